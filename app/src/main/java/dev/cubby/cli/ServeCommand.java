@@ -1,0 +1,102 @@
+package dev.cubby.cli;
+
+import dev.cubby.auth.AdminKey;
+import dev.cubby.config.Settings;
+import dev.cubby.config.SettingsException;
+import dev.cubby.config.SettingsLoader;
+import dev.cubby.server.CubbyServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cubby serve}: settings from the config file, then the environment, then these flags. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the folder tree at --root over S3 until stopped.")
+final class ServeCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Option(names = "--config", description = "YAML config file (default: $CUBBY_CONFIG, else none)")
+    Path config;
+
+    @Option(names = "--root", description = "folder tree to serve; its top-level folders are buckets ($CUBBY_ROOT)")
+    String root;
+
+    @Option(names = "--state", description = "private folder for keys, outside the tree ($CUBBY_STATE; "
+            + "default ~/.local/state/cubby)")
+    String state;
+
+    @Option(names = "--address", description = "listen address ($CUBBY_ADDRESS; default 127.0.0.1)")
+    String address;
+
+    @Option(names = "--port", description = "listen port ($CUBBY_PORT; default 9000)")
+    String port;
+
+    @Option(names = "--region", description = "region answered by GetBucketLocation ($CUBBY_REGION; default us-east-1)")
+    String region;
+
+    @Option(names = "--domain", description = "base host for virtual-host-style requests, e.g. s3.nas.local ($CUBBY_DOMAIN)")
+    String domain;
+
+    @Override
+    public Integer call() throws Exception {
+        Settings settings;
+        AdminKey admin;
+        try {
+            settings = SettingsLoader.load(config, System.getenv(), flags());
+            if (!Files.isDirectory(settings.root())) {
+                throw new SettingsException("the root folder " + settings.root() + " does not exist; create it first");
+            }
+            admin = AdminKey.load(settings.stateDir(), System.getenv("CUBBY_ACCESS_KEY_ID"),
+                    System.getenv("CUBBY_SECRET_ACCESS_KEY"));
+        } catch (SettingsException | IllegalArgumentException e) {
+            System.err.println("cubby: " + e.getMessage());
+            return 2;
+        }
+        warnUnlessUtf8FileNames();
+        CubbyServer server = CubbyServer.start(settings, admin.credential());
+        String endpoint = "http://" + hostForUrl(settings.address()) + ":" + server.port();
+        System.out.println("Cubby serves " + settings.root() + " at " + endpoint);
+        if (admin.generated()) {
+            System.out.println("Generated the admin key (shown once; kept in " + settings.stateDir() + "):");
+            System.out.println("  access key id:     " + admin.credential().accessKeyId());
+            System.out.println("  secret access key: " + admin.credential().secretAccessKey());
+        } else {
+            System.out.println("Admin access key id: " + admin.credential().accessKeyId());
+        }
+        System.out.flush();
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "cubby-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    private Map<String, String> flags() {
+        var flags = new HashMap<String, String>();
+        flags.put("root", root);
+        flags.put("state", state);
+        flags.put("address", address);
+        flags.put("port", port);
+        flags.put("region", region);
+        flags.put("domain", domain);
+        return flags;
+    }
+
+    private static String hostForUrl(String address) {
+        return address.contains(":") ? "[" + address + "]" : address;
+    }
+
+    /** The JDK maps file names with the locale's charset; anything but UTF-8 garbles non-ASCII keys. */
+    private static void warnUnlessUtf8FileNames() {
+        String encoding = System.getProperty("sun.jnu.encoding", "");
+        if (!encoding.equalsIgnoreCase("UTF-8")) {
+            System.err.println("cubby: warning: file names are decoded as " + encoding + ", not UTF-8; non-ASCII "
+                    + "keys will be garbled. Start Cubby with LANG=C.UTF-8 (the launcher and the service do).");
+        }
+    }
+}

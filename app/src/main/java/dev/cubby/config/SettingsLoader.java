@@ -1,0 +1,127 @@
+package dev.cubby.config;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Builds {@link Settings} from three layers: the YAML config file, then {@code CUBBY_*}
+ * environment variables, then flags. Each layer is a flat map of the same keys (see
+ * {@link #KEYS}), so the precedence rule lives in one loop.
+ */
+public final class SettingsLoader {
+    /** The settings a layer may set, with their defaults (null: none). */
+    static final Map<String, String> KEYS = defaults();
+    private static final long MIB = 1024 * 1024;
+
+    private SettingsLoader() {
+    }
+
+    private static Map<String, String> defaults() {
+        var keys = new LinkedHashMap<String, String>();
+        keys.put("root", null);
+        keys.put("state", null);
+        keys.put("address", "127.0.0.1");
+        keys.put("port", "9000");
+        keys.put("region", "us-east-1");
+        keys.put("domain", null);
+        keys.put("hash-on-read-limit-mib", "256");
+        keys.put("index-rate-mib", "64");
+        return keys;
+    }
+
+    /**
+     * @param configFile the YAML file, or null to use CUBBY_CONFIG if set
+     * @param env        the process environment
+     * @param flags      the flags given on the command line, by key
+     */
+    public static Settings load(Path configFile, Map<String, String> env, Map<String, String> flags) {
+        Path file = configFile != null ? configFile : env.containsKey("CUBBY_CONFIG") ? Path.of(env.get("CUBBY_CONFIG")) : null;
+        Map<String, String> merged = new HashMap<>();
+        Map<String, Path> buckets = new LinkedHashMap<>();
+        KEYS.forEach((key, value) -> {
+            if (value != null) {
+                merged.put(key, value);
+            }
+        });
+        if (file != null) {
+            readFile(file, merged, buckets);
+        }
+        KEYS.keySet().forEach(key -> {
+            String value = env.get("CUBBY_" + key.toUpperCase(Locale.ROOT).replace('-', '_'));
+            if (value != null && !value.isBlank()) {
+                merged.put(key, value);
+            }
+        });
+        flags.forEach((key, value) -> {
+            if (value != null) {
+                merged.put(key, value);
+            }
+        });
+        return build(merged, buckets, env);
+    }
+
+    private static void readFile(Path file, Map<String, String> merged, Map<String, Path> buckets) {
+        if (!Files.isReadable(file)) {
+            throw new SettingsException("cannot read the config file " + file);
+        }
+        Config config = Config.just(ConfigSources.file(file));
+        for (String key : KEYS.keySet()) {
+            config.get(key).asString().ifPresent(value -> merged.put(key, value));
+        }
+        config.get("buckets").asMap().ifPresent(map -> map.forEach((name, dir) ->
+                buckets.put(name.substring(name.indexOf('.') + 1), Path.of(dir))));
+        for (String key : config.asMap().orElse(Map.of()).keySet()) {
+            String top = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
+            if (!KEYS.containsKey(top) && !top.equals("buckets")) {
+                throw new SettingsException("unknown setting '" + top + "' in " + file + "; known: "
+                        + String.join(", ", KEYS.keySet()) + ", buckets");
+            }
+        }
+    }
+
+    private static Settings build(Map<String, String> s, Map<String, Path> buckets, Map<String, String> env) {
+        String root = s.get("root");
+        if (root == null) {
+            throw new SettingsException("no root folder: pass --root DIR, set CUBBY_ROOT, or set 'root' in the config file");
+        }
+        Path state = s.containsKey("state") ? Path.of(s.get("state")) : defaultStateDir(env);
+        return new Settings(Path.of(root).toAbsolutePath().normalize(), state.toAbsolutePath().normalize(),
+                s.get("address"), intSetting(s, "port", 0, 65535), s.get("region"), blankToNull(s.get("domain")),
+                longSetting(s, "hash-on-read-limit-mib") * MIB, longSetting(s, "index-rate-mib") * MIB, buckets);
+    }
+
+    /** {@code ~/.local/state/cubby} (or $XDG_STATE_HOME/cubby), as the design notes say. */
+    static Path defaultStateDir(Map<String, String> env) {
+        String xdg = env.get("XDG_STATE_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "cubby");
+        }
+        return Path.of(System.getProperty("user.home"), ".local", "state", "cubby");
+    }
+
+    private static int intSetting(Map<String, String> s, String key, int min, int max) {
+        long value = longSetting(s, key);
+        if (value < min || value > max) {
+            throw new SettingsException("'" + key + "' must be between " + min + " and " + max + ", not " + value);
+        }
+        return (int) value;
+    }
+
+    private static long longSetting(Map<String, String> s, String key) {
+        try {
+            return Long.parseLong(s.get(key).trim());
+        } catch (NumberFormatException e) {
+            throw new SettingsException("'" + key + "' must be a whole number, not '" + s.get(key) + "'");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.cubby.meta;
+
+/**
+ * What identifies one version of a file on disk without reading it: size, modification and
+ * status-change times in nanoseconds, and the inode. A rewrite by Samba or the shell changes at
+ * least the ctime even when size and mtime are put back, so a matching fingerprint means the
+ * sidecar's ETag still describes the bytes.
+ */
+public record Fingerprint(long size, long mtimeNanos, long ctimeNanos, long inode) {
+
+    /**
+     * A stable stand-in ETag for a file whose MD5 is not known yet: hex of a digest of the
+     * fingerprint, in multipart form ({@code <hex>-1}) so no client mistakes it for an MD5 of the
+     * bytes. Two different files never share a fingerprint, so never share a placeholder.
+     */
+    public String placeholderEtag() {
+        try {
+            var md = java.security.MessageDigest.getInstance("MD5");
+            var buf = java.nio.ByteBuffer.allocate(32).putLong(size).putLong(mtimeNanos)
+                    .putLong(ctimeNanos).putLong(inode);
+            return java.util.HexFormat.of().formatHex(md.digest(buf.array())) + "-1";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.cubby.meta;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything Cubby knows about objects that the folder tree cannot hold. A narrow interface so
+ * that SQLite (the embedded default) can be swapped for a shared database when several gateways
+ * serve one filesystem; no SQL type leaks out of this package.
+ *
+ * <p>The sidecar is a cache plus metadata: losing it loses user metadata only, because ETags are
+ * always checked against the file's {@link Fingerprint} and recomputed when stale.
+ */
+public interface Sidecar extends AutoCloseable {
+
+    Optional<ObjectRecord> find(String bucket, String key);
+
+    /**
+     * Rows for the direct children of a folder, keyed by the child's name (a trailing {@code /}
+     * for folder markers), so a listing reads one folder's metadata in one query.
+     *
+     * @param folderKey the folder's key with trailing slash, or "" for the bucket's top
+     */
+    Map<String, ObjectRecord> findChildren(String bucket, String folderKey);
+
+    /** Inserts or replaces the row for {@code record.bucket()/record.key()}. */
+    void put(ObjectRecord record);
+
+    /** Replaces only the fingerprint and ETag of an existing row, keeping metadata; inserts a bare row if none. */
+    void recordEtag(String bucket, String key, Fingerprint fingerprint, String etag);
+
+    void delete(String bucket, String key);
+
+    /** Forgets every row of a bucket (after the bucket's folder is gone). */
+    void deleteBucket(String bucket);
+
+    /** Remembers that Cubby, not a user, created this folder to hold a key. */
+    void markImplicitFolder(String bucket, String folderKey);
+
+    boolean isImplicitFolder(String bucket, String folderKey);
+
+    void forgetImplicitFolder(String bucket, String folderKey);
+
+    /** Number of object rows; for metrics and {@code cubby index}. */
+    long objectCount();
+
+    @Override
+    void close();
+}

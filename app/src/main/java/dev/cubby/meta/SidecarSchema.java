@@ -1,0 +1,79 @@
+package dev.cubby.meta;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The sidecar's tables, as an ordered list of migrations. A database records the number of
+ * migrations applied; opening it applies the rest in one transaction, so an older sidecar is
+ * upgraded in place and a newer one is refused rather than misread.
+ */
+final class SidecarSchema {
+    private static final List<List<String>> MIGRATIONS = List.of(
+            List.of(
+                """
+                CREATE TABLE objects (
+                  bucket TEXT NOT NULL,
+                  key TEXT NOT NULL,
+                  parent TEXT NOT NULL,
+                  name TEXT NOT NULL,
+                  size INTEGER,
+                  mtime_ns INTEGER,
+                  ctime_ns INTEGER,
+                  inode INTEGER,
+                  etag TEXT,
+                  content_type TEXT,
+                  cache_control TEXT,
+                  content_disposition TEXT,
+                  content_encoding TEXT,
+                  content_language TEXT,
+                  expires TEXT,
+                  user_meta TEXT,
+                  checksum_algorithm TEXT,
+                  checksum_value TEXT,
+                  PRIMARY KEY (bucket, key)
+                ) WITHOUT ROWID""",
+                "CREATE INDEX objects_by_parent ON objects (bucket, parent)",
+                """
+                CREATE TABLE implicit_folders (
+                  bucket TEXT NOT NULL,
+                  key TEXT NOT NULL,
+                  PRIMARY KEY (bucket, key)
+                ) WITHOUT ROWID"""
+            ));
+
+    private SidecarSchema() {
+    }
+
+    static void migrate(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            int applied;
+            try (var rs = statement.executeQuery("PRAGMA user_version")) {
+                applied = rs.next() ? rs.getInt(1) : 0;
+            }
+            if (applied > MIGRATIONS.size()) {
+                throw new SQLException("the sidecar was written by a newer Cubby (schema " + applied
+                        + ", this version knows " + MIGRATIONS.size() + "); upgrade Cubby");
+            }
+            if (applied == MIGRATIONS.size()) {
+                return;
+            }
+            connection.setAutoCommit(false);
+            try {
+                for (int i = applied; i < MIGRATIONS.size(); i++) {
+                    for (String sql : MIGRATIONS.get(i)) {
+                        statement.execute(sql);
+                    }
+                }
+                statement.execute("PRAGMA user_version = " + MIGRATIONS.size());
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+}

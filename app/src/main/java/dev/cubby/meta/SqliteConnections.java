@@ -1,0 +1,95 @@
+package dev.cubby.meta;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * SQLite connections for many virtual threads: one writer behind a lock (SQLite has a single
+ * writer anyway, and waiting on a lock is cheaper than on SQLITE_BUSY), and a small pool of
+ * readers that WAL mode lets run beside the writer.
+ */
+final class SqliteConnections implements AutoCloseable {
+    private final Connection writer;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final BlockingQueue<Connection> readers;
+    private final List<Connection> all = new ArrayList<>();
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    SqliteConnections(Path database, int readerCount) throws SQLException {
+        String url = "jdbc:sqlite:" + database.toAbsolutePath();
+        writer = open(url);
+        SidecarSchema.migrate(writer);
+        readers = new ArrayBlockingQueue<>(readerCount);
+        for (int i = 0; i < readerCount; i++) {
+            readers.add(open(url));
+        }
+    }
+
+    private Connection open(String url) throws SQLException {
+        Connection connection = DriverManager.getConnection(url);
+        try (var statement = connection.createStatement()) {
+            statement.execute("PRAGMA journal_mode = WAL");
+            // NORMAL in WAL mode never corrupts; a power cut may lose the last metadata commits,
+            // which fingerprints turn into a re-hash rather than a wrong ETag.
+            statement.execute("PRAGMA synchronous = NORMAL");
+            statement.execute("PRAGMA busy_timeout = 10000");
+        }
+        all.add(connection);
+        return connection;
+    }
+
+    <T> T read(Work<T> work) {
+        Connection connection;
+        try {
+            connection = readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SidecarException("interrupted while waiting for a sidecar connection", e);
+        }
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new SidecarException("sidecar read failed: " + e.getMessage(), e);
+        } finally {
+            readers.add(connection);
+        }
+    }
+
+    <T> T write(Work<T> work) {
+        writeLock.lock();
+        try {
+            return work.run(writer);
+        } catch (SQLException e) {
+            throw new SidecarException("sidecar write failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            for (Connection connection : all) {
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // closing on shutdown; nothing left to protect
+                }
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+}

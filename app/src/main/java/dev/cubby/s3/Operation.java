@@ -1,0 +1,63 @@
+package dev.cubby.s3;
+
+import dev.cubby.auth.Permission;
+import java.util.Map;
+
+/**
+ * The S3 operations Cubby serves: one row each, naming the HTTP method, what the request
+ * addresses, the query parameter that selects it (null for the plain form) and the permission
+ * it needs. {@link OperationTable} picks the row; the permission is checked once, before the
+ * handler runs.
+ */
+public enum Operation {
+    LIST_BUCKETS("GET", Target.SERVICE, null, Permission.LIST_BUCKETS),
+
+    CREATE_BUCKET("PUT", Target.BUCKET, null, Permission.OWNER),
+    DELETE_BUCKET("DELETE", Target.BUCKET, null, Permission.OWNER),
+    HEAD_BUCKET("HEAD", Target.BUCKET, null, Permission.READ),
+    GET_BUCKET_LOCATION("GET", Target.BUCKET, "location", Permission.READ),
+    GET_BUCKET_VERSIONING("GET", Target.BUCKET, "versioning", Permission.READ),
+    LIST_OBJECTS_V2("GET", Target.BUCKET, "list-type", Permission.READ),
+    LIST_OBJECTS("GET", Target.BUCKET, null, Permission.READ),
+
+    PUT_OBJECT("PUT", Target.OBJECT, null, Permission.WRITE),
+    GET_OBJECT("GET", Target.OBJECT, null, Permission.READ),
+    HEAD_OBJECT("HEAD", Target.OBJECT, null, Permission.READ),
+    DELETE_OBJECT("DELETE", Target.OBJECT, null, Permission.WRITE);
+
+    /** What a request path addresses. */
+    public enum Target { SERVICE, BUCKET, OBJECT }
+
+    private final String method;
+    private final Target target;
+    private final String selector;
+    private final Permission permission;
+
+    Operation(String method, Target target, String selector, Permission permission) {
+        this.method = method;
+        this.target = target;
+        this.selector = selector;
+        this.permission = permission;
+    }
+
+    public Permission permission() {
+        return permission;
+    }
+
+    boolean matches(String requestMethod, Target requestTarget, Map<String, String> query) {
+        if (!method.equals(requestMethod) || target != requestTarget) {
+            return false;
+        }
+        if (selector == null) {
+            return true;
+        }
+        if (this == LIST_OBJECTS_V2) {
+            return "2".equals(query.get("list-type"));
+        }
+        return query.containsKey(selector);
+    }
+
+    boolean hasSelector() {
+        return selector != null;
+    }
+}

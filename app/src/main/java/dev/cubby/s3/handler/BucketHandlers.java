@@ -1,0 +1,71 @@
+package dev.cubby.s3.handler;
+
+import dev.cubby.s3.S3Request;
+import dev.cubby.s3.S3Response;
+import dev.cubby.s3.ResponseHeaders;
+import dev.cubby.s3.xml.ListAllMyBucketsResult;
+import dev.cubby.s3.xml.LocationConstraint;
+import dev.cubby.s3.xml.Owner;
+import dev.cubby.s3.xml.SafeXmlReader;
+import dev.cubby.s3.xml.VersioningConfiguration;
+import dev.cubby.store.ObjectStore;
+import java.util.Map;
+
+/** ListBuckets, CreateBucket, DeleteBucket, HeadBucket, GetBucketLocation, GetBucketVersioning. */
+public final class BucketHandlers {
+    private static final long MAX_CONFIGURATION_BYTES = 64 * 1024;
+
+    private final ObjectStore store;
+    private final String region;
+    private final Owner owner;
+
+    public BucketHandlers(ObjectStore store, String region, Owner owner) {
+        this.store = store;
+        this.region = region;
+        this.owner = owner;
+    }
+
+    public S3Response listBuckets(S3Request request) {
+        var entries = store.listBuckets().stream()
+                .map(b -> new ListAllMyBucketsResult.Entry(b.name(), b.created()))
+                .toList();
+        return new S3Response.Xml(200, Map.of(), new ListAllMyBucketsResult(owner, entries));
+    }
+
+    public S3Response createBucket(S3Request request) {
+        // Any LocationConstraint is accepted: a NAS has one region. The body is still parsed so
+        // that malformed XML is reported rather than ignored.
+        if (hasBody(request)) {
+            SafeXmlReader.parse(request.body(), MAX_CONFIGURATION_BYTES);
+        }
+        store.createBucket(request.bucket());
+        return new S3Response.Empty(200, new ResponseHeaders().put("Location", "/" + request.bucket()).build());
+    }
+
+    public S3Response deleteBucket(S3Request request) {
+        store.deleteBucket(request.bucket());
+        return new S3Response.Empty(204, Map.of());
+    }
+
+    public S3Response headBucket(S3Request request) {
+        store.bucket(request.bucket());
+        return new S3Response.Empty(200, new ResponseHeaders().put("x-amz-bucket-region", region).build());
+    }
+
+    public S3Response getBucketLocation(S3Request request) {
+        store.bucket(request.bucket());
+        return new S3Response.Xml(200, Map.of(), new LocationConstraint(region));
+    }
+
+    public S3Response getBucketVersioning(S3Request request) {
+        store.bucket(request.bucket());
+        return new S3Response.Xml(200, Map.of(), new VersioningConfiguration());
+    }
+
+    private static boolean hasBody(S3Request request) {
+        String length = request.header("content-length");
+        String decoded = request.header("x-amz-decoded-content-length");
+        return (length != null && !length.equals("0") && (decoded == null || !decoded.equals("0")))
+                || request.header("transfer-encoding") != null;
+    }
+}

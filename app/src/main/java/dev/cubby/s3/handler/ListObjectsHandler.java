@@ -1,0 +1,104 @@
+package dev.cubby.s3.handler;
+
+import dev.cubby.s3.S3Request;
+import dev.cubby.s3.S3Response;
+import dev.cubby.s3.error.S3ErrorCode;
+import dev.cubby.s3.error.S3Exception;
+import dev.cubby.s3.xml.ListBucketResult;
+import dev.cubby.s3.xml.Owner;
+import dev.cubby.store.ListPage;
+import dev.cubby.store.ListQuery;
+import dev.cubby.store.ObjectStore;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/** ListObjects (V1) and ListObjectsV2. */
+public final class ListObjectsHandler {
+    private static final int MAX_KEYS = 1000;
+
+    private final ObjectStore store;
+    private final Owner owner;
+
+    public ListObjectsHandler(ObjectStore store, Owner owner) {
+        this.store = store;
+        this.owner = owner;
+    }
+
+    public S3Response listV2(S3Request request) {
+        String token = request.param("continuation-token");
+        String startAfter = request.param("start-after");
+        String resumeAfter = token != null ? ContinuationToken.decode(token) : startAfter;
+        var query = query(request, resumeAfter);
+        ListPage page = store.list(request.bucket(), query);
+        String next = page.truncated() ? ContinuationToken.encode(page.lastReturned()) : null;
+        var paging = new ListBucketResult.Paging(null, null, token, next, startAfter);
+        boolean fetchOwner = "true".equalsIgnoreCase(request.param("fetch-owner"));
+        return answer(request, true, query, page, paging, fetchOwner ? owner : null);
+    }
+
+    public S3Response listV1(S3Request request) {
+        String marker = request.param("marker");
+        var query = query(request, marker);
+        ListPage page = store.list(request.bucket(), query);
+        // S3 sends NextMarker only with a delimiter; without one, clients resume after the last key.
+        String nextMarker = page.truncated() && query.delimiter() != null ? page.lastReturned() : null;
+        var paging = new ListBucketResult.Paging(marker == null ? "" : marker, nextMarker, null, null, null);
+        return answer(request, false, query, page, paging, owner);
+    }
+
+    private S3Response answer(S3Request request, boolean v2, ListQuery query, ListPage page,
+                              ListBucketResult.Paging paging, Owner contentOwner) {
+        String encodingType = request.param("encoding-type");
+        if (encodingType != null && !encodingType.equals("url")) {
+            throw S3Exception.of(S3ErrorCode.INVALID_ARGUMENT, "Invalid Encoding Method specified in Request: "
+                    + "encoding-type may only be 'url'.");
+        }
+        UnaryOperator<String> encode = encodingType == null ? UnaryOperator.identity() : KeyEncoding::url;
+        var contents = page.objects().stream()
+                .map(e -> new ListBucketResult.Content(e.key(), e.lastModified(), e.etag(), e.size()))
+                .toList();
+        var document = new ListBucketResult(v2, request.bucket(), query.prefix(), query.delimiter(), maxKeys(request),
+                page.truncated(), encodingType, paging, contents, page.commonPrefixes(), contentOwner, encode);
+        return new S3Response.Xml(200, Map.of(), document);
+    }
+
+    private static ListQuery query(S3Request request, String resumeAfter) {
+        return new ListQuery(request.param("prefix"), request.param("delimiter"), resumeAfter, maxKeys(request));
+    }
+
+    private static int maxKeys(S3Request request) {
+        String value = request.param("max-keys");
+        if (value == null || value.isEmpty()) {
+            return MAX_KEYS;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return Math.min(n, MAX_KEYS);
+        } catch (NumberFormatException e) {
+            throw S3Exception.of(S3ErrorCode.INVALID_ARGUMENT, "max-keys must be a whole number from 0 to 2147483647.");
+        }
+    }
+
+    /** An opaque token: the key or common prefix the next page resumes after. */
+    static final class ContinuationToken {
+        private ContinuationToken() {
+        }
+
+        static String encode(String resumeAfter) {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(resumeAfter.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static String decode(String token) {
+            try {
+                return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw S3Exception.of(S3ErrorCode.INVALID_ARGUMENT, "The continuation token provided is incorrect.");
+            }
+        }
+    }
+}

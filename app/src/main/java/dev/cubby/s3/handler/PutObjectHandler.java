@@ -1,0 +1,31 @@
+package dev.cubby.s3.handler;
+
+import dev.cubby.s3.ResponseHeaders;
+import dev.cubby.s3.S3Request;
+import dev.cubby.s3.S3Response;
+import dev.cubby.store.ObjectStore;
+import dev.cubby.store.PutRequest;
+import dev.cubby.store.PutResult;
+
+/** PutObject: streams the verified body to disk; nothing is visible unless every check passed. */
+public final class PutObjectHandler {
+    private final ObjectStore store;
+
+    public PutObjectHandler(ObjectStore store) {
+        this.store = store;
+    }
+
+    public S3Response put(S3Request request) {
+        var checksums = ChecksumExpectation.of(request);
+        var metadata = MetadataHeaders.read(request);
+        PutResult result = store.put(new PutRequest(request.bucket(), request.key(), request.body(), metadata,
+                checksums.toCompute(), checksums.kept(),
+                digests -> checksums.verify(digests, request.trailers().get())));
+        var headers = new ResponseHeaders().put("ETag", ResponseHeaders.quoted(result.etag()));
+        if (checksums.algorithm() != null) {
+            headers.put(checksums.algorithm().headerName(), result.digests().checksums().get(checksums.algorithm()));
+            headers.put("x-amz-checksum-type", "FULL_OBJECT");
+        }
+        return new S3Response.Empty(200, headers.build());
+    }
+}

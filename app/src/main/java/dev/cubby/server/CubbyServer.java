@@ -1,0 +1,109 @@
+package dev.cubby.server;
+
+import dev.cubby.auth.AccessPolicy;
+import dev.cubby.auth.Credential;
+import dev.cubby.auth.SigV4Verifier;
+import dev.cubby.config.Settings;
+import dev.cubby.meta.SqliteSidecar;
+import dev.cubby.s3.Operation;
+import dev.cubby.s3.OperationTable;
+import dev.cubby.s3.handler.BucketHandlers;
+import dev.cubby.s3.handler.DeleteObjectHandler;
+import dev.cubby.s3.handler.GetObjectHandler;
+import dev.cubby.s3.handler.ListObjectsHandler;
+import dev.cubby.s3.handler.PutObjectHandler;
+import dev.cubby.s3.xml.Owner;
+import dev.cubby.store.Buckets;
+import dev.cubby.store.ObjectKey;
+import dev.cubby.store.ObjectStore;
+import io.helidon.http.encoding.ContentEncodingContext;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http1.Http1Config;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Wires one running Cubby: the store over the tree, the operation table, and the Helidon web
+ * server in front. Started by {@code cubby serve}; stopped by {@link #close()}.
+ */
+public final class CubbyServer implements AutoCloseable {
+    private final ObjectStore store;
+    private final WebServer webServer;
+
+    private CubbyServer(ObjectStore store, WebServer webServer) {
+        this.store = store;
+        this.webServer = webServer;
+    }
+
+    public static CubbyServer start(Settings settings, Credential admin) {
+        var sidecar = SqliteSidecar.open(settings.root().resolve(ObjectKey.INTERNAL_FOLDER).resolve("sidecar.db"));
+        var store = new ObjectStore(new Buckets(settings.root(), settings.buckets()), sidecar,
+                settings.hashOnReadLimit(), settings.indexBytesPerSecond());
+        var owner = new Owner(canonicalUserId(admin.accessKeyId()), "cubby");
+        var buckets = new BucketHandlers(store, settings.region(), owner);
+        var getObject = new GetObjectHandler(store);
+        var listObjects = new ListObjectsHandler(store, owner);
+        var operations = new OperationTable()
+                .bind(Operation.LIST_BUCKETS, buckets::listBuckets)
+                .bind(Operation.CREATE_BUCKET, buckets::createBucket)
+                .bind(Operation.DELETE_BUCKET, buckets::deleteBucket)
+                .bind(Operation.HEAD_BUCKET, buckets::headBucket)
+                .bind(Operation.GET_BUCKET_LOCATION, buckets::getBucketLocation)
+                .bind(Operation.GET_BUCKET_VERSIONING, buckets::getBucketVersioning)
+                .bind(Operation.LIST_OBJECTS_V2, listObjects::listV2)
+                .bind(Operation.LIST_OBJECTS, listObjects::listV1)
+                .bind(Operation.PUT_OBJECT, new PutObjectHandler(store)::put)
+                .bind(Operation.GET_OBJECT, getObject::get)
+                .bind(Operation.HEAD_OBJECT, getObject::head)
+                .bind(Operation.DELETE_OBJECT, new DeleteObjectHandler(store)::delete);
+        var verifier = new SigV4Verifier(id -> id.equals(admin.accessKeyId()) ? Optional.of(admin) : Optional.empty(),
+                Clock.systemUTC());
+        var pipeline = new S3Pipeline(verifier, new AccessPolicy(), operations, settings.domain());
+
+        WebServer webServer = WebServer.builder()
+                .host(settings.address())
+                .port(settings.port())
+                // S3's Content-Encoding is object metadata (and aws-chunked a framing we decode
+                // ourselves): the server must never decode request bodies.
+                .contentEncoding(ContentEncodingContext.create(c -> c.contentEncodingsDiscoverServices(false)))
+                .addProtocol(Http1Config.builder()
+                        .validatePath(false)
+                        .validatePrologue(false)
+                        .validateRequestHeaders(false)
+                        // keys of 1024 bytes percent-encoded plus presigned query strings
+                        .maxPrologueLength(16 * 1024)
+                        // 2 KiB of user metadata, long signatures and many headers
+                        .maxHeadersSize(64 * 1024)
+                        .build())
+                .routing(routing -> routing
+                        .get("/-/health", (req, res) -> res.send("ok"))
+                        .any(pipeline))
+                .build()
+                .start();
+        return new CubbyServer(store, webServer);
+    }
+
+    public int port() {
+        return webServer.port();
+    }
+
+    /** S3's canonical user ID is 64 hex digits; derive a stable one from the access key. */
+    private static String canonicalUserId(String accessKeyId) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(accessKeyId.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        webServer.stop();
+        store.close();
+    }
+}

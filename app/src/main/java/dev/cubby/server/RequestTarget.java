@@ -1,0 +1,93 @@
+package dev.cubby.server;
+
+import dev.cubby.s3.Operation;
+import dev.cubby.s3.error.S3ErrorCode;
+import dev.cubby.s3.error.S3Exception;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * The bucket and key a request addresses, from its Host header (virtual-host style, when the
+ * host is a subdomain of the configured domain) or its path (path style). Key bytes are
+ * percent-decoded as UTF-8 and otherwise left exactly as sent; validation is the store's job.
+ */
+record RequestTarget(Operation.Target kind, String bucket, String key) {
+
+    static RequestTarget parse(String host, String rawPath, String domain) {
+        String path = rawPath.isEmpty() ? "/" : rawPath;
+        if (!path.startsWith("/")) {
+            throw S3Exception.of(S3ErrorCode.INVALID_REQUEST, "The request path must start with '/'.");
+        }
+        String virtualBucket = virtualHostBucket(host, domain);
+        if (virtualBucket != null) {
+            String key = decode(path.substring(1));
+            return key.isEmpty() ? new RequestTarget(Operation.Target.BUCKET, virtualBucket, null)
+                    : new RequestTarget(Operation.Target.OBJECT, virtualBucket, key);
+        }
+        int slash = path.indexOf('/', 1);
+        if (path.length() == 1) {
+            return new RequestTarget(Operation.Target.SERVICE, null, null);
+        }
+        if (slash < 0 || slash == path.length() - 1) {
+            String bucket = decode(path.substring(1, slash < 0 ? path.length() : slash));
+            return new RequestTarget(Operation.Target.BUCKET, bucket, null);
+        }
+        return new RequestTarget(Operation.Target.OBJECT, decode(path.substring(1, slash)), decode(path.substring(slash + 1)));
+    }
+
+    private static String virtualHostBucket(String host, String domain) {
+        if (domain == null || host == null) {
+            return null;
+        }
+        String name = host.toLowerCase(Locale.ROOT);
+        int colon = name.lastIndexOf(':');
+        if (colon > 0 && !name.endsWith("]")) {
+            name = name.substring(0, colon);
+        }
+        String suffix = "." + domain.toLowerCase(Locale.ROOT);
+        return name.endsWith(suffix) && name.length() > suffix.length()
+                ? name.substring(0, name.length() - suffix.length()) : null;
+    }
+
+    /** Percent-decoding as S3 does it for paths: '+' stays '+', and the bytes must be UTF-8. */
+    static String decode(String raw) {
+        if (raw.indexOf('%') < 0) {
+            return raw;
+        }
+        var bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= raw.length()) {
+                    throw badEncoding();
+                }
+                int hi = Character.digit(raw.charAt(i + 1), 16);
+                int lo = Character.digit(raw.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    throw badEncoding();
+                }
+                bytes.write(hi << 4 | lo);
+                i += 2;
+            } else {
+                byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                bytes.write(encoded, 0, encoded.length);
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw badEncoding();
+        }
+    }
+
+    private static S3Exception badEncoding() {
+        return S3Exception.of(S3ErrorCode.INVALID_URI, "The request path is not valid percent-encoded UTF-8.");
+    }
+}

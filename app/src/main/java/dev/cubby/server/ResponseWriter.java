@@ -1,0 +1,103 @@
+package dev.cubby.server;
+
+import dev.cubby.meta.SidecarException;
+import dev.cubby.s3.S3Response;
+import dev.cubby.s3.StoreErrors;
+import dev.cubby.s3.error.S3ErrorCode;
+import dev.cubby.s3.error.S3Exception;
+import dev.cubby.s3.xml.ErrorDocument;
+import dev.cubby.s3.xml.XmlWriter;
+import dev.cubby.store.StoreException;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Turns handler answers and failures into HTTP responses; the only code that writes to the socket. */
+final class ResponseWriter {
+    private static final Logger LOG = Logger.getLogger(ResponseWriter.class.getName());
+    private static final int COPY_BUFFER_BYTES = 256 * 1024;
+
+    void write(ServerRequest req, ServerResponse res, S3Response response, String requestId) {
+        res.status(Status.create(response.status()));
+        res.header("x-amz-request-id", requestId);
+        res.header("Server", "Cubby");
+        response.headers().forEach(res::header);
+        switch (response) {
+            case S3Response.Empty empty -> res.send();
+            case S3Response.Xml xml -> {
+                res.header(HeaderNames.CONTENT_TYPE, "application/xml");
+                res.send(XmlWriter.render(xml.document()));
+            }
+            case S3Response.ObjectBytes bytes -> sendObject(res, bytes);
+        }
+    }
+
+    private static void sendObject(ServerResponse res, S3Response.ObjectBytes bytes) {
+        try (var object = bytes.object(); OutputStream out = res.outputStream()) {
+            FileChannel channel = object.channel();
+            byte[] buffer = new byte[(int) Math.min(COPY_BUFFER_BYTES, Math.max(1, bytes.length()))];
+            ByteBuffer wrapper = ByteBuffer.wrap(buffer);
+            long position = bytes.offset();
+            long remaining = bytes.length();
+            while (remaining > 0) {
+                wrapper.clear().limit((int) Math.min(buffer.length, remaining));
+                int n = channel.read(wrapper, position);
+                if (n < 0) {
+                    // The file shrank under us (changed outside Cubby); the length promised can't be kept.
+                    throw new IOException("the file ended " + remaining + " bytes early");
+                }
+                out.write(buffer, 0, n);
+                position += n;
+                remaining -= n;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("sending the object failed", e);
+        }
+    }
+
+    void writeFailure(ServerRequest req, ServerResponse res, RuntimeException failure, String resource, String requestId) {
+        if (res.isSent()) {
+            // The status line is out; the only honest signal left is to cut the connection.
+            throw failure;
+        }
+        S3Exception error = toS3(failure);
+        res.status(Status.create(error.code().httpStatus()));
+        res.header("x-amz-request-id", requestId);
+        res.header("Server", "Cubby");
+        if (req.content().hasEntity() && !req.content().consumed()) {
+            // Don't read a large unwanted body just to keep the connection; S3 closes too.
+            res.header(HeaderNames.CONNECTION, "close");
+        }
+        boolean noBody = req.prologue().method().text().equals("HEAD") || error.code().httpStatus() == 304;
+        if (noBody) {
+            res.send();
+            return;
+        }
+        res.header(HeaderNames.CONTENT_TYPE, "application/xml");
+        res.send(XmlWriter.render(new ErrorDocument(error.code(), error.getMessage(), resource, requestId)));
+    }
+
+    private static S3Exception toS3(RuntimeException failure) {
+        if (failure instanceof S3Exception s3) {
+            return s3;
+        }
+        if (failure instanceof StoreException store) {
+            return StoreErrors.toS3(store);
+        }
+        if (failure instanceof UncheckedIOException || failure instanceof SidecarException) {
+            LOG.log(Level.WARNING, "request failed: " + failure.getMessage(), failure);
+            return S3Exception.of(S3ErrorCode.INTERNAL_ERROR, "The server could not complete the request: "
+                    + failure.getMessage(), failure);
+        }
+        LOG.log(Level.SEVERE, "unexpected failure", failure);
+        return S3Exception.of(S3ErrorCode.INTERNAL_ERROR);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.cubby.server;
+
+import dev.cubby.auth.AccessPolicy;
+import dev.cubby.auth.Authentication;
+import dev.cubby.auth.SigV4Verifier;
+import dev.cubby.auth.SignedRequest;
+import dev.cubby.auth.VerifiedBody;
+import dev.cubby.s3.Operation;
+import dev.cubby.s3.OperationTable;
+import dev.cubby.s3.S3Request;
+import dev.cubby.s3.S3Response;
+import io.helidon.http.Header;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The path of every S3 request: find the operation, bucket and key; verify the signature once
+ * and wrap the body so its hash and chunk signatures are checked as it is read; check the
+ * permission once; run the handler; write its answer. Failures at any step become S3 errors.
+ */
+final class S3Pipeline implements Handler {
+    private final SigV4Verifier verifier;
+    private final AccessPolicy accessPolicy;
+    private final OperationTable operations;
+    private final String domain;
+    private final ResponseWriter writer = new ResponseWriter();
+
+    S3Pipeline(SigV4Verifier verifier, AccessPolicy accessPolicy, OperationTable operations, String domain) {
+        this.verifier = verifier;
+        this.accessPolicy = accessPolicy;
+        this.operations = operations;
+        this.domain = domain;
+    }
+
+    @Override
+    public void handle(ServerRequest req, ServerResponse res) {
+        String requestId = RequestIds.next();
+        String method = req.prologue().method().text();
+        String rawPath = req.path().rawPath();
+        String resource = rawPath;
+        try {
+            Map<String, List<String>> headers = lowerCaseHeaders(req);
+            String rawQuery = req.query().rawValue();
+            var signed = new SignedRequest(method, rawPath, rawQuery, headers);
+            var target = RequestTarget.parse(first(headers, "host"), rawPath, domain);
+            resource = target.bucket() == null ? "/" : "/" + target.bucket() + (target.key() == null ? "" : "/" + target.key());
+            Map<String, String> query = QueryString.decode(rawQuery);
+            Authentication caller = verifier.verify(signed);
+            Operation operation = OperationTable.resolve(method, target.kind(), query);
+            accessPolicy.check(caller, operation.permission(), target.bucket(), target.key());
+            InputStream raw = req.content().hasEntity() ? req.content().inputStream() : InputStream.nullInputStream();
+            VerifiedBody body = verifier.wrapBody(caller, signed, raw);
+            var request = new S3Request(operation, target.bucket(), target.key(), query, headers, body.stream(),
+                    body::trailers, caller.accessKeyId(), requestId);
+            S3Response response = operations.handler(operation).handle(request);
+            writer.write(req, res, response, requestId);
+        } catch (RuntimeException e) {
+            writer.writeFailure(req, res, e, resource, requestId);
+        }
+    }
+
+    private static Map<String, List<String>> lowerCaseHeaders(ServerRequest req) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (Header header : req.headers()) {
+            headers.computeIfAbsent(header.name().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    .addAll(header.allValues());
+        }
+        return headers;
+    }
+
+    private static String first(Map<String, List<String>> headers, String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? null : values.getFirst();
+    }
+}

@@ -1,0 +1,141 @@
+package dev.cubby.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The buckets of a tree: every real (non-symlink) top-level folder of the root whose name is a
+ * valid bucket name, plus folders named in the config. The internal folder is never a bucket.
+ */
+public final class Buckets {
+    private final Path root;
+    private final Path rootStaging;
+    private final Map<String, Path> configured;
+
+    public Buckets(Path root, Map<String, Path> configured) {
+        this.root = root;
+        this.rootStaging = root.resolve(ObjectKey.INTERNAL_FOLDER).resolve("tmp");
+        this.configured = new TreeMap<>(configured);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Every bucket, sorted by name. */
+    public List<Bucket> list() {
+        var found = new TreeMap<String, Bucket>();
+        try (var entries = Files.newDirectoryStream(root)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (BucketName.isValid(name) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    found.put(name, bucketAt(name, entry, false));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the root folder " + root, e);
+        }
+        configured.forEach((name, dir) -> {
+            if (Files.isDirectory(dir)) {
+                found.put(name, bucketAt(name, dir, true));
+            }
+        });
+        var buckets = new ArrayList<>(found.values());
+        buckets.sort(Comparator.comparing(Bucket::name));
+        return buckets;
+    }
+
+    public Optional<Bucket> find(String name) {
+        if (!BucketName.isValid(name)) {
+            return Optional.empty();
+        }
+        Path configuredDir = configured.get(name);
+        if (configuredDir != null) {
+            return Files.isDirectory(configuredDir) ? Optional.of(bucketAt(name, configuredDir, true)) : Optional.empty();
+        }
+        Path dir = root.resolve(name);
+        return Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) ? Optional.of(bucketAt(name, dir, false)) : Optional.empty();
+    }
+
+    public Bucket require(String name) {
+        return find(name).orElseThrow(() -> new StoreException(StoreException.Reason.NO_SUCH_BUCKET,
+                "The bucket '" + name + "' does not exist: there is no folder '" + name + "' in the served root."));
+    }
+
+    public Bucket create(String name) {
+        BucketName.requireValid(name);
+        if (configured.containsKey(name) && Files.isDirectory(configured.get(name))) {
+            throw new StoreException(StoreException.Reason.BUCKET_EXISTS, "The bucket '" + name + "' already exists.");
+        }
+        Path dir = root.resolve(name);
+        try {
+            Files.createDirectory(dir);
+            fsyncDirectory(root);
+        } catch (FileAlreadyExistsException e) {
+            throw new StoreException(StoreException.Reason.BUCKET_EXISTS, "The bucket '" + name + "' already exists.");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder " + dir, e);
+        }
+        return bucketAt(name, dir, false);
+    }
+
+    public void delete(String name) {
+        Bucket bucket = require(name);
+        if (bucket.fromConfig()) {
+            throw new StoreException(StoreException.Reason.BUCKET_IN_CONFIG, "The bucket '" + name
+                    + "' is defined in Cubby's config (" + bucket.dir() + "); remove it there instead.");
+        }
+        try {
+            Files.delete(bucket.dir());
+            fsyncDirectory(root);
+        } catch (DirectoryNotEmptyException e) {
+            throw new StoreException(StoreException.Reason.BUCKET_NOT_EMPTY,
+                    "The bucket '" + name + "' is not empty: its folder still holds files or folders.");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the folder " + bucket.dir(), e);
+        }
+    }
+
+    private Bucket bucketAt(String name, Path dir, boolean fromConfig) {
+        Path staging = rootStaging;
+        if (fromConfig && !sameFileStore(dir, root)) {
+            staging = dir.resolve(ObjectKey.INTERNAL_FOLDER).resolve("tmp");
+        }
+        return new Bucket(name, dir, staging, creationTime(dir), fromConfig);
+    }
+
+    private static boolean sameFileStore(Path a, Path b) {
+        try {
+            return Files.getFileStore(a).equals(Files.getFileStore(b));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static java.time.Instant creationTime(Path dir) {
+        try {
+            var attributes = Files.readAttributes(dir, BasicFileAttributes.class);
+            return attributes.creationTime().toInstant();
+        } catch (IOException e) {
+            return java.time.Instant.EPOCH;
+        }
+    }
+
+    static void fsyncDirectory(Path dir) throws IOException {
+        try (var channel = java.nio.channels.FileChannel.open(dir, java.nio.file.StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.cubby.store;
+
+import dev.cubby.checksum.ChecksumAlgorithm;
+import dev.cubby.checksum.RunningChecksum;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Streams a body into a file through one bounded buffer, computing MD5 and checksums on the way. */
+final class DigestingCopier {
+    private static final int BUFFER_BYTES = 256 * 1024;
+
+    private DigestingCopier() {
+    }
+
+    static BodyDigests copy(InputStream body, FileChannel out, Set<ChecksumAlgorithm> algorithms) throws IOException {
+        MessageDigest md5 = md5();
+        var running = new EnumMap<ChecksumAlgorithm, RunningChecksum>(ChecksumAlgorithm.class);
+        for (ChecksumAlgorithm algorithm : algorithms) {
+            running.put(algorithm, algorithm.start());
+        }
+        byte[] buffer = new byte[BUFFER_BYTES];
+        ByteBuffer wrapper = ByteBuffer.wrap(buffer);
+        long total = 0;
+        int n;
+        while ((n = body.read(buffer)) != -1) {
+            md5.update(buffer, 0, n);
+            for (RunningChecksum checksum : running.values()) {
+                checksum.update(buffer, 0, n);
+            }
+            wrapper.clear().limit(n);
+            while (wrapper.hasRemaining()) {
+                out.write(wrapper);
+            }
+            total += n;
+        }
+        Map<ChecksumAlgorithm, String> values = new EnumMap<>(ChecksumAlgorithm.class);
+        running.forEach((algorithm, checksum) ->
+                values.put(algorithm, Base64.getEncoder().encodeToString(checksum.finish())));
+        return new BodyDigests(md5.digest(), total, values);
+    }
+
+    static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every JDK", e);
+        }
+    }
+}

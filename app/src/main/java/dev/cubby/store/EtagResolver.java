@@ -1,0 +1,76 @@
+package dev.cubby.store;
+
+import dev.cubby.meta.Fingerprint;
+import dev.cubby.meta.ObjectRecord;
+import dev.cubby.meta.Sidecar;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+/**
+ * The one rule for an object's ETag. A sidecar row whose fingerprint matches the file gives it;
+ * otherwise the file changed outside Cubby, and its MD5 is computed now (reads of files up to a
+ * bound) or by the background indexer, with the fingerprint placeholder meanwhile. An ETag is
+ * therefore never the MD5 of other bytes.
+ */
+public final class EtagResolver {
+    private final Sidecar sidecar;
+    private final BackgroundIndexer indexer;
+    private final long hashOnReadLimit;
+
+    public EtagResolver(Sidecar sidecar, BackgroundIndexer indexer, long hashOnReadLimit) {
+        this.sidecar = sidecar;
+        this.indexer = indexer;
+        this.hashOnReadLimit = hashOnReadLimit;
+    }
+
+    /** For HEAD and GET: may hash the file now when it is small enough. */
+    String forRead(String bucket, String key, Path path, FileState state, ObjectRecord record) {
+        if (record != null && record.describes(state.fingerprint())) {
+            return record.etag();
+        }
+        if (state.size() <= hashOnReadLimit) {
+            String md5 = hashIfStable(path, state.fingerprint());
+            if (md5 != null) {
+                sidecar.recordEtag(bucket, key, state.fingerprint(), md5);
+                return md5;
+            }
+        }
+        indexer.enqueue(bucket, key);
+        return state.fingerprint().placeholderEtag();
+    }
+
+    /** For listings: never reads file contents. */
+    String forListing(String bucket, String key, FileState state, ObjectRecord record) {
+        if (record != null && record.describes(state.fingerprint())) {
+            return record.etag();
+        }
+        indexer.enqueue(bucket, key);
+        return state.fingerprint().placeholderEtag();
+    }
+
+    /**
+     * The file's MD5 if it did not change while being read, else null. Also used by the
+     * indexer, which adds throttling around it.
+     */
+    static String hashIfStable(Path path, Fingerprint before) {
+        MessageDigest md5 = DigestingCopier.md5();
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] buffer = new byte[256 * 1024];
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                md5.update(buffer, 0, n);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path + " to compute its MD5", e);
+        }
+        FileState after = FileState.of(path);
+        return after.isFile() && before.equals(after.fingerprint()) ? HexFormat.of().formatHex(md5.digest()) : null;
+    }
+}

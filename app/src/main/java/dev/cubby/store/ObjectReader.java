@@ -1,0 +1,116 @@
+package dev.cubby.store;
+
+import dev.cubby.meta.ObjectMetadata;
+import dev.cubby.meta.ObjectRecord;
+import dev.cubby.meta.Sidecar;
+import dev.cubby.meta.StoredChecksum;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+
+/** Looks objects up (HEAD) and opens them (GET) with an ETag that matches the bytes served. */
+final class ObjectReader {
+    private static final String EMPTY_MD5 = "d41d8cd98f00b204e9800998ecf8427e";
+    private static final String FOLDER_CONTENT_TYPE = "application/x-directory";
+    private static final int OPEN_ATTEMPTS = 3;
+
+    private final Buckets buckets;
+    private final Sidecar sidecar;
+    private final EtagResolver etags;
+
+    ObjectReader(Buckets buckets, Sidecar sidecar, EtagResolver etags) {
+        this.buckets = buckets;
+        this.sidecar = sidecar;
+        this.etags = etags;
+    }
+
+    StoredObject head(String bucketName, String keyValue) {
+        Bucket bucket = buckets.require(bucketName);
+        ObjectKey key = ObjectKey.parse(keyValue);
+        Path path = BucketPath.of(bucket, key);
+        BucketPath.requireInside(bucket, path);
+        FileState state = FileState.of(path);
+        ObjectRecord record = sidecar.find(bucket.name(), key.value()).orElse(null);
+        if (key.folderMarker()) {
+            if (state.isFolder() && (record != null || isEmptyFolder(path))) {
+                ObjectMetadata metadata = record != null ? record.metadata() : ObjectMetadata.NONE;
+                return new StoredObject(bucket.name(), key.value(), path, null, 0, state.lastModified(),
+                        record != null && record.etag() != null ? record.etag() : EMPTY_MD5,
+                        withContentType(metadata, FOLDER_CONTENT_TYPE), record != null ? record.checksum() : null, true);
+            }
+            throw noSuchKey(key);
+        }
+        if (!state.isFile()) {
+            throw noSuchKey(key);
+        }
+        String etag = etags.forRead(bucket.name(), key.value(), path, state, record);
+        ObjectMetadata metadata = record != null ? record.metadata() : ObjectMetadata.NONE;
+        // A checksum describes the bytes its ETag described; a changed file has none until re-uploaded.
+        StoredChecksum checksum = record != null && Objects.equals(record.etag(), etag) ? record.checksum() : null;
+        return new StoredObject(bucket.name(), key.value(), path, state.fingerprint(), state.size(),
+                state.lastModified(), etag, withContentType(metadata, ContentTypes.guess(path.getFileName().toString())),
+                checksum, false);
+    }
+
+    /**
+     * Opens the object, then checks that the file opened is still the one looked up (a rename
+     * in between replaces the inode); if not, looks again.
+     */
+    OpenObject open(String bucketName, String keyValue) {
+        for (int attempt = 1; ; attempt++) {
+            StoredObject object = head(bucketName, keyValue);
+            if (object.folderMarker()) {
+                return new OpenObject(object, null);
+            }
+            FileChannel channel;
+            try {
+                channel = FileChannel.open(object.path(), StandardOpenOption.READ);
+            } catch (NoSuchFileException e) {
+                if (attempt == OPEN_ATTEMPTS) {
+                    throw noSuchKey(ObjectKey.parse(keyValue));
+                }
+                continue;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open " + object.path(), e);
+            }
+            FileState now = FileState.of(object.path());
+            if (now.isFile() && now.fingerprint().equals(object.fingerprint()) || attempt == OPEN_ATTEMPTS) {
+                return new OpenObject(object, channel);
+            }
+            closeQuietly(channel);
+        }
+    }
+
+    private static ObjectMetadata withContentType(ObjectMetadata metadata, String fallback) {
+        if (metadata.contentType() != null) {
+            return metadata;
+        }
+        return new ObjectMetadata(fallback, metadata.cacheControl(), metadata.contentDisposition(),
+                metadata.contentEncoding(), metadata.contentLanguage(), metadata.expires(), metadata.userMetadata());
+    }
+
+    private static boolean isEmptyFolder(Path folder) {
+        try (var entries = Files.newDirectoryStream(folder)) {
+            return !entries.iterator().hasNext();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static StoreException noSuchKey(ObjectKey key) {
+        return new StoreException(StoreException.Reason.NO_SUCH_KEY, "The key '" + key.value() + "' does not exist.");
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // read-only channel; nothing to flush
+        }
+    }
+}

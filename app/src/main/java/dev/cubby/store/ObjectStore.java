@@ -1,0 +1,91 @@
+package dev.cubby.store;
+
+import dev.cubby.meta.Sidecar;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The storage engine over one folder tree and its sidecar: the entry point for the S3 layer and
+ * the FUSE mount alike. Knows nothing of HTTP; failures are {@link StoreException}s.
+ */
+public final class ObjectStore implements AutoCloseable {
+    private final Buckets buckets;
+    private final Sidecar sidecar;
+    private final BackgroundIndexer indexer;
+    private final EtagResolver etags;
+    private final ObjectWriter writer;
+    private final ObjectReader reader;
+    private final ObjectRemover remover;
+
+    public ObjectStore(Buckets buckets, Sidecar sidecar, long hashOnReadLimit, long indexBytesPerSecond) {
+        this.buckets = buckets;
+        this.sidecar = sidecar;
+        this.indexer = new BackgroundIndexer(sidecar, this::locateFile, indexBytesPerSecond);
+        this.etags = new EtagResolver(sidecar, indexer, hashOnReadLimit);
+        var folders = new Folders(sidecar);
+        this.writer = new ObjectWriter(buckets, sidecar, folders);
+        this.reader = new ObjectReader(buckets, sidecar, etags);
+        this.remover = new ObjectRemover(buckets, sidecar, folders);
+        StagingSweeper.sweep(buckets);
+    }
+
+    public List<Bucket> listBuckets() {
+        return buckets.list();
+    }
+
+    public Bucket bucket(String name) {
+        return buckets.require(name);
+    }
+
+    public Bucket createBucket(String name) {
+        return buckets.create(name);
+    }
+
+    public void deleteBucket(String name) {
+        buckets.delete(name);
+        sidecar.deleteBucket(name);
+    }
+
+    public StoredObject head(String bucket, String key) {
+        return reader.head(bucket, key);
+    }
+
+    public OpenObject open(String bucket, String key) {
+        return reader.open(bucket, key);
+    }
+
+    public PutResult put(PutRequest request) {
+        return writer.put(request);
+    }
+
+    public void delete(String bucket, String key) {
+        remover.delete(bucket, key);
+    }
+
+    public ListPage list(String bucket, ListQuery query) {
+        return new TreeLister(buckets.require(bucket), query, sidecar, etags).list();
+    }
+
+    /** Files whose MD5 is still being computed in the background. */
+    public int pendingHashes() {
+        return indexer.pending();
+    }
+
+    private Optional<Path> locateFile(String bucketName, String keyValue) {
+        try {
+            Bucket bucket = buckets.require(bucketName);
+            Path path = BucketPath.of(bucket, ObjectKey.parse(keyValue));
+            BucketPath.requireInside(bucket, path);
+            return Optional.of(path);
+        } catch (StoreException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        indexer.close();
+        sidecar.close();
+    }
+}

@@ -1,0 +1,147 @@
+package dev.cubby.store;
+
+import dev.cubby.checksum.ChecksumAlgorithm;
+import dev.cubby.meta.ObjectRecord;
+import dev.cubby.meta.Sidecar;
+import dev.cubby.meta.StoredChecksum;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+
+/**
+ * Atomic, durable object writes: the body streams into a temporary file on the bucket's
+ * filesystem while MD5 and checksums are computed; only a verified, fsynced file is renamed into
+ * place, and the folder is fsynced before the caller answers. Readers see the old object or the
+ * new one, never a mix, and a refused body leaves nothing behind.
+ */
+final class ObjectWriter {
+    private static final int RENAME_ATTEMPTS = 3;
+
+    private final Buckets buckets;
+    private final Sidecar sidecar;
+    private final Folders folders;
+
+    ObjectWriter(Buckets buckets, Sidecar sidecar, Folders folders) {
+        this.buckets = buckets;
+        this.sidecar = sidecar;
+        this.folders = folders;
+    }
+
+    PutResult put(PutRequest request) {
+        Bucket bucket = buckets.require(request.bucket());
+        ObjectKey key = ObjectKey.parse(request.key());
+        Path target = BucketPath.of(bucket, key);
+        BucketPath.requireInside(bucket, target);
+        // Fail before reading a possibly large body when the tree already says no.
+        Folders.requireNoFileOnPath(bucket, key);
+        FileState existing = FileState.of(target);
+        if (!key.folderMarker() && existing.isFolder()) {
+            throw Folders.conflict(key, key.value() + "' is a folder holding other keys, so it cannot also be a file '"
+                    + key.value());
+        }
+        return key.folderMarker() ? putFolderMarker(bucket, key, target, request) : putFile(bucket, key, target, request);
+    }
+
+    private PutResult putFile(Bucket bucket, ObjectKey key, Path target, PutRequest request) {
+        Path temp = bucket.staging().resolve("put-" + UUID.randomUUID());
+        try {
+            Files.createDirectories(bucket.staging());
+            BodyDigests digests;
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                digests = DigestingCopier.copy(request.body(), out, request.compute());
+                out.force(true);
+            }
+            request.verifier().verify(digests);
+            long tempInode = FileState.of(temp).fingerprint().inode();
+            renameIntoPlace(bucket, key, temp, target);
+            Buckets.fsyncDirectory(target.getParent());
+            FileState committed = FileState.of(target);
+            // Record the ETag only for our own file: a concurrent writer may already have replaced it.
+            if (committed.isFile() && committed.fingerprint().inode() == tempInode) {
+                sidecar.put(new ObjectRecord(bucket.name(), key.value(), committed.fingerprint(), digests.etag(),
+                        request.metadata(), keptChecksum(request.kept(), digests)));
+            }
+            return new PutResult(digests.etag(), digests, committed.lastModified());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + key.value() + " in bucket " + bucket.name(), e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    private void renameIntoPlace(Bucket bucket, ObjectKey key, Path temp, Path target) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            folders.createParents(bucket, key);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                return;
+            } catch (NoSuchFileException e) {
+                // A delete removed the (implicit, empty) parent between mkdir and rename; make it again.
+                if (attempt == RENAME_ATTEMPTS) {
+                    throw e;
+                }
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("the staging folder " + temp.getParent() + " is not on the same filesystem as "
+                        + target, e);
+            } catch (IOException e) {
+                if (FileState.of(target).isFolder()) {
+                    throw Folders.conflict(key, key.value() + "' became a folder");
+                }
+                throw e;
+            }
+        }
+    }
+
+    private PutResult putFolderMarker(Bucket bucket, ObjectKey key, Path target, PutRequest request) {
+        try {
+            BodyDigests digests;
+            try (FileChannel sink = FileChannel.open(Path.of("/dev/null"), StandardOpenOption.WRITE)) {
+                digests = DigestingCopier.copy(request.body(), sink, request.compute());
+            }
+            if (digests.length() > 0) {
+                throw new StoreException(StoreException.Reason.FOLDER_WITH_BODY, "The key '" + key.value()
+                        + "' ends in '/', so it names a folder, which cannot hold " + digests.length()
+                        + " bytes; send an empty body or a key without the trailing '/'.");
+            }
+            request.verifier().verify(digests);
+            folders.createParents(bucket, key);
+            try {
+                Files.createDirectory(target);
+                Buckets.fsyncDirectory(target.getParent());
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (!FileState.of(target).isFolder()) {
+                    throw Folders.conflict(key, key.value().substring(0, key.value().length() - 1) + "' is a file");
+                }
+            }
+            sidecar.forgetImplicitFolder(bucket.name(), key.value());
+            FileState state = FileState.of(target);
+            sidecar.put(new ObjectRecord(bucket.name(), key.value(), null, digests.etag(), request.metadata(),
+                    keptChecksum(request.kept(), digests)));
+            return new PutResult(digests.etag(), digests, state.lastModified());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder for " + key.value(), e);
+        }
+    }
+
+    private static StoredChecksum keptChecksum(ChecksumAlgorithm kept, BodyDigests digests) {
+        if (kept == null || !digests.checksums().containsKey(kept)) {
+            return null;
+        }
+        return new StoredChecksum(kept.wireName(), digests.checksums().get(kept));
+    }
+
+    private static void deleteQuietly(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+            // the start-up sweep of the staging folder removes what is left
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package dev.cubby.store;
+
+import dev.cubby.meta.ObjectRecord;
+import dev.cubby.meta.Sidecar;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lists a bucket in S3 order by walking its folders depth-first, each folder's names sorted with
+ * a subfolder {@code d} placed as {@code d/}. It starts at the deepest folder the prefix names,
+ * skips subtrees that lie before the resume point, does not descend into folders that roll up
+ * into a common prefix, and stops one item past the page. ETags come from the sidecar, one query
+ * per folder; file contents are never read.
+ */
+final class TreeLister {
+    private static final String EMPTY_MD5 = "d41d8cd98f00b204e9800998ecf8427e";
+
+    private record Child(String key, Path path, FileState state) {
+        boolean isFolder() {
+            return state.isFolder();
+        }
+    }
+
+    private final Bucket bucket;
+    private final ListQuery query;
+    private final Sidecar sidecar;
+    private final EtagResolver etags;
+    private final String skipPrefix;
+    private final List<ListPage.Entry> objects = new ArrayList<>();
+    private final List<String> commonPrefixes = new ArrayList<>();
+    private String lastReturned;
+    private boolean truncated;
+
+    TreeLister(Bucket bucket, ListQuery query, Sidecar sidecar, EtagResolver etags) {
+        this.bucket = bucket;
+        this.query = query;
+        this.sidecar = sidecar;
+        this.etags = etags;
+        this.skipPrefix = resumesAfterCommonPrefix(query) ? query.startAfter() : null;
+    }
+
+    /** Resuming after a common prefix means skipping every key under it, as it was already rolled up. */
+    private static boolean resumesAfterCommonPrefix(ListQuery q) {
+        if (q.delimiter() == null || q.startAfter() == null || !q.startAfter().startsWith(q.prefix())) {
+            return false;
+        }
+        String rest = q.startAfter().substring(q.prefix().length());
+        int at = rest.indexOf(q.delimiter());
+        return at >= 0 && at + q.delimiter().length() == rest.length();
+    }
+
+    ListPage list() {
+        if (query.maxKeys() > 0) {
+            String prefix = query.prefix();
+            String startFolderKey = prefix.substring(0, prefix.lastIndexOf('/') + 1);
+            Path startFolder = folderOf(startFolderKey);
+            if (startFolder != null) {
+                List<Child> children = children(startFolder, startFolderKey);
+                if (children != null) {
+                    walk(startFolderKey, children);
+                }
+            }
+        }
+        return new ListPage(List.copyOf(objects), List.copyOf(commonPrefixes), truncated, lastReturned);
+    }
+
+    /** The folder for a key prefix ending in '/', or null when no such folder can exist or be read. */
+    private Path folderOf(String folderKey) {
+        if (folderKey.isEmpty()) {
+            return bucket.dir();
+        }
+        try {
+            Path path = BucketPath.of(bucket, ObjectKey.parse(folderKey));
+            BucketPath.requireInside(bucket, path);
+            return path;
+        } catch (StoreException e) {
+            return null;
+        }
+    }
+
+    /** Returns false once the page is full. */
+    private boolean walk(String folderKey, List<Child> children) {
+        Map<String, ObjectRecord> rows = null;
+        for (Child child : children) {
+            String key = child.key();
+            if (!mayHoldListedKeys(key) || (skipPrefix != null && key.startsWith(skipPrefix))) {
+                continue;
+            }
+            String rolledUp = commonPrefixOf(key);
+            if (rolledUp != null) {
+                if ((child.isFolder() || after(key)) && !offerCommonPrefix(rolledUp)) {
+                    return false;
+                }
+                continue;
+            }
+            if (child.isFolder()) {
+                List<Child> grandChildren = children(child.path(), key);
+                if (grandChildren == null) {
+                    continue;
+                }
+                if (key.startsWith(query.prefix()) && after(key)) {
+                    if (rows == null) {
+                        rows = sidecar.findChildren(bucket.name(), folderKey);
+                    }
+                    ObjectRecord marker = rows.get(key.substring(folderKey.length()));
+                    if ((marker != null || grandChildren.isEmpty())
+                            && !offerObject(new ListPage.Entry(key, 0, child.state().lastModified(),
+                                    marker != null && marker.etag() != null ? marker.etag() : EMPTY_MD5))) {
+                        return false;
+                    }
+                }
+                if (!walk(key, grandChildren)) {
+                    return false;
+                }
+            } else if (key.startsWith(query.prefix()) && after(key)) {
+                if (rows == null) {
+                    rows = sidecar.findChildren(bucket.name(), folderKey);
+                }
+                ObjectRecord row = rows.get(key.substring(folderKey.length()));
+                String etag = etags.forListing(bucket.name(), key, child.state(), row);
+                if (!offerObject(new ListPage.Entry(key, child.state().size(), child.state().lastModified(), etag))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Could this key, or for a folder anything under it, be part of the listing? */
+    private boolean mayHoldListedKeys(String key) {
+        String prefix = query.prefix();
+        if (!key.startsWith(prefix) && !(key.endsWith("/") && prefix.startsWith(key))) {
+            return false;
+        }
+        String start = query.startAfter();
+        return start == null || KeyOrder.compare(key, start) > 0 || (key.endsWith("/") && start.startsWith(key));
+    }
+
+    private boolean after(String key) {
+        return query.startAfter() == null || KeyOrder.compare(key, query.startAfter()) > 0;
+    }
+
+    private String commonPrefixOf(String key) {
+        String delimiter = query.delimiter();
+        if (delimiter == null || !key.startsWith(query.prefix())) {
+            return null;
+        }
+        int at = key.indexOf(delimiter, query.prefix().length());
+        return at < 0 ? null : key.substring(0, at + delimiter.length());
+    }
+
+    private boolean offerObject(ListPage.Entry entry) {
+        if (isFull()) {
+            return false;
+        }
+        objects.add(entry);
+        lastReturned = entry.key();
+        return true;
+    }
+
+    private boolean offerCommonPrefix(String prefix) {
+        if (!commonPrefixes.isEmpty() && commonPrefixes.getLast().equals(prefix)) {
+            return true;
+        }
+        if (query.startAfter() != null && prefix.equals(query.startAfter())) {
+            return true;
+        }
+        if (isFull()) {
+            return false;
+        }
+        commonPrefixes.add(prefix);
+        lastReturned = prefix;
+        return true;
+    }
+
+    private boolean isFull() {
+        if (objects.size() + commonPrefixes.size() >= query.maxKeys()) {
+            truncated = true;
+            return true;
+        }
+        return false;
+    }
+
+    /** A folder's listable children sorted in S3 order, or null if it is not a readable folder. */
+    private List<Child> children(Path folder, String folderKey) {
+        var children = new ArrayList<Child>();
+        try (var entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (folderKey.isEmpty() && name.equals(ObjectKey.INTERNAL_FOLDER)) {
+                    continue;
+                }
+                FileState state = FileState.of(entry, LinkOption.NOFOLLOW_LINKS);
+                if (state.kind() == FileState.Kind.SYMLINK) {
+                    state = followedFileInside(entry);
+                }
+                if (state.isFile()) {
+                    children.add(new Child(folderKey + name, entry, state));
+                } else if (state.isFolder()) {
+                    children.add(new Child(folderKey + name + "/", entry, state));
+                }
+            }
+        } catch (NoSuchFileException | NotDirectoryException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+        children.sort((a, b) -> KeyOrder.compare(a.key(), b.key()));
+        return children;
+    }
+
+    /**
+     * Symlinks are listed only when they lead to a file inside the bucket; linked folders are not
+     * descended into, so a link cannot create a cycle or an escape.
+     */
+    private FileState followedFileInside(Path link) {
+        try {
+            BucketPath.requireInside(bucket, link);
+        } catch (StoreException outside) {
+            return FileState.MISSING;
+        }
+        FileState target = FileState.of(link);
+        return target.isFile() ? target : FileState.MISSING;
+    }
+}
