@@ -1,0 +1,40 @@
+package dev.cubby;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Imports run one way: cli -> server -> s3 -> auth, store, meta; the engine knows nothing of HTTP. */
+@AnalyzeClasses(packages = "dev.cubby", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule storeAndMetaKnowNoHttp = noClasses()
+            .that().resideInAnyPackage("dev.cubby.store..", "dev.cubby.meta..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.cubby.s3..", "dev.cubby.server..",
+                    "dev.cubby.auth..", "dev.cubby.cli..", "io.helidon..");
+
+    @ArchTest
+    static final ArchRule noSqlOutsideMeta = noClasses()
+            .that().resideOutsideOfPackage("dev.cubby.meta..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..");
+
+    @ArchTest
+    static final ArchRule s3DoesNotReachUpIntoServerOrCli = noClasses()
+            .that().resideInAnyPackage("dev.cubby.s3..", "dev.cubby.auth..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.cubby.server..", "dev.cubby.cli..", "io.helidon..");
+
+    @ArchTest
+    static final ArchRule authUsesOnlyTheErrorCatalogueOfS3 = noClasses()
+            .that().resideInAPackage("dev.cubby.auth..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.cubby.s3", "dev.cubby.s3.handler..",
+                    "dev.cubby.s3.xml..", "dev.cubby.store..", "dev.cubby.meta..");
+
+    @ArchTest
+    static final ArchRule handlersNeverTouchTheFileSystemDirectly = noClasses()
+            .that().resideInAnyPackage("dev.cubby.s3..", "dev.cubby.server..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Files");
+}

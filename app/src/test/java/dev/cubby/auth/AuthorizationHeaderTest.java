@@ -1,0 +1,31 @@
+package dev.cubby.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The separators and orderings clients actually send all parse to the same thing. */
+class AuthorizationHeaderTest {
+    private static final String SIGNATURE = "f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41";
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, "
+                + "SignedHeaders=host;range;x-amz-date, Signature=" + SIGNATURE,
+        "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request,"
+                + "SignedHeaders=host;range;x-amz-date,Signature=" + SIGNATURE,
+        "AWS4-HMAC-SHA256 Signature=" + SIGNATURE + ", SignedHeaders=host;range;x-amz-date, "
+                + "Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request",
+        "  AWS4-HMAC-SHA256   Credential = AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request ,\t"
+                + "SignedHeaders=Host;Range;X-Amz-Date Signature=" + SIGNATURE + "  ",
+    })
+    void variants(String value) {
+        AuthorizationHeader header = AuthorizationHeader.parse(value);
+        assertEquals("AKIAIOSFODNN7EXAMPLE", header.credential().accessKeyId());
+        assertEquals(new CredentialScope("20130524", "us-east-1"), header.credential().scope());
+        assertEquals(List.of("host", "range", "x-amz-date"), header.signedHeaders().names());
+        assertEquals(SIGNATURE, header.signature());
+    }
+}

@@ -1,0 +1,52 @@
+package dev.cubby.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void flagsBeatEnvironmentWhichBeatsTheConfigFile() throws Exception {
+        Path file = Files.writeString(dir.resolve("cubby.yaml"), """
+                root: /srv/from-file
+                port: 9100
+                region: eu-west-1
+                domain: nas.local
+                buckets:
+                  photos: /srv/Photos 2024
+                """);
+        var env = Map.of("CUBBY_PORT", "9200", "CUBBY_REGION", "eu-central-1");
+        var flags = new HashMap<String, String>();
+        flags.put("port", "9300");
+        Settings s = SettingsLoader.load(file, env, flags);
+        assertEquals(Path.of("/srv/from-file"), s.root());
+        assertEquals(9300, s.port());
+        assertEquals("eu-central-1", s.region());
+        assertEquals("nas.local", s.domain());
+        assertEquals(Map.of("photos", Path.of("/srv/Photos 2024")), s.buckets());
+        assertEquals("127.0.0.1", s.address());
+        assertEquals(256L << 20, s.hashOnReadLimit());
+    }
+
+    @Test
+    void missingRootAndUnknownSettingsAreClearErrors() throws Exception {
+        var noRoot = assertThrows(SettingsException.class, () -> SettingsLoader.load(null, Map.of(), Map.of()));
+        assertTrue(noRoot.getMessage().contains("--root"));
+        Path file = Files.writeString(dir.resolve("bad.yaml"), "root: /x\nprot: 9000\n");
+        var unknown = assertThrows(SettingsException.class, () -> SettingsLoader.load(file, Map.of(), Map.of()));
+        assertTrue(unknown.getMessage().contains("prot"), unknown.getMessage());
+        var badPort = assertThrows(SettingsException.class,
+                () -> SettingsLoader.load(null, Map.of("CUBBY_ROOT", "/x", "CUBBY_PORT", "http"), Map.of()));
+        assertTrue(badPort.getMessage().contains("port"));
+    }
+}

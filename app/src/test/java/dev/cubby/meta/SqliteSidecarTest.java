@@ -1,0 +1,65 @@
+package dev.cubby.meta;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteSidecarTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void rowsSurviveReopeningAndChildrenAreFoundByFolder() {
+        var meta = new ObjectMetadata("text/plain", "max-age=1", null, "gzip", null, null,
+                new TreeMap<>(Map.of("who", "me & you=1")));
+        var fp = new Fingerprint(5, 1, 2, 3);
+        try (var sidecar = SqliteSidecar.open(dir.resolve("s.db"))) {
+            sidecar.put(new ObjectRecord("b", "a/x.txt", fp, "etag1", meta, new StoredChecksum("CRC32", "AAAAAA==")));
+            sidecar.put(new ObjectRecord("b", "a/sub/", null, "d41d8cd98f00b204e9800998ecf8427e", ObjectMetadata.NONE, null));
+            sidecar.put(new ObjectRecord("b", "top", fp, "etag2", ObjectMetadata.NONE, null));
+        }
+        try (var sidecar = SqliteSidecar.open(dir.resolve("s.db"))) {
+            var row = sidecar.find("b", "a/x.txt").orElseThrow();
+            assertEquals(meta, row.metadata());
+            assertTrue(row.describes(fp));
+            assertEquals(java.util.Set.of("x.txt", "sub/"), sidecar.findChildren("b", "a/").keySet());
+            assertEquals(java.util.Set.of("top"), sidecar.findChildren("b", "").keySet());
+        }
+    }
+
+    @Test
+    void recordingANewEtagKeepsMetadataAndDropsAChecksumOfOtherBytes() {
+        try (var sidecar = SqliteSidecar.open(dir.resolve("s.db"))) {
+            var meta = new ObjectMetadata("image/png", null, null, null, null, null, new TreeMap<>());
+            sidecar.put(new ObjectRecord("b", "k", new Fingerprint(1, 1, 1, 1), "old", meta,
+                    new StoredChecksum("CRC32", "x")));
+            sidecar.recordEtag("b", "k", new Fingerprint(1, 1, 2, 1), "old");
+            assertEquals("x", sidecar.find("b", "k").orElseThrow().checksum().value(), "same bytes keep it");
+            sidecar.recordEtag("b", "k", new Fingerprint(2, 2, 3, 1), "new");
+            var row = sidecar.find("b", "k").orElseThrow();
+            assertEquals("new", row.etag());
+            assertEquals("image/png", row.metadata().contentType());
+            assertNull(row.checksum());
+            sidecar.recordEtag("b", "fresh", new Fingerprint(3, 3, 3, 3), "e");
+            assertEquals("e", sidecar.find("b", "fresh").orElseThrow().etag());
+        }
+    }
+
+    @Test
+    void implicitFoldersAreRememberedPerBucket() {
+        try (var sidecar = SqliteSidecar.open(dir.resolve("s.db"))) {
+            sidecar.markImplicitFolder("b", "a/");
+            assertTrue(sidecar.isImplicitFolder("b", "a/"));
+            assertFalse(sidecar.isImplicitFolder("c", "a/"));
+            sidecar.deleteBucket("b");
+            assertFalse(sidecar.isImplicitFolder("b", "a/"));
+        }
+    }
+}

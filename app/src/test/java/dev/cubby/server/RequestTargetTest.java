@@ -1,0 +1,37 @@
+package dev.cubby.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.cubby.s3.Operation;
+import dev.cubby.s3.error.S3Exception;
+import org.junit.jupiter.api.Test;
+
+class RequestTargetTest {
+    @Test
+    void pathStyle() {
+        assertEquals(new RequestTarget(Operation.Target.SERVICE, null, null), RequestTarget.parse("h", "/", null));
+        assertEquals(new RequestTarget(Operation.Target.BUCKET, "b", null), RequestTarget.parse("h", "/b", null));
+        assertEquals(new RequestTarget(Operation.Target.BUCKET, "b", null), RequestTarget.parse("h", "/b/", null));
+        assertEquals(new RequestTarget(Operation.Target.OBJECT, "b", "a b/c+d/é/"),
+                RequestTarget.parse("h", "/b/a%20b/c+d/%C3%A9/", null));
+    }
+
+    @Test
+    void virtualHostStyleWhenTheHostIsUnderTheDomain() {
+        assertEquals(new RequestTarget(Operation.Target.OBJECT, "photos", "x/y"),
+                RequestTarget.parse("photos.nas.local:9000", "/x/y", "nas.local"));
+        assertEquals(new RequestTarget(Operation.Target.BUCKET, "photos", null),
+                RequestTarget.parse("photos.nas.local", "/", "nas.local"));
+        assertEquals(new RequestTarget(Operation.Target.BUCKET, "b", null),
+                RequestTarget.parse("nas.local:9000", "/b", "nas.local"));
+    }
+
+    @Test
+    void malformedPercentEncodingIsAnInvalidUri() {
+        assertEquals("InvalidURI", assertThrows(S3Exception.class,
+                () -> RequestTarget.parse("h", "/b/%zz", null)).code().wireCode());
+        assertEquals("InvalidURI", assertThrows(S3Exception.class,
+                () -> RequestTarget.parse("h", "/b/%C3", null)).code().wireCode());
+    }
+}
