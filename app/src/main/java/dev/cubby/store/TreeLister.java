@@ -64,12 +64,28 @@ final class TreeLister {
             Path startFolder = folderOf(startFolderKey);
             if (startFolder != null) {
                 List<Child> children = children(startFolder, startFolderKey);
-                if (children != null) {
+                if (children != null && offerStartFolderMarker(startFolder, startFolderKey, children)) {
                     walk(startFolderKey, children);
                 }
             }
         }
         return new ListPage(List.copyOf(objects), List.copyOf(commonPrefixes), truncated, lastReturned);
+    }
+
+    /**
+     * A prefix naming a folder ({@code dir/}) lists the folder's own marker first, as S3 lists
+     * a {@code dir/} object under that prefix. Returns false once the page is full.
+     */
+    private boolean offerStartFolderMarker(Path folder, String folderKey, List<Child> children) {
+        if (folderKey.isEmpty() || !folderKey.equals(query.prefix()) || !after(folderKey)) {
+            return true;
+        }
+        ObjectRecord marker = sidecar.find(bucket.name(), folderKey).orElse(null);
+        if (marker == null && !children.isEmpty()) {
+            return true;
+        }
+        return offerObject(new ListPage.Entry(folderKey, 0, FileState.of(folder).lastModified(),
+                marker != null && marker.etag() != null ? marker.etag() : EMPTY_MD5));
     }
 
     /** The folder for a key prefix ending in '/', or null when no such folder can exist or be read. */

@@ -27,7 +27,7 @@ class ObjectStoreTest {
 
     @BeforeEach
     void open() throws IOException {
-        Files.createDirectories(root.resolve("b"));
+        Files.createDirectories(root.resolve("bkt"));
         fx = new StoreFixture(root);
     }
 
@@ -42,10 +42,10 @@ class ObjectStoreTest {
 
     @Test
     void putWritesThePlainFileAndTheMd5Etag() throws Exception {
-        PutResult result = fx.put("b", "x/y/z.txt", "hello");
+        PutResult result = fx.put("bkt", "x/y/z.txt", "hello");
         assertEquals(md5("hello"), result.etag());
-        assertEquals("hello", Files.readString(root.resolve("b/x/y/z.txt")));
-        assertEquals(md5("hello"), fx.store.head("b", "x/y/z.txt").etag());
+        assertEquals("hello", Files.readString(root.resolve("bkt/x/y/z.txt")));
+        assertEquals(md5("hello"), fx.store.head("bkt", "x/y/z.txt").etag());
         try (Stream<Path> left = Files.list(root.resolve(".cubby/tmp"))) {
             assertEquals(0, left.count(), "no temporary is left behind");
         }
@@ -53,85 +53,85 @@ class ObjectStoreTest {
 
     @Test
     void aRewriteOutsideCubbyThatKeepsSizeAndMtimeStillGetsTheNewMd5() throws Exception {
-        fx.put("b", "doc.txt", "aaaa");
-        Path file = root.resolve("b/doc.txt");
+        fx.put("bkt", "doc.txt", "aaaa");
+        Path file = root.resolve("bkt/doc.txt");
         FileTime mtime = Files.getLastModifiedTime(file);
         Thread.sleep(5);
         Files.writeString(file, "bbbb");
         Files.setLastModifiedTime(file, mtime);
-        assertEquals(md5("bbbb"), fx.store.head("b", "doc.txt").etag());
+        assertEquals(md5("bbbb"), fx.store.head("bkt", "doc.txt").etag());
     }
 
     @Test
     void listingsNeverHashButGiveAStablePlaceholderInMultipartForm() throws Exception {
-        fx.file("b/samba.bin", "written over samba");
-        String etag = fx.store.list("b", new ListQuery(null, null, null, 10)).objects().getFirst().etag();
+        fx.file("bkt/samba.bin", "written over samba");
+        String etag = fx.store.list("bkt", new ListQuery(null, null, null, 10)).objects().getFirst().etag();
         assertTrue(etag.matches("[0-9a-f]{32}-1"), etag);
         assertNotEquals(md5("written over samba"), etag);
-        assertEquals(md5("written over samba"), fx.store.head("b", "samba.bin").etag());
+        assertEquals(md5("written over samba"), fx.store.head("bkt", "samba.bin").etag());
         assertEquals(md5("written over samba"),
-                fx.store.list("b", new ListQuery(null, null, null, 10)).objects().getFirst().etag());
+                fx.store.list("bkt", new ListQuery(null, null, null, 10)).objects().getFirst().etag());
     }
 
     @Test
     void aFileCannotHoldKeysAndAFolderCannotBeAFile() throws Exception {
-        fx.put("b", "a", "file");
-        var underFile = assertThrows(StoreException.class, () -> fx.put("b", "a/b", "x"));
+        fx.put("bkt", "a", "file");
+        var underFile = assertThrows(StoreException.class, () -> fx.put("bkt", "a/b", "x"));
         assertEquals(StoreException.Reason.PATH_CONFLICT, underFile.reason());
-        fx.put("b", "d/e", "x");
-        var overFolder = assertThrows(StoreException.class, () -> fx.put("b", "d", "x"));
+        fx.put("bkt", "d/e", "x");
+        var overFolder = assertThrows(StoreException.class, () -> fx.put("bkt", "d", "x"));
         assertEquals(StoreException.Reason.PATH_CONFLICT, overFolder.reason());
-        assertEquals("file", Files.readString(root.resolve("b/a")));
-        assertEquals("x", Files.readString(root.resolve("b/d/e")));
+        assertEquals("file", Files.readString(root.resolve("bkt/a")));
+        assertEquals("x", Files.readString(root.resolve("bkt/d/e")));
     }
 
     @Test
     void foldersCubbyMadeVanishWithTheirLastObjectButUserFoldersStay() throws Exception {
-        Files.createDirectories(root.resolve("b/user"));
-        fx.put("b", "user/made/by/cubby.txt", "x");
-        fx.store.delete("b", "user/made/by/cubby.txt");
-        assertFalse(Files.exists(root.resolve("b/user/made")));
-        assertTrue(Files.isDirectory(root.resolve("b/user")));
-        assertEquals("user/", fx.store.list("b", new ListQuery(null, null, null, 10)).objects().getFirst().key());
+        Files.createDirectories(root.resolve("bkt/user"));
+        fx.put("bkt", "user/made/by/cubby.txt", "x");
+        fx.store.delete("bkt", "user/made/by/cubby.txt");
+        assertFalse(Files.exists(root.resolve("bkt/user/made")));
+        assertTrue(Files.isDirectory(root.resolve("bkt/user")));
+        assertEquals("user/", fx.store.list("bkt", new ListQuery(null, null, null, 10)).objects().getFirst().key());
     }
 
     @Test
     void aFolderMarkerIsAFolderThatStaysUntilDeleted() throws Exception {
-        fx.put("b", "dir/", "");
-        assertTrue(Files.isDirectory(root.resolve("b/dir")));
-        fx.put("b", "dir/f", "x");
-        fx.store.delete("b", "dir/f");
-        assertTrue(Files.isDirectory(root.resolve("b/dir")), "the marker keeps the folder");
-        fx.store.delete("b", "dir/");
-        assertFalse(Files.exists(root.resolve("b/dir")));
-        var withBody = assertThrows(StoreException.class, () -> fx.put("b", "dir2/", "bytes"));
+        fx.put("bkt", "dir/", "");
+        assertTrue(Files.isDirectory(root.resolve("bkt/dir")));
+        fx.put("bkt", "dir/f", "x");
+        fx.store.delete("bkt", "dir/f");
+        assertTrue(Files.isDirectory(root.resolve("bkt/dir")), "the marker keeps the folder");
+        fx.store.delete("bkt", "dir/");
+        assertFalse(Files.exists(root.resolve("bkt/dir")));
+        var withBody = assertThrows(StoreException.class, () -> fx.put("bkt", "dir2/", "bytes"));
         assertEquals(StoreException.Reason.FOLDER_WITH_BODY, withBody.reason());
-        assertFalse(Files.exists(root.resolve("b/dir2")));
+        assertFalse(Files.exists(root.resolve("bkt/dir2")));
     }
 
     @Test
     void writesThroughASymlinkOutOfTheBucketAreRefusedAndTouchNothing() throws Exception {
         Path outside = Files.createDirectories(root.resolve("outside"));
-        Files.createSymbolicLink(root.resolve("b/escape"), outside);
-        var e = assertThrows(StoreException.class, () -> fx.put("b", "escape/owned.txt", "x"));
+        Files.createSymbolicLink(root.resolve("bkt/escape"), outside);
+        var e = assertThrows(StoreException.class, () -> fx.put("bkt", "escape/owned.txt", "x"));
         assertEquals(StoreException.Reason.OUTSIDE_BUCKET, e.reason());
         try (Stream<Path> files = Files.list(outside)) {
             assertEquals(0, files.count());
         }
-        assertThrows(StoreException.class, () -> fx.store.head("b", "escape/anything"));
+        assertThrows(StoreException.class, () -> fx.store.head("bkt", "escape/anything"));
     }
 
     @Test
     void aRefusedBodyLeavesThePreviousObjectAndNoTemporary() throws Exception {
-        fx.put("b", "keep.txt", "old");
+        fx.put("bkt", "keep.txt", "old");
         var refused = new RuntimeException("bad digest");
-        var e = assertThrows(RuntimeException.class, () -> fx.store.put(new PutRequest("b", "keep.txt",
+        var e = assertThrows(RuntimeException.class, () -> fx.store.put(new PutRequest("bkt", "keep.txt",
                 new java.io.ByteArrayInputStream("new".getBytes(StandardCharsets.UTF_8)),
                 dev.cubby.meta.ObjectMetadata.NONE, java.util.Set.of(), null, digests -> {
                     throw refused;
                 })));
         assertEquals(refused, e);
-        assertArrayEquals("old".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(root.resolve("b/keep.txt")));
+        assertArrayEquals("old".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(root.resolve("bkt/keep.txt")));
         try (Stream<Path> left = Files.list(root.resolve(".cubby/tmp"))) {
             assertEquals(0, left.count());
         }

@@ -22,12 +22,12 @@ class TreeListerTest {
     @BeforeEach
     void tree() throws IOException {
         fx = new StoreFixture(root);
-        fx.file("b/a-b", "1");
-        fx.file("b/a/c", "2");
-        fx.file("b/a/d/e", "3");
-        fx.file("b/a0", "4");
-        fx.file("b/z", "5");
-        Files.createDirectories(root.resolve("b/empty"));
+        fx.file("bkt/a-b", "1");
+        fx.file("bkt/a/c", "2");
+        fx.file("bkt/a/d/e", "3");
+        fx.file("bkt/a0", "4");
+        fx.file("bkt/z", "5");
+        Files.createDirectories(root.resolve("bkt/empty"));
         Files.createDirectories(root.resolve(".cubby/tmp"));
     }
 
@@ -42,36 +42,36 @@ class TreeListerTest {
 
     @Test
     void fullListingIsInUtf8KeyOrderWithEmptyFoldersAsMarkers() {
-        ListPage page = fx.store.list("b", new ListQuery(null, null, null, 1000));
+        ListPage page = fx.store.list("bkt", new ListQuery(null, null, null, 1000));
         assertEquals(List.of("a-b", "a/c", "a/d/e", "a0", "empty/", "z"), keys(page));
         assertFalse(page.truncated());
     }
 
     @Test
     void delimiterRollsFoldersUpWithoutListingTheirContents() {
-        ListPage page = fx.store.list("b", new ListQuery("", "/", null, 1000));
+        ListPage page = fx.store.list("bkt", new ListQuery("", "/", null, 1000));
         assertEquals(List.of("a-b", "a0", "z"), keys(page));
         assertEquals(List.of("a/", "empty/"), page.commonPrefixes());
     }
 
     @Test
     void prefixInsideAFolderNameFiltersItsEntries() {
-        assertEquals(List.of("a/d/e"), keys(fx.store.list("b", new ListQuery("a/d", null, null, 1000))));
-        ListPage page = fx.store.list("b", new ListQuery("a", "/", null, 1000));
+        assertEquals(List.of("a/d/e"), keys(fx.store.list("bkt", new ListQuery("a/d", null, null, 1000))));
+        ListPage page = fx.store.list("bkt", new ListQuery("a", "/", null, 1000));
         assertEquals(List.of("a-b", "a0"), keys(page));
         assertEquals(List.of("a/"), page.commonPrefixes());
-        assertEquals(List.of("empty/"), keys(fx.store.list("b", new ListQuery("empty/", "/", null, 1000))));
+        assertEquals(List.of("empty/"), keys(fx.store.list("bkt", new ListQuery("empty/", "/", null, 1000))));
     }
 
     @Test
     void everyPageSizeReturnsEachKeyExactlyOnceInOrder() {
-        List<String> all = keys(fx.store.list("b", new ListQuery(null, null, null, 1000)));
+        List<String> all = keys(fx.store.list("bkt", new ListQuery(null, null, null, 1000)));
         for (int size = 1; size <= all.size(); size++) {
             var collected = new ArrayList<String>();
             String after = null;
             ListPage page;
             do {
-                page = fx.store.list("b", new ListQuery(null, null, after, size));
+                page = fx.store.list("bkt", new ListQuery(null, null, after, size));
                 collected.addAll(keys(page));
                 after = page.lastReturned();
             } while (page.truncated());
@@ -85,7 +85,7 @@ class TreeListerTest {
         String after = null;
         ListPage page;
         do {
-            page = fx.store.list("b", new ListQuery("", "/", after, 1));
+            page = fx.store.list("bkt", new ListQuery("", "/", after, 1));
             items.addAll(keys(page));
             items.addAll(page.commonPrefixes());
             after = page.lastReturned();
@@ -95,16 +95,16 @@ class TreeListerTest {
 
     @Test
     void maxKeysZeroReturnsNothing() {
-        ListPage page = fx.store.list("b", new ListQuery(null, null, null, 0));
+        ListPage page = fx.store.list("bkt", new ListQuery(null, null, null, 0));
         assertTrue(page.objects().isEmpty());
     }
 
     @Test
     void symlinkLeadingOutOfTheBucketIsNotListed() throws IOException {
         Path outside = Files.writeString(root.resolve("outside.txt"), "secret");
-        Files.createSymbolicLink(root.resolve("b/link-out"), outside);
-        Files.createSymbolicLink(root.resolve("b/link-in"), root.resolve("b/z"));
-        List<String> listed = keys(fx.store.list("b", new ListQuery(null, null, null, 1000)));
+        Files.createSymbolicLink(root.resolve("bkt/link-out"), outside);
+        Files.createSymbolicLink(root.resolve("bkt/link-in"), root.resolve("bkt/z"));
+        List<String> listed = keys(fx.store.list("bkt", new ListQuery(null, null, null, 1000)));
         assertFalse(listed.contains("link-out"));
         assertTrue(listed.contains("link-in"));
     }

@@ -1,0 +1,31 @@
+package dev.cubby.auth;
+
+/**
+ * The outcome of {@link SigV4Verifier#verify}: who signed the request and how its body must be
+ * checked.
+ *
+ * @param accessKeyId   the verified signer, {@code null} for an anonymous request
+ * @param region        the region from the credential scope, {@code null} when anonymous
+ * @param payloadMode   how {@link SigV4Verifier#wrapBody} must check the body
+ * @param contentSha256 the declared {@code x-amz-content-sha256} value (the hex hash when
+ *                      {@code payloadMode} is {@link PayloadMode#SHA256})
+ * @param signing       what chunk and trailer signatures are checked with; {@code null} when
+ *                      anonymous
+ */
+public record Authentication(String accessKeyId, String region, PayloadMode payloadMode, String contentSha256,
+        SigningContext signing) {
+
+    /** An unsigned request whose body, if any, is taken as it comes. */
+    public static Authentication anonymous() {
+        return anonymous(PayloadMode.UNSIGNED, "UNSIGNED-PAYLOAD");
+    }
+
+    /** An unsigned request whose body is still checked as {@code x-amz-content-sha256} declares. */
+    public static Authentication anonymous(PayloadMode payloadMode, String contentSha256) {
+        return new Authentication(null, null, payloadMode, contentSha256, null);
+    }
+
+    public boolean isAnonymous() {
+        return accessKeyId == null;
+    }
+}

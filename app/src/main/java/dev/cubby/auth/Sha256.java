@@ -1,0 +1,31 @@
+package dev.cubby.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** SHA-256 in the lower-case hex SigV4 uses everywhere. */
+final class Sha256 {
+    /** {@code hex(sha256(""))}, a fixed line of every chunk string to sign. */
+    static final String EMPTY_HEX = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+    private Sha256() {
+    }
+
+    static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    }
+
+    static String hex(byte[] data) {
+        return HexFormat.of().formatHex(newDigest().digest(data));
+    }
+
+    static String hex(String text) {
+        return hex(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

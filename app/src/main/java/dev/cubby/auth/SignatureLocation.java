@@ -1,0 +1,28 @@
+package dev.cubby.auth;
+
+import dev.cubby.s3.error.S3ErrorCode;
+import dev.cubby.s3.error.S3Exception;
+
+/**
+ * Where a request carries its signature. The two forms share all the maths but S3 reports their
+ * syntax errors differently, so parsers ask this for the right error.
+ */
+enum SignatureLocation {
+    /** {@code Authorization: AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...}. */
+    AUTHORIZATION_HEADER(S3ErrorCode.AUTHORIZATION_HEADER_MALFORMED, "The authorization header is malformed; "),
+    /** A presigned URL's {@code X-Amz-*} query parameters. */
+    QUERY(S3ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR, "The presigned URL's X-Amz-* parameters are malformed; ");
+
+    private final S3ErrorCode malformedCode;
+    private final String messagePrefix;
+
+    SignatureLocation(S3ErrorCode malformedCode, String messagePrefix) {
+        this.malformedCode = malformedCode;
+        this.messagePrefix = messagePrefix;
+    }
+
+    /** The error for a syntactically wrong signature part, with {@code detail} saying what to fix. */
+    S3Exception malformed(String detail) {
+        return S3Exception.of(malformedCode, messagePrefix + detail);
+    }
+}
