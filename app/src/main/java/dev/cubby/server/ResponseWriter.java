@@ -72,6 +72,7 @@ final class ResponseWriter {
         res.status(Status.create(error.code().httpStatus()));
         res.header("x-amz-request-id", requestId);
         res.header("Server", "Cubby");
+        error.headers().forEach(res::header);
         if (req.content().hasEntity() && !req.content().consumed()) {
             // Don't read a large unwanted body just to keep the connection; S3 closes too.
             res.header(HeaderNames.CONNECTION, "close");

@@ -6,10 +6,25 @@ package dev.cubby.s3.error;
  */
 public final class S3Exception extends RuntimeException {
     private final S3ErrorCode code;
+    private final java.util.Map<String, String> headers;
 
     private S3Exception(S3ErrorCode code, String message, Throwable cause) {
+        this(code, message, cause, java.util.Map.of());
+    }
+
+    private S3Exception(S3ErrorCode code, String message, Throwable cause, java.util.Map<String, String> headers) {
         super(message, cause, false, false);
         this.code = code;
+        this.headers = java.util.Map.copyOf(headers);
+    }
+
+    /** The same error, answered with these response headers too (e.g. ETag on 304, Content-Range on 416). */
+    public S3Exception withHeaders(java.util.Map<String, String> extra) {
+        return new S3Exception(code, getMessage(), getCause(), extra);
+    }
+
+    public java.util.Map<String, String> headers() {
+        return headers;
     }
 
     /** The catalogue's default message. */

@@ -54,6 +54,7 @@ record ByteRange(long first, long last) {
 
     private static S3Exception unsatisfiable(String header, long size) {
         return S3Exception.of(S3ErrorCode.INVALID_RANGE, "The range '" + header.trim()
-                + "' is not satisfiable: the object is " + size + " bytes long.");
+                + "' is not satisfiable: the object is " + size + " bytes long.")
+                .withHeaders(java.util.Map.of("Content-Range", "bytes */" + size));
     }
 }

@@ -39,18 +39,21 @@ final class Preconditions {
         }
         if (ifNoneMatch != null) {
             if (anyMatches(ifNoneMatch, etag)) {
-                throw notModified(notModifiedAllowed, "If-None-Match");
+                throw notModified(notModifiedAllowed, "If-None-Match", etag, modified);
             }
         } else {
             Optional<Instant> since = HttpDates.parseHeader(ifModifiedSince);
             if (since.isPresent() && !modified.isAfter(since.get())) {
-                throw notModified(notModifiedAllowed, "If-Modified-Since");
+                throw notModified(notModifiedAllowed, "If-Modified-Since", etag, modified);
             }
         }
     }
 
-    private static S3Exception notModified(boolean allowed, String header) {
-        return allowed ? S3Exception.of(S3ErrorCode.NOT_MODIFIED)
+    /** A 304 still names the current version (RFC 9110), so caches can revalidate. */
+    private static S3Exception notModified(boolean allowed, String header, String etag, Instant modified) {
+        return allowed
+                ? S3Exception.of(S3ErrorCode.NOT_MODIFIED).withHeaders(java.util.Map.of(
+                        "ETag", "\"" + etag + "\"", "Last-Modified", HttpDates.header(modified)))
                 : S3Exception.of(S3ErrorCode.PRECONDITION_FAILED, header + " did not hold.");
     }
 

@@ -51,7 +51,7 @@ public final class XmlWriter {
     }
 
     public XmlWriter text(String value) {
-        return call(() -> out.writeCharacters(value));
+        return call(() -> out.writeCharacters(xmlSafe(value)));
     }
 
     /** An element with text; nothing when the value is null. */
@@ -61,9 +61,28 @@ public final class XmlWriter {
         }
         return call(() -> {
             out.writeStartElement(name);
-            out.writeCharacters(value.toString());
+            out.writeCharacters(xmlSafe(value.toString()));
             out.writeEndElement();
         });
+    }
+
+    /**
+     * XML 1.0 cannot carry most control characters, even escaped; a message quoting a bad key
+     * or a file name with one would make the whole document unreadable. They become U+FFFD.
+     */
+    static String xmlSafe(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (!isXmlChar(value.charAt(i))) {
+                var out = new StringBuilder(value.length());
+                value.chars().forEach(c -> out.append(isXmlChar((char) c) ? (char) c : '\uFFFD'));
+                return out.toString();
+            }
+        }
+        return value;
+    }
+
+    private static boolean isXmlChar(char c) {
+        return c >= 0x20 ? c != 0xFFFE && c != 0xFFFF : c == '\t' || c == '\n' || c == '\r';
     }
 
     private interface XmlCall {

@@ -1,0 +1,363 @@
+package dev.cubby.e2e;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.hc.client5.http.DnsResolver;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * One real Cubby process over a temporary tree, started from the built jar.
+ *
+ * <p>Layout of the temporary base folder: {@code root/} is served, {@code state/} holds keys,
+ * {@code outside/} sits beside the root (holding {@code secret.txt}) so that escape attempts have
+ * something to reach for. Files can be put into the root before start with {@link #tree}.
+ *
+ * <p>Use as {@code @RegisterExtension static final CubbyServer server = CubbyServer.withFixtureTree();}
+ * (started before the class's tests, stopped after, its log printed when a test fails) or as a
+ * plain {@link AutoCloseable}.
+ */
+public final class CubbyServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback, TestWatcher {
+    public static final String ACCESS_KEY = "AKIDCUBBYTEST0000001";
+    public static final String SECRET_KEY = "cubbyTestSecret/0123456789+abcdefghijklm";
+    public static final Region REGION = Region.US_EAST_1;
+    public static final String SECRET_OUTSIDE = "outside the root: must never be served\n";
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+
+    /** Writes files into the root before the server starts. */
+    @FunctionalInterface
+    public interface TreeSetup {
+        void write(Path root) throws IOException;
+    }
+
+    private final List<TreeSetup> setups = new ArrayList<>();
+    private final List<String> extraArgs = new ArrayList<>();
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final AtomicInteger bucketCounter = new AtomicInteger();
+    private Path base;
+    private Path root;
+    private Path state;
+    private Path log;
+    private Process process;
+    private int port;
+    private S3Client client;
+    private RawHttp raw;
+
+    private CubbyServer() {
+    }
+
+    public static CubbyServer empty() {
+        return new CubbyServer();
+    }
+
+    public static CubbyServer withFixtureTree() {
+        return new CubbyServer().tree(FixtureTree::write);
+    }
+
+    public CubbyServer tree(TreeSetup setup) {
+        setups.add(setup);
+        return this;
+    }
+
+    /** Extra command-line arguments after the fixed {@code serve --root --state --address --port}. */
+    public CubbyServer args(String... args) {
+        extraArgs.addAll(List.of(args));
+        return this;
+    }
+
+    public synchronized void start() throws IOException, InterruptedException {
+        if (process != null) {
+            return;
+        }
+        if (!"UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding"))) {
+            throw new IllegalStateException("file names need a UTF-8 locale: run the tests with LANG=C.UTF-8");
+        }
+        Path jar = Path.of(System.getProperty("cubby.jar", "../app/target/cubby.jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no server jar at " + jar + ": build the app module first");
+        }
+        base = Files.createTempDirectory("cubby-e2e-");
+        root = Files.createDirectory(base.resolve("root"));
+        state = Files.createDirectory(base.resolve("state"));
+        Files.writeString(Files.createDirectory(base.resolve("outside")).resolve("secret.txt"), SECRET_OUTSIDE);
+        log = base.resolve("server.log");
+        for (TreeSetup setup : setups) {
+            setup.write(root);
+        }
+        port = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+                "serve", "--root", root.toString(), "--state", state.toString(),
+                "--address", "127.0.0.1", "--port", Integer.toString(port)));
+        command.addAll(extraArgs);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("CUBBY_ACCESS_KEY_ID", ACCESS_KEY);
+        builder.environment().put("CUBBY_SECRET_ACCESS_KEY", SECRET_KEY);
+        process = builder.start();
+        raw = new RawHttp(port);
+        awaitHealthy();
+    }
+
+    private void awaitHealthy() throws InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
+            HttpRequest health = HttpRequest.newBuilder(endpoint().resolve("/-/health"))
+                    .timeout(Duration.ofSeconds(2)).build();
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("cubby exited with " + process.exitValue()
+                            + " before it was healthy; its log:\n" + log());
+                }
+                try {
+                    if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYetListening) {
+                    // keep polling until the deadline
+                }
+                Thread.sleep(100);
+            }
+        }
+        String output = log();
+        close();
+        throw new IllegalStateException("cubby was not healthy within " + START_TIMEOUT + "; its log:\n" + output);
+    }
+
+    @Override
+    public synchronized void close() {
+        for (AutoCloseable closeable : closeables) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // closing clients must not hide a test's result
+            }
+        }
+        closeables.clear();
+        client = null;
+        if (process != null) {
+            process.destroy();
+            try {
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        }
+        if (base != null) {
+            deleteRecursively(base);
+            base = null;
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        System.err.println("---- cubby log after failure of " + context.getDisplayName() + " ----");
+        System.err.println(logTail(200));
+        System.err.println("---- end of cubby log ----");
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path state() {
+        return state;
+    }
+
+    /** The temporary folder holding root/, state/ and outside/. */
+    public Path base() {
+        return base;
+    }
+
+    public Path outside() {
+        return base.resolve("outside");
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** Where the object {@code bucket/key} lives as a plain file. */
+    public Path file(String bucket, String key) {
+        return root.resolve(bucket).resolve(key);
+    }
+
+    /** Makes a fresh top-level folder (so a bucket) for one test's writes and returns its name. */
+    public String newBucket(String stem) throws IOException {
+        String name = stem + "-" + bucketCounter.incrementAndGet();
+        Files.createDirectory(root.resolve(name));
+        return name;
+    }
+
+    public String log() {
+        try {
+            return log == null || !Files.exists(log) ? "" : Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
+        }
+    }
+
+    private String logTail(int lines) {
+        List<String> all = log().lines().toList();
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    }
+
+    /** The shared path-style client with the SDK's default settings. */
+    public synchronized S3Client client() {
+        if (client == null) {
+            client = client(builder -> { });
+        }
+        return client;
+    }
+
+    /** A new path-style client with default settings and then {@code customizer}; closed with the server. */
+    public synchronized S3Client client(Consumer<S3ClientBuilder> customizer) {
+        S3ClientBuilder builder = S3Client.builder()
+                .endpointOverride(endpoint())
+                .region(REGION)
+                .forcePathStyle(true)
+                .credentialsProvider(credentials(ACCESS_KEY, SECRET_KEY))
+                .httpClientBuilder(Apache5HttpClient.builder());
+        customizer.accept(builder);
+        S3Client created = builder.build();
+        closeables.add(created);
+        return created;
+    }
+
+    /**
+     * A virtual-host-style client: it sends {@code Host: bucket.localhost:PORT}, so the server must run
+     * with {@code --domain localhost}. Every name under localhost resolves to the loopback address
+     * here, since the system resolver may not know {@code bucket.localhost}.
+     */
+    public synchronized S3Client virtualHostClient(Consumer<S3ClientBuilder> customizer) {
+        S3ClientBuilder builder = S3Client.builder()
+                .endpointOverride(URI.create("http://localhost:" + port))
+                .region(REGION)
+                .forcePathStyle(false)
+                .credentialsProvider(credentials(ACCESS_KEY, SECRET_KEY))
+                .httpClientBuilder(Apache5HttpClient.builder().dnsResolver(new LocalhostResolver()));
+        customizer.accept(builder);
+        S3Client created = builder.build();
+        closeables.add(created);
+        return created;
+    }
+
+    public synchronized S3Presigner presigner() {
+        S3Presigner presigner = S3Presigner.builder()
+                .endpointOverride(endpoint())
+                .region(REGION)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .credentialsProvider(credentials(ACCESS_KEY, SECRET_KEY))
+                .build();
+        closeables.add(presigner);
+        return presigner;
+    }
+
+    public static StaticCredentialsProvider credentials(String accessKey, String secretKey) {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));
+    }
+
+    /** A request to this server, with its Host header set, neither signed nor sent. */
+    public RawRequest request(String method, String target) {
+        return RawRequest.of(method, target).withHeader("Host", "127.0.0.1:" + port);
+    }
+
+    /** The admin key's signer, for requests signed by hand. */
+    public SigV4 signer() {
+        return new SigV4(ACCESS_KEY, SECRET_KEY, REGION.id());
+    }
+
+    /** Sends a request exactly as given. */
+    public RawResponse send(RawRequest request) throws IOException {
+        return raw.send(request);
+    }
+
+    /** Signs with the admin key (now, payload hash of the body, header auth) and sends. */
+    public RawResponse sendSigned(RawRequest request) throws IOException {
+        return raw.send(signer().sign(request));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException ignored) {
+                    // best effort: a temp folder left behind does not change a result
+                }
+            });
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+
+    /** Resolves localhost and every name under it to 127.0.0.1. */
+    private static final class LocalhostResolver implements DnsResolver {
+        @Override
+        public InetAddress[] resolve(String host) throws java.net.UnknownHostException {
+            if (host.equals("localhost") || host.endsWith(".localhost")) {
+                return new InetAddress[] {InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})};
+            }
+            throw new java.net.UnknownHostException(host);
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String host) {
+            return host;
+        }
+    }
+}
