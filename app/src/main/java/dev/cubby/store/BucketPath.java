@@ -15,6 +15,13 @@ public final class BucketPath {
     private BucketPath() {
     }
 
+    /** The path a key names, refused (OUTSIDE_BUCKET) when symlinks would lead it out of the bucket. */
+    public static Path resolve(Bucket bucket, ObjectKey key) {
+        Path path = of(bucket, key);
+        requireInside(bucket, path);
+        return path;
+    }
+
     /** The file or folder a key names; not yet checked against symlinks. */
     public static Path of(Bucket bucket, ObjectKey key) {
         Path path = bucket.dir();

@@ -32,8 +32,7 @@ final class ObjectReader {
     StoredObject head(String bucketName, String keyValue) {
         Bucket bucket = buckets.require(bucketName);
         ObjectKey key = ObjectKey.parse(keyValue);
-        Path path = BucketPath.of(bucket, key);
-        BucketPath.requireInside(bucket, path);
+        Path path = BucketPath.resolve(bucket, key);
         FileState state = FileState.of(path);
         ObjectRecord record = sidecar.find(bucket.name(), key.value()).orElse(null);
         if (key.folderMarker()) {

@@ -27,8 +27,7 @@ final class ObjectRemover {
     void delete(String bucketName, String keyValue) {
         Bucket bucket = buckets.require(bucketName);
         ObjectKey key = ObjectKey.parse(keyValue);
-        Path path = BucketPath.of(bucket, key);
-        BucketPath.requireInside(bucket, path);
+        Path path = BucketPath.resolve(bucket, key);
         FileState state = FileState.of(path, LinkOption.NOFOLLOW_LINKS);
         try {
             if (key.folderMarker()) {

@@ -75,9 +75,7 @@ public final class ObjectStore implements AutoCloseable {
     private Optional<Path> locateFile(String bucketName, String keyValue) {
         try {
             Bucket bucket = buckets.require(bucketName);
-            Path path = BucketPath.of(bucket, ObjectKey.parse(keyValue));
-            BucketPath.requireInside(bucket, path);
-            return Optional.of(path);
+            return Optional.of(BucketPath.resolve(bucket, ObjectKey.parse(keyValue)));
         } catch (StoreException e) {
             return Optional.empty();
         }

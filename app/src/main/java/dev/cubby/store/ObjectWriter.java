@@ -37,8 +37,7 @@ final class ObjectWriter {
     PutResult put(PutRequest request) {
         Bucket bucket = buckets.require(request.bucket());
         ObjectKey key = ObjectKey.parse(request.key());
-        Path target = BucketPath.of(bucket, key);
-        BucketPath.requireInside(bucket, target);
+        Path target = BucketPath.resolve(bucket, key);
         // Fail before reading a possibly large body when the tree already says no.
         Folders.requireNoFileOnPath(bucket, key);
         FileState existing = FileState.of(target);

@@ -94,9 +94,7 @@ final class TreeLister {
             return bucket.dir();
         }
         try {
-            Path path = BucketPath.of(bucket, ObjectKey.parse(folderKey));
-            BucketPath.requireInside(bucket, path);
-            return path;
+            return BucketPath.resolve(bucket, ObjectKey.parse(folderKey));
         } catch (StoreException e) {
             return null;
         }
