@@ -13,7 +13,7 @@ public final class AccessPolicy {
     public void check(Authentication caller, Permission needed, String bucket, String key) {
         if (caller.isAnonymous()) {
             throw S3Exception.of(S3ErrorCode.ACCESS_DENIED, "Anonymous requests are not allowed: sign the request "
-                    + "with an access key (AWS Signature Version 4).");
+                    + "with an access key (AWS Signature Version 4, or Version 2 for older clients).");
         }
     }
 }

@@ -1,7 +1,5 @@
 package dev.cubby.auth;
 
-import dev.cubby.s3.error.S3ErrorCode;
-import dev.cubby.s3.error.S3Exception;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,10 +18,6 @@ record AuthorizationHeader(CredentialParameter credential, SignedHeaders signedH
     static AuthorizationHeader parse(String value) {
         String text = value.trim();
         if (!text.startsWith(ALGORITHM + " ") && !text.startsWith(ALGORITHM + "\t")) {
-            if (text.startsWith("AWS ")) {
-                throw S3Exception.of(S3ErrorCode.INVALID_REQUEST, "The authorization mechanism you have provided is "
-                        + "not supported (Signature Version 2). Please use AWS4-HMAC-SHA256.");
-            }
             throw SignatureLocation.AUTHORIZATION_HEADER.malformed(
                     "it must start with \"AWS4-HMAC-SHA256 \" followed by Credential, SignedHeaders and Signature.");
         }

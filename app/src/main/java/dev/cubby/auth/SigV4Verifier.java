@@ -13,6 +13,9 @@ import java.util.Objects;
 /**
  * Verifies AWS Signature Version 4 for S3, in both of its forms (the {@code Authorization} header
  * and presigned URLs), and then the request body as its {@code x-amz-content-sha256} requires.
+ * Signature Version 2 ({@code Authorization: AWS id:signature} or {@code ?AWSAccessKeyId=...
+ * &Signature=...&Expires=...}) is accepted too, for older clients, and handed to
+ * {@link SigV2Verifier}; such a request's body is unsigned.
  *
  * <p>The server calls {@link #verify} before doing anything on a request's behalf, and reads the
  * body only through {@link #wrapBody}. Thread-safe; one instance serves all requests.
@@ -25,10 +28,12 @@ public final class SigV4Verifier {
     private final CredentialLookup credentials;
     private final Clock clock;
     private final SigningKeyCache signingKeys = new SigningKeyCache(SIGNING_KEY_CACHE_SIZE);
+    private final SigV2Verifier signatureV2;
 
     public SigV4Verifier(CredentialLookup credentials, Clock clock) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.signatureV2 = new SigV2Verifier(credentials, clock);
     }
 
     /**
@@ -36,18 +41,27 @@ public final class SigV4Verifier {
      *
      * @return the signer and payload mode; {@link Authentication#isAnonymous() anonymous} when the
      *         request has neither an {@code Authorization} header nor an {@code X-Amz-Signature} /
-     *         {@code X-Amz-Algorithm} query parameter (whether anonymous access is allowed is the
-     *         caller's decision)
+     *         {@code X-Amz-Algorithm} (SigV4) or {@code AWSAccessKeyId} / {@code Signature} (SigV2)
+     *         query parameter (whether anonymous access is allowed is the caller's decision)
      * @throws S3Exception when the request claims a signature that does not hold
      */
     public Authentication verify(SignedRequest request) {
         List<QueryParameter> query = QueryParameter.parse(request.rawQuery());
         boolean presigned = PresignedQuery.isPresent(query);
+        boolean presignedV2 = SigV2PresignedQuery.isPresent(query);
         var authorization = request.header("authorization");
-        if (authorization.isPresent() && presigned) {
+        if ((authorization.isPresent() ? 1 : 0) + (presigned ? 1 : 0) + (presignedV2 ? 1 : 0) > 1) {
             throw S3Exception.of(S3ErrorCode.INVALID_ARGUMENT, "Only one auth mechanism allowed; only the "
                     + "X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header "
                     + "should be specified.");
+        }
+        if (authorization.isPresent() && SigV2AuthorizationHeader.isV2(authorization.get())) {
+            rejectSessionToken(request);
+            return signatureV2.verifyHeader(request, SigV2AuthorizationHeader.parse(authorization.get()));
+        }
+        if (presignedV2) {
+            rejectSessionToken(request);
+            return signatureV2.verifyQuery(request, SigV2PresignedQuery.parse(query));
         }
         if (authorization.isPresent()) {
             return verifyAuthorizationHeader(request, AuthorizationHeader.parse(authorization.get()), query);

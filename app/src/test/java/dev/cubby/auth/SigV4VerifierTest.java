@@ -169,9 +169,10 @@ class SigV4VerifierTest {
         }
     }
 
+    /** An {@code AWS id:signature} header is Signature Version 2 and verified as such (see SigV2VerifierTest). */
     @Test
-    void signatureVersion2IsRefused() {
-        assertS3Error(S3ErrorCode.INVALID_REQUEST, () -> verifier().verify(
+    void signatureVersion2HeaderIsVerifiedAsV2() {
+        assertS3Error(S3ErrorCode.SIGNATURE_DOES_NOT_MATCH, () -> verifier().verify(
                 withHeader(getObject(), "authorization", "AWS AKIAIOSFODNN7EXAMPLE:frJIUN8DYpKDtOLCwo//yllqDzg=")));
     }
 

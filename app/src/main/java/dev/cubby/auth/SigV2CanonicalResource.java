@@ -1,0 +1,63 @@
+package dev.cubby.auth;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@code CanonicalizedResource} of Signature Version 2: the path, then the S3 sub-resources
+ * of the query.
+ *
+ * <p>The path is the raw path exactly as on the request line, still percent-encoded as the client
+ * sent it: that is what clients sign (boto signs its quoted path), and unlike SigV4 there is no
+ * canonical re-encoding to fall back on. Only path-style requests ({@code /bucket/key}) are
+ * supported: for a virtual-hosted request S3 prepends {@code /bucket} taken from the Host header,
+ * which this class does not do, so such a request fails as SignatureDoesNotMatch.
+ *
+ * <p>Query parameters are left out except the documented sub-resources and {@code response-*}
+ * overrides. Those are sorted by name and appended after {@code '?'}, joined with {@code '&'},
+ * with their decoded value when the parameter has one ({@code ?uploads} stays bare).
+ */
+final class SigV2CanonicalResource {
+    /** The sub-resources the AWS "Signing and Authenticating REST Requests" page lists. */
+    static final Set<String> SUB_RESOURCES = Set.of(
+            "acl", "cors", "delete", "lifecycle", "location", "logging", "notification", "partNumber", "policy",
+            "requestPayment", "tagging", "torrent", "uploadId", "uploads", "versionId", "versioning", "versions",
+            "website",
+            "response-cache-control", "response-content-disposition", "response-content-encoding",
+            "response-content-language", "response-content-type", "response-expires");
+
+    private SigV2CanonicalResource() {
+    }
+
+    /** The canonicalized resource of a path-style request. */
+    static String of(String rawPath, String rawQuery) {
+        String path = rawPath.isEmpty() ? "/" : rawPath;
+        List<String[]> included = new ArrayList<>();
+        if (rawQuery != null && !rawQuery.isEmpty()) {
+            for (String segment : rawQuery.split("&", -1)) {
+                int equals = segment.indexOf('=');
+                String rawName = equals < 0 ? segment : segment.substring(0, equals);
+                String name = UriEncoding.decodeToString(rawName, true);
+                if (!SUB_RESOURCES.contains(name)) {
+                    continue;
+                }
+                String entry = equals < 0
+                        ? name
+                        : name + "=" + UriEncoding.decodeToString(segment.substring(equals + 1), true);
+                included.add(new String[] {name, entry});
+            }
+        }
+        if (included.isEmpty()) {
+            return path;
+        }
+        // A stable sort by name alone, so repeated names keep the order they were sent in.
+        included.sort(Comparator.comparing(pair -> pair[0]));
+        StringBuilder resource = new StringBuilder(path).append('?');
+        for (int i = 0; i < included.size(); i++) {
+            resource.append(i == 0 ? "" : "&").append(included.get(i)[1]);
+        }
+        return resource.toString();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.cubby.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** Which query parameters go into the SigV2 canonicalized resource, and how. */
+class SigV2CanonicalResourceTest {
+
+    @Test
+    void pathIsKeptAsSent() {
+        assertEquals("/bucket/a%20b+c%2Fd.txt", SigV2CanonicalResource.of("/bucket/a%20b+c%2Fd.txt", ""));
+        assertEquals("/", SigV2CanonicalResource.of("", null));
+    }
+
+    @Test
+    void onlySubResourcesSortedWithDecodedValues() {
+        assertEquals("/b/k?partNumber=2&response-content-type=text/plain; charset=utf-8&uploadId=a+b/c",
+                SigV2CanonicalResource.of("/b/k", "uploadId=a%2Bb%2Fc&prefix=x&AWSAccessKeyId=AK&partNumber=2"
+                        + "&response-content-type=text%2Fplain%3B+charset%3Dutf-8&Signature=s&Expires=1"));
+    }
+
+    @Test
+    void bareSubResourcesStayBare() {
+        assertEquals("/b/?acl", SigV2CanonicalResource.of("/b/", "acl"));
+        assertEquals("/b/k?uploads", SigV2CanonicalResource.of("/b/k", "uploads&foo=bar"));
+        assertEquals("/b/?versioning=", SigV2CanonicalResource.of("/b/", "versioning="));
+    }
+
+    @Test
+    void namesAreCaseSensitive() {
+        assertEquals("/b/k", SigV2CanonicalResource.of("/b/k", "ACL&VersionId=1"));
+    }
+}
