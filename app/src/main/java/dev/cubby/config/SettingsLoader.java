@@ -96,13 +96,17 @@ public final class SettingsLoader {
                 longSetting(s, "hash-on-read-limit-mib") * MIB, longSetting(s, "index-rate-mib") * MIB, buckets);
     }
 
-    /** {@code ~/.local/state/cubby} (or $XDG_STATE_HOME/cubby), as the design notes say. */
+    /**
+     * {@code $XDG_STATE_HOME/cubby}, else {@code $HOME/.local/state/cubby}, as the design notes say.
+     * $HOME wins over the JVM's user.home, which comes from the password database.
+     */
     static Path defaultStateDir(Map<String, String> env) {
         String xdg = env.get("XDG_STATE_HOME");
         if (xdg != null && !xdg.isBlank()) {
             return Path.of(xdg, "cubby");
         }
-        return Path.of(System.getProperty("user.home"), ".local", "state", "cubby");
+        String home = env.get("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".local", "state", "cubby");
     }
 
     private static int intSetting(Map<String, String> s, String key, int min, int max) {

@@ -39,6 +39,15 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void stateDefaultsToXdgStateHomeThenHome() {
+        var flags = Map.<String, String>of();
+        assertEquals(Path.of("/x/state/cubby"), SettingsLoader.load(null,
+                Map.of("CUBBY_ROOT", "/r", "XDG_STATE_HOME", "/x/state", "HOME", "/h"), flags).stateDir());
+        assertEquals(Path.of("/h/.local/state/cubby"),
+                SettingsLoader.load(null, Map.of("CUBBY_ROOT", "/r", "HOME", "/h"), flags).stateDir());
+    }
+
+    @Test
     void missingRootAndUnknownSettingsAreClearErrors() throws Exception {
         var noRoot = assertThrows(SettingsException.class, () -> SettingsLoader.load(null, Map.of(), Map.of()));
         assertTrue(noRoot.getMessage().contains("--root"));
