@@ -16,9 +16,11 @@ import java.util.Map;
  * @param hashOnReadLimit   files up to this size are hashed at once on HEAD/GET when their ETag is stale
  * @param indexBytesPerSecond throttle of the background indexer (0 = unthrottled)
  * @param buckets           extra buckets: name to folder
+ * @param multipartExpiry   unfinished multipart uploads older than this are removed
  */
 public record Settings(Path root, Path stateDir, String address, int port, String region, String domain,
-                       long hashOnReadLimit, long indexBytesPerSecond, Map<String, Path> buckets) {
+                       long hashOnReadLimit, long indexBytesPerSecond, Map<String, Path> buckets,
+                       java.time.Duration multipartExpiry) {
 
     public Settings {
         buckets = Map.copyOf(buckets);

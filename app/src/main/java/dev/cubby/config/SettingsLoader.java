@@ -32,6 +32,7 @@ public final class SettingsLoader {
         keys.put("domain", null);
         keys.put("hash-on-read-limit-mib", "256");
         keys.put("index-rate-mib", "64");
+        keys.put("multipart-expiry", "7d");
         return keys;
     }
 
@@ -93,7 +94,8 @@ public final class SettingsLoader {
         Path state = s.containsKey("state") ? Path.of(s.get("state")) : defaultStateDir(env);
         return new Settings(Path.of(root).toAbsolutePath().normalize(), state.toAbsolutePath().normalize(),
                 s.get("address"), intSetting(s, "port", 0, 65535), s.get("region"), blankToNull(s.get("domain")),
-                longSetting(s, "hash-on-read-limit-mib") * MIB, longSetting(s, "index-rate-mib") * MIB, buckets);
+                longSetting(s, "hash-on-read-limit-mib") * MIB, longSetting(s, "index-rate-mib") * MIB, buckets,
+                durationSetting(s, "multipart-expiry"));
     }
 
     /**
@@ -123,6 +125,23 @@ public final class SettingsLoader {
         } catch (NumberFormatException e) {
             throw new SettingsException("'" + key + "' must be a whole number, not '" + s.get(key) + "'");
         }
+    }
+
+    /** A whole number with a unit: s, m, h or d (e.g. {@code 7d}, {@code 90s}). */
+    static java.time.Duration durationSetting(Map<String, String> s, String key) {
+        String value = s.get(key).trim().toLowerCase(Locale.ROOT);
+        var m = java.util.regex.Pattern.compile("(\\d+)\\s*([smhd])").matcher(value);
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw new SettingsException("'" + key + "' must be a positive duration such as 90s, 30m, 12h or 7d, not '"
+                    + s.get(key) + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> java.time.Duration.ofSeconds(n);
+            case "m" -> java.time.Duration.ofMinutes(n);
+            case "h" -> java.time.Duration.ofHours(n);
+            default -> java.time.Duration.ofDays(n);
+        };
     }
 
     private static String blankToNull(String value) {

@@ -11,7 +11,7 @@ import java.util.Optional;
  * <p>The sidecar is a cache plus metadata: losing it loses user metadata only, because ETags are
  * always checked against the file's {@link Fingerprint} and recomputed when stale.
  */
-public interface Sidecar extends AutoCloseable {
+public interface Sidecar extends MultipartState, AutoCloseable {
 
     Optional<ObjectRecord> find(String bucket, String key);
 

@@ -41,6 +41,36 @@ final class SidecarSchema {
                   key TEXT NOT NULL,
                   PRIMARY KEY (bucket, key)
                 ) WITHOUT ROWID"""
+            ),
+            List.of(
+                """
+                CREATE TABLE uploads (
+                  upload_id TEXT PRIMARY KEY,
+                  bucket TEXT NOT NULL,
+                  key TEXT NOT NULL,
+                  initiated_ms INTEGER NOT NULL,
+                  content_type TEXT,
+                  cache_control TEXT,
+                  content_disposition TEXT,
+                  content_encoding TEXT,
+                  content_language TEXT,
+                  expires TEXT,
+                  user_meta TEXT,
+                  checksum_algorithm TEXT,
+                  checksum_type TEXT
+                )""",
+                "CREATE INDEX uploads_by_bucket ON uploads (bucket, key, initiated_ms)",
+                """
+                CREATE TABLE parts (
+                  upload_id TEXT NOT NULL,
+                  part_number INTEGER NOT NULL,
+                  size INTEGER NOT NULL,
+                  etag TEXT NOT NULL,
+                  checksum TEXT,
+                  file_name TEXT NOT NULL,
+                  modified_ms INTEGER NOT NULL,
+                  PRIMARY KEY (upload_id, part_number)
+                ) WITHOUT ROWID"""
             ));
 
     private SidecarSchema() {

@@ -6,7 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,9 +19,11 @@ public final class SqliteSidecar implements Sidecar {
             + "checksum_algorithm, checksum_value";
 
     private final SqliteConnections connections;
+    private final SqliteMultipartState multipart;
 
     private SqliteSidecar(SqliteConnections connections) {
         this.connections = connections;
+        this.multipart = new SqliteMultipartState(connections);
     }
 
     /** Opens (creating and migrating when needed) the sidecar database at {@code file}. */
@@ -160,6 +164,41 @@ public final class SqliteSidecar implements Sidecar {
                 return rs.next() ? rs.getLong(1) : 0L;
             }
         });
+    }
+
+    @Override
+    public void createUpload(MultipartUpload upload) {
+        multipart.createUpload(upload);
+    }
+
+    @Override
+    public Optional<MultipartUpload> findUpload(String uploadId) {
+        return multipart.findUpload(uploadId);
+    }
+
+    @Override
+    public List<MultipartUpload> listUploads(String bucket) {
+        return multipart.listUploads(bucket);
+    }
+
+    @Override
+    public List<MultipartUpload> uploadsInitiatedBefore(Instant cutoff) {
+        return multipart.uploadsInitiatedBefore(cutoff);
+    }
+
+    @Override
+    public void putPart(UploadedPart part) {
+        multipart.putPart(part);
+    }
+
+    @Override
+    public List<UploadedPart> listParts(String uploadId) {
+        return multipart.listParts(uploadId);
+    }
+
+    @Override
+    public void deleteUpload(String uploadId) {
+        multipart.deleteUpload(uploadId);
     }
 
     @Override

@@ -23,7 +23,14 @@ public enum Operation {
     PUT_OBJECT("PUT", Target.OBJECT, null, Permission.WRITE),
     GET_OBJECT("GET", Target.OBJECT, null, Permission.READ),
     HEAD_OBJECT("HEAD", Target.OBJECT, null, Permission.READ),
-    DELETE_OBJECT("DELETE", Target.OBJECT, null, Permission.WRITE);
+    DELETE_OBJECT("DELETE", Target.OBJECT, null, Permission.WRITE),
+
+    CREATE_MULTIPART_UPLOAD("POST", Target.OBJECT, "uploads", Permission.WRITE),
+    UPLOAD_PART("PUT", Target.OBJECT, "uploadId", Permission.WRITE),
+    COMPLETE_MULTIPART_UPLOAD("POST", Target.OBJECT, "uploadId", Permission.WRITE),
+    ABORT_MULTIPART_UPLOAD("DELETE", Target.OBJECT, "uploadId", Permission.WRITE),
+    LIST_PARTS("GET", Target.OBJECT, "uploadId", Permission.READ),
+    LIST_MULTIPART_UPLOADS("GET", Target.BUCKET, "uploads", Permission.READ);
 
     /** What a request path addresses. */
     public enum Target { SERVICE, BUCKET, OBJECT }

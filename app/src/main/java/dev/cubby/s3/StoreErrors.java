@@ -21,6 +21,11 @@ public final class StoreErrors {
             case NO_SUCH_KEY -> S3ErrorCode.NO_SUCH_KEY;
             case PATH_CONFLICT -> S3ErrorCode.OBJECT_PATH_CONFLICT;
             case OUTSIDE_BUCKET -> S3ErrorCode.ACCESS_DENIED;
+            case PRECONDITION_FAILED -> S3ErrorCode.PRECONDITION_FAILED;
+            case NO_SUCH_UPLOAD -> S3ErrorCode.NO_SUCH_UPLOAD;
+            case INVALID_PART -> S3ErrorCode.INVALID_PART;
+            case INVALID_PART_ORDER -> S3ErrorCode.INVALID_PART_ORDER;
+            case ENTITY_TOO_SMALL -> S3ErrorCode.ENTITY_TOO_SMALL;
         };
         return S3Exception.of(code, e.getMessage(), e);
     }

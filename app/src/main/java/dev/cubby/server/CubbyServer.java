@@ -11,6 +11,7 @@ import dev.cubby.s3.handler.BucketHandlers;
 import dev.cubby.s3.handler.DeleteObjectHandler;
 import dev.cubby.s3.handler.GetObjectHandler;
 import dev.cubby.s3.handler.ListObjectsHandler;
+import dev.cubby.s3.handler.MultipartHandlers;
 import dev.cubby.s3.handler.PutObjectHandler;
 import dev.cubby.s3.xml.Owner;
 import dev.cubby.store.Buckets;
@@ -33,10 +34,12 @@ import java.util.Optional;
 public final class CubbyServer implements AutoCloseable {
     private final ObjectStore store;
     private final WebServer webServer;
+    private final StaleUploadSweeper sweeper;
 
-    private CubbyServer(ObjectStore store, WebServer webServer) {
+    private CubbyServer(ObjectStore store, WebServer webServer, StaleUploadSweeper sweeper) {
         this.store = store;
         this.webServer = webServer;
+        this.sweeper = sweeper;
     }
 
     public static CubbyServer start(Settings settings, Credential admin) {
@@ -60,6 +63,15 @@ public final class CubbyServer implements AutoCloseable {
                 .bind(Operation.GET_OBJECT, getObject::get)
                 .bind(Operation.HEAD_OBJECT, getObject::head)
                 .bind(Operation.DELETE_OBJECT, new DeleteObjectHandler(store)::delete);
+        var multipart = new MultipartHandlers(store, owner);
+        operations
+                .bind(Operation.CREATE_MULTIPART_UPLOAD, multipart::create)
+                .bind(Operation.UPLOAD_PART, multipart::uploadPart)
+                .bind(Operation.COMPLETE_MULTIPART_UPLOAD, multipart::complete)
+                .bind(Operation.ABORT_MULTIPART_UPLOAD, multipart::abort)
+                .bind(Operation.LIST_PARTS, multipart::listParts)
+                .bind(Operation.LIST_MULTIPART_UPLOADS, multipart::listUploads);
+        var sweeper = StaleUploadSweeper.start(store.multipart(), settings.multipartExpiry());
         var verifier = new SigV4Verifier(id -> id.equals(admin.accessKeyId()) ? Optional.of(admin) : Optional.empty(),
                 Clock.systemUTC());
         var pipeline = new S3Pipeline(verifier, new AccessPolicy(), operations, settings.domain());
@@ -84,7 +96,7 @@ public final class CubbyServer implements AutoCloseable {
                         .any(pipeline))
                 .build()
                 .start();
-        return new CubbyServer(store, webServer);
+        return new CubbyServer(store, webServer, sweeper);
     }
 
     public int port() {
@@ -104,6 +116,7 @@ public final class CubbyServer implements AutoCloseable {
     @Override
     public void close() {
         webServer.stop();
+        sweeper.close();
         store.close();
     }
 }

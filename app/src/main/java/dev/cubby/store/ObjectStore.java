@@ -17,6 +17,7 @@ public final class ObjectStore implements AutoCloseable {
     private final ObjectWriter writer;
     private final ObjectReader reader;
     private final ObjectRemover remover;
+    private final MultipartStore multipart;
 
     public ObjectStore(Buckets buckets, Sidecar sidecar, long hashOnReadLimit, long indexBytesPerSecond) {
         this.buckets = buckets;
@@ -24,9 +25,10 @@ public final class ObjectStore implements AutoCloseable {
         this.indexer = new BackgroundIndexer(sidecar, this::locateFile, indexBytesPerSecond);
         this.etags = new EtagResolver(sidecar, indexer, hashOnReadLimit);
         var folders = new Folders(sidecar);
-        this.writer = new ObjectWriter(buckets, sidecar, folders);
+        this.writer = new ObjectWriter(buckets, sidecar, folders, etags);
         this.reader = new ObjectReader(buckets, sidecar, etags);
         this.remover = new ObjectRemover(buckets, sidecar, folders);
+        this.multipart = new MultipartStore(buckets, sidecar, writer);
         StagingSweeper.sweep(buckets);
     }
 
@@ -65,6 +67,10 @@ public final class ObjectStore implements AutoCloseable {
 
     public ListPage list(String bucket, ListQuery query) {
         return new TreeLister(buckets.require(bucket), query, sidecar, etags).list();
+    }
+
+    public MultipartStore multipart() {
+        return multipart;
     }
 
     /** Files whose MD5 is still being computed in the background. */

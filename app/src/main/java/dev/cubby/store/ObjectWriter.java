@@ -1,6 +1,7 @@
 package dev.cubby.store;
 
 import dev.cubby.checksum.ChecksumAlgorithm;
+import dev.cubby.meta.ObjectMetadata;
 import dev.cubby.meta.ObjectRecord;
 import dev.cubby.meta.Sidecar;
 import dev.cubby.meta.StoredChecksum;
@@ -8,12 +9,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Atomic, durable object writes: the body streams into a temporary file on the bucket's
@@ -27,11 +31,14 @@ final class ObjectWriter {
     private final Buckets buckets;
     private final Sidecar sidecar;
     private final Folders folders;
+    private final EtagResolver etags;
+    private final KeyLocks locks = new KeyLocks();
 
-    ObjectWriter(Buckets buckets, Sidecar sidecar, Folders folders) {
+    ObjectWriter(Buckets buckets, Sidecar sidecar, Folders folders, EtagResolver etags) {
         this.buckets = buckets;
         this.sidecar = sidecar;
         this.folders = folders;
+        this.etags = etags;
     }
 
     PutResult put(PutRequest request) {
@@ -45,33 +52,92 @@ final class ObjectWriter {
             throw Folders.conflict(key, key.value() + "' is a folder holding other keys, so it cannot also be a file '"
                     + key.value());
         }
-        return key.folderMarker() ? putFolderMarker(bucket, key, target, request) : putFile(bucket, key, target, request);
+        if (request.condition().onlyIfAbsent() && existing.exists()) {
+            throw new StoreException(StoreException.Reason.PRECONDITION_FAILED,
+                    "If-None-Match: * did not hold: an object already exists at '" + key.value() + "'.");
+        }
+        return key.folderMarker() ? putFolderMarker(bucket, key, target, request) : putFile(bucket, key, request);
     }
 
-    private PutResult putFile(Bucket bucket, ObjectKey key, Path target, PutRequest request) {
-        Path temp = bucket.staging().resolve("put-" + UUID.randomUUID());
+    private PutResult putFile(Bucket bucket, ObjectKey key, PutRequest request) {
+        Path temp = newTemporary(bucket);
         try {
-            Files.createDirectories(bucket.staging());
             BodyDigests digests;
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 digests = DigestingCopier.copy(request.body(), out, request.compute());
                 out.force(true);
             }
             request.verifier().verify(digests);
-            long tempInode = FileState.of(temp).fingerprint().inode();
-            renameIntoPlace(bucket, key, temp, target);
-            Buckets.fsyncDirectory(target.getParent());
-            FileState committed = FileState.of(target);
-            // Record the ETag only for our own file: a concurrent writer may already have replaced it.
-            if (committed.isFile() && committed.fingerprint().inode() == tempInode) {
-                sidecar.put(new ObjectRecord(bucket.name(), key.value(), committed.fingerprint(), digests.etag(),
-                        request.metadata(), keptChecksum(request.kept(), digests)));
-            }
-            return new PutResult(digests.etag(), digests, committed.lastModified());
+            Instant modified = publish(bucket, key, temp, new Version(digests.etag(), request.metadata(),
+                    keptChecksum(request.kept(), digests)), request.condition());
+            return new PutResult(digests.etag(), digests, modified);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + key.value() + " in bucket " + bucket.name(), e);
         } finally {
             deleteQuietly(temp);
+        }
+    }
+
+    /** What a published file is, for its sidecar row. */
+    record Version(String etag, ObjectMetadata metadata, StoredChecksum checksum) {
+    }
+
+    /** A fresh temporary file name in the bucket's staging folder (same filesystem as the bucket). */
+    static Path newTemporary(Bucket bucket) {
+        try {
+            Files.createDirectories(bucket.staging());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the staging folder " + bucket.staging(), e);
+        }
+        return bucket.staging().resolve("put-" + UUID.randomUUID());
+    }
+
+    /**
+     * Makes a verified, fsynced temporary file visible at the key, honouring the write
+     * condition, then records its ETag for exactly the file that was published. The caller
+     * removes the temporary name afterwards (it may be gone already).
+     */
+    Instant publish(Bucket bucket, ObjectKey key, Path temp, Version version, WriteCondition condition)
+            throws IOException {
+        Path target = BucketPath.resolve(bucket, key);
+        Folders.requireNoFileOnPath(bucket, key);
+        long tempInode = FileState.of(temp).fingerprint().inode();
+        if (condition.onlyIfAbsent()) {
+            linkIntoPlace(bucket, key, temp, target);
+        } else if (condition.onlyIfEtag() != null) {
+            ReentrantLock lock = locks.forKey(bucket.name(), key.value());
+            lock.lock();
+            try {
+                requireCurrentEtag(bucket, key, target, condition.onlyIfEtag());
+                renameIntoPlace(bucket, key, temp, target);
+            } finally {
+                lock.unlock();
+            }
+        } else {
+            renameIntoPlace(bucket, key, temp, target);
+        }
+        Buckets.fsyncDirectory(target.getParent());
+        FileState committed = FileState.of(target);
+        // Record the ETag only for our own file: a concurrent writer may already have replaced it.
+        if (committed.isFile() && committed.fingerprint().inode() == tempInode) {
+            sidecar.put(new ObjectRecord(bucket.name(), key.value(), committed.fingerprint(), version.etag(),
+                    version.metadata(), version.checksum()));
+        }
+        return committed.lastModified();
+    }
+
+    /** If-None-Match: *: a hard link fails atomically when the name exists, whoever created it. */
+    private void linkIntoPlace(Bucket bucket, ObjectKey key, Path temp, Path target) throws IOException {
+        folders.createParents(bucket, key);
+        try {
+            Files.createLink(target, temp);
+            Files.delete(temp);
+        } catch (FileAlreadyExistsException e) {
+            if (FileState.of(target).isFolder()) {
+                throw Folders.conflict(key, key.value() + "' is a folder");
+            }
+            throw new StoreException(StoreException.Reason.PRECONDITION_FAILED,
+                    "If-None-Match: * did not hold: an object already exists at '" + key.value() + "'.");
         }
     }
 
@@ -95,6 +161,20 @@ final class ObjectWriter {
                 }
                 throw e;
             }
+        }
+    }
+
+    private void requireCurrentEtag(Bucket bucket, ObjectKey key, Path target, String expected) {
+        FileState current = FileState.of(target);
+        if (!current.isFile()) {
+            throw new StoreException(StoreException.Reason.NO_SUCH_KEY,
+                    "If-Match was given but no object exists at '" + key.value() + "'.");
+        }
+        ObjectRecord record = sidecar.find(bucket.name(), key.value()).orElse(null);
+        String etag = etags.forRead(bucket.name(), key.value(), target, current, record);
+        if (!etag.equals(expected)) {
+            throw new StoreException(StoreException.Reason.PRECONDITION_FAILED,
+                    "If-Match did not hold: the object's ETag is \"" + etag + "\".");
         }
     }
 
@@ -129,14 +209,14 @@ final class ObjectWriter {
         }
     }
 
-    private static StoredChecksum keptChecksum(ChecksumAlgorithm kept, BodyDigests digests) {
+    static StoredChecksum keptChecksum(ChecksumAlgorithm kept, BodyDigests digests) {
         if (kept == null || !digests.checksums().containsKey(kept)) {
             return null;
         }
         return new StoredChecksum(kept.wireName(), digests.checksums().get(kept));
     }
 
-    private static void deleteQuietly(Path temp) {
+    static void deleteQuietly(Path temp) {
         try {
             Files.deleteIfExists(temp);
         } catch (IOException ignored) {

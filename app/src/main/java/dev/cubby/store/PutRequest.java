@@ -11,7 +11,14 @@ import java.util.Set;
  * last byte and before anything becomes visible, and refuses the body by throwing.
  */
 public record PutRequest(String bucket, String key, InputStream body, ObjectMetadata metadata,
-                         Set<ChecksumAlgorithm> compute, ChecksumAlgorithm kept, BodyVerifier verifier) {
+                         Set<ChecksumAlgorithm> compute, ChecksumAlgorithm kept, BodyVerifier verifier,
+                         WriteCondition condition) {
+
+    /** An unconditional write. */
+    public PutRequest(String bucket, String key, InputStream body, ObjectMetadata metadata,
+                      Set<ChecksumAlgorithm> compute, ChecksumAlgorithm kept, BodyVerifier verifier) {
+        this(bucket, key, body, metadata, compute, kept, verifier, WriteCondition.NONE);
+    }
 
     @FunctionalInterface
     public interface BodyVerifier {

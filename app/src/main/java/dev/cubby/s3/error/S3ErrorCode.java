@@ -27,6 +27,10 @@ public enum S3ErrorCode {
     INVALID_BUCKET_NAME("InvalidBucketName", 400, "The specified bucket is not valid."),
     INVALID_DIGEST("InvalidDigest", 400, "The Content-MD5 or checksum you specified is not valid."),
     INVALID_OBJECT_NAME("InvalidArgument", 400, "The object key is not valid."),
+    INVALID_PART("InvalidPart", 400, "One or more of the specified parts could not be found. The part may not have "
+            + "been uploaded, or the specified entity tag may not match the part's entity tag."),
+    INVALID_PART_ORDER("InvalidPartOrder", 400,
+            "The list of parts was not in ascending order. The parts list must be specified in order by part number."),
     INVALID_RANGE("InvalidRange", 416, "The requested range is not satisfiable."),
     INVALID_REQUEST("InvalidRequest", 400, "Invalid Request."),
     INVALID_URI("InvalidURI", 400, "Could not parse the specified URI."),

@@ -20,7 +20,7 @@ public final class PutObjectHandler {
         var metadata = MetadataHeaders.read(request);
         PutResult result = store.put(new PutRequest(request.bucket(), request.key(), request.body(), metadata,
                 checksums.toCompute(), checksums.kept(),
-                digests -> checksums.verify(digests, request.trailers().get())));
+                digests -> checksums.verify(digests, request.trailers().get()), WriteConditions.of(request)));
         var headers = new ResponseHeaders().put("ETag", ResponseHeaders.quoted(result.etag()));
         if (checksums.algorithm() != null) {
             headers.put(checksums.algorithm().headerName(), result.digests().checksums().get(checksums.algorithm()));

@@ -1,0 +1,227 @@
+package dev.cubby.s3.handler;
+
+import dev.cubby.checksum.ChecksumAlgorithm;
+import dev.cubby.meta.MultipartUpload;
+import dev.cubby.meta.UploadedPart;
+import dev.cubby.s3.ResponseHeaders;
+import dev.cubby.s3.S3Request;
+import dev.cubby.s3.S3Response;
+import dev.cubby.s3.error.S3ErrorCode;
+import dev.cubby.s3.error.S3Exception;
+import dev.cubby.s3.xml.CompleteMultipartUploadResult;
+import dev.cubby.s3.xml.InitiateMultipartUploadResult;
+import dev.cubby.s3.xml.ListMultipartUploadsResult;
+import dev.cubby.s3.xml.ListPartsResult;
+import dev.cubby.s3.xml.Owner;
+import dev.cubby.store.MultipartStore;
+import dev.cubby.store.ObjectStore;
+import dev.cubby.store.PartRequest;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * CreateMultipartUpload, UploadPart, CompleteMultipartUpload, AbortMultipartUpload, ListParts
+ * and ListMultipartUploads.
+ */
+public final class MultipartHandlers {
+    private static final int MAX_LISTED = 1000;
+
+    private final MultipartStore uploads;
+    private final Owner owner;
+
+    public MultipartHandlers(ObjectStore store, Owner owner) {
+        this.uploads = store.multipart();
+        this.owner = owner;
+    }
+
+    public S3Response create(S3Request request) {
+        ChecksumAlgorithm algorithm = declaredAlgorithm(request);
+        String type = request.header("x-amz-checksum-type");
+        if (type != null) {
+            type = type.trim().toUpperCase(Locale.ROOT);
+            if (!type.equals("COMPOSITE") && !type.equals("FULL_OBJECT")) {
+                throw S3Exception.of(S3ErrorCode.INVALID_REQUEST, "x-amz-checksum-type must be COMPOSITE or FULL_OBJECT.");
+            }
+        } else if (algorithm != null) {
+            type = algorithm == ChecksumAlgorithm.CRC64NVME ? "FULL_OBJECT" : "COMPOSITE";
+        }
+        if ("FULL_OBJECT".equals(type) && (algorithm == ChecksumAlgorithm.SHA1 || algorithm == ChecksumAlgorithm.SHA256)) {
+            throw S3Exception.of(S3ErrorCode.INVALID_REQUEST, "FULL_OBJECT checksums exist only for CRC algorithms.");
+        }
+        if ("COMPOSITE".equals(type) && algorithm == ChecksumAlgorithm.CRC64NVME) {
+            throw S3Exception.of(S3ErrorCode.INVALID_REQUEST, "CRC64NVME supports only FULL_OBJECT checksums.");
+        }
+        MultipartUpload upload = uploads.create(request.bucket(), request.key(), MetadataHeaders.read(request),
+                algorithm, type);
+        var headers = new ResponseHeaders().put("x-amz-checksum-algorithm", upload.checksumAlgorithm())
+                .put("x-amz-checksum-type", upload.checksumType()).build();
+        return new S3Response.Xml(200, headers,
+                new InitiateMultipartUploadResult(upload.bucket(), upload.key(), upload.uploadId()));
+    }
+
+    public S3Response uploadPart(S3Request request) {
+        int partNumber = partNumber(request.param("partNumber"));
+        MultipartUpload upload = uploads.upload(request.bucket(), request.key(), request.param("uploadId"));
+        var expectation = ChecksumExpectation.of(request);
+        ChecksumAlgorithm kept = upload.checksumAlgorithm() == null ? null
+                : ChecksumAlgorithm.fromWireName(upload.checksumAlgorithm()).orElseThrow();
+        if (kept != null && expectation.algorithm() != null && expectation.algorithm() != kept) {
+            throw S3Exception.of(S3ErrorCode.INVALID_REQUEST, "This upload was created with " + kept.wireName()
+                    + " checksums; its parts cannot carry " + expectation.algorithm().wireName() + ".");
+        }
+        var compute = EnumSet.noneOf(ChecksumAlgorithm.class);
+        if (kept != null) {
+            compute.add(kept);
+        }
+        if (expectation.algorithm() != null) {
+            compute.add(expectation.algorithm());
+        }
+        UploadedPart part = uploads.uploadPart(new PartRequest(request.bucket(), request.key(), upload.uploadId(),
+                partNumber, request.body(), compute, kept,
+                digests -> expectation.verify(digests, request.trailers().get())));
+        var headers = new ResponseHeaders().put("ETag", ResponseHeaders.quoted(part.etag()));
+        if (kept != null && part.checksum() != null) {
+            headers.put(kept.headerName(), part.checksum());
+        }
+        return new S3Response.Empty(200, headers.build());
+    }
+
+    public S3Response complete(S3Request request) {
+        var requested = CompleteRequestBody.parse(request.body());
+        var condition = WriteConditions.of(request);
+        String expectedChecksumHeader = null;
+        ChecksumAlgorithm expectedAlgorithm = null;
+        for (ChecksumAlgorithm candidate : ChecksumAlgorithm.values()) {
+            if (request.header(candidate.headerName()) != null) {
+                expectedAlgorithm = candidate;
+                expectedChecksumHeader = request.header(candidate.headerName()).trim();
+            }
+        }
+        final String expected = expectedChecksumHeader;
+        final ChecksumAlgorithm expectedAlg = expectedAlgorithm;
+        var result = uploads.complete(request.bucket(), request.key(), request.param("uploadId"), requested, condition,
+                checksum -> {
+                    if (expected != null && checksum != null && expectedAlg.wireName().equals(checksum.algorithm())
+                            && !expected.equals(checksum.value())) {
+                        throw S3Exception.of(S3ErrorCode.BAD_DIGEST, "The " + expectedAlg.wireName() + " you specified ("
+                                + expected + ") does not match the object's (" + checksum.value() + ").");
+                    }
+                });
+        var checksum = result.checksum();
+        String type = checksum == null ? null : checksum.value().contains("-") ? "COMPOSITE" : "FULL_OBJECT";
+        var document = new CompleteMultipartUploadResult("/" + request.bucket() + "/" + request.key(), request.bucket(),
+                request.key(), result.etag(), checksum == null ? null : checksum.algorithm(),
+                checksum == null ? null : checksum.value(), type);
+        return new S3Response.Xml(200, Map.of(), document);
+    }
+
+    public S3Response abort(S3Request request) {
+        uploads.abort(request.bucket(), request.key(), request.param("uploadId"));
+        return new S3Response.Empty(204, Map.of());
+    }
+
+    public S3Response listParts(S3Request request) {
+        MultipartUpload upload = uploads.upload(request.bucket(), request.key(), request.param("uploadId"));
+        int marker = nonNegative(request.param("part-number-marker"), 0, "part-number-marker");
+        int max = Math.min(MAX_LISTED, nonNegative(request.param("max-parts"), MAX_LISTED, "max-parts"));
+        List<UploadedPart> after = uploads.parts(request.bucket(), request.key(), upload.uploadId()).stream()
+                .filter(p -> p.partNumber() > marker).toList();
+        boolean truncated = after.size() > max;
+        List<UploadedPart> page = after.subList(0, Math.min(max, after.size()));
+        Integer next = page.isEmpty() ? null : page.getLast().partNumber();
+        return new S3Response.Xml(200, Map.of(), new ListPartsResult(upload.bucket(), upload.key(), upload.uploadId(),
+                marker, next, max, truncated, page, upload.checksumAlgorithm(), owner));
+    }
+
+    public S3Response listUploads(S3Request request) {
+        String prefix = request.param("prefix") == null ? "" : request.param("prefix");
+        String delimiter = request.param("delimiter") == null || request.param("delimiter").isEmpty()
+                ? null : request.param("delimiter");
+        String keyMarker = request.param("key-marker");
+        String idMarker = request.param("upload-id-marker");
+        int max = Math.min(MAX_LISTED, nonNegative(request.param("max-uploads"), MAX_LISTED, "max-uploads"));
+        var page = new ArrayList<MultipartUpload>();
+        var prefixes = new ArrayList<String>();
+        boolean truncated = false;
+        String nextKey = null;
+        String nextId = null;
+        for (MultipartUpload upload : uploads.uploads(request.bucket())) {
+            if (!upload.key().startsWith(prefix) || !afterMarker(upload, keyMarker, idMarker)) {
+                continue;
+            }
+            int at = delimiter == null ? -1 : upload.key().indexOf(delimiter, prefix.length());
+            String commonPrefix = at < 0 ? null : upload.key().substring(0, at + delimiter.length());
+            if (commonPrefix != null && !prefixes.isEmpty() && prefixes.getLast().equals(commonPrefix)) {
+                continue;
+            }
+            if (page.size() + prefixes.size() >= max) {
+                truncated = true;
+                break;
+            }
+            if (commonPrefix != null) {
+                prefixes.add(commonPrefix);
+                nextKey = commonPrefix;
+                nextId = null;
+            } else {
+                page.add(upload);
+                nextKey = upload.key();
+                nextId = upload.uploadId();
+            }
+        }
+        return new S3Response.Xml(200, Map.of(), new ListMultipartUploadsResult(request.bucket(), keyMarker, idMarker,
+                truncated ? nextKey : null, truncated ? nextId : null, prefix, delimiter, max, truncated, page, prefixes,
+                owner));
+    }
+
+    /** S3: with key-marker alone, uploads of keys after it; with an upload-id-marker, later uploads of that key too. */
+    private static boolean afterMarker(MultipartUpload upload, String keyMarker, String idMarker) {
+        if (keyMarker == null || keyMarker.isEmpty()) {
+            return true;
+        }
+        int byKey = upload.key().compareTo(keyMarker);
+        if (byKey != 0 || idMarker == null || idMarker.isEmpty()) {
+            return byKey > 0;
+        }
+        return upload.uploadId().compareTo(idMarker) > 0;
+    }
+
+    private static ChecksumAlgorithm declaredAlgorithm(S3Request request) {
+        String name = request.header("x-amz-checksum-algorithm");
+        if (name == null) {
+            return null;
+        }
+        return ChecksumAlgorithm.fromWireName(name.trim()).orElseThrow(() -> S3Exception.of(S3ErrorCode.INVALID_ARGUMENT,
+                "Unknown checksum algorithm '" + name.trim() + "'; use CRC32, CRC32C, CRC64NVME, SHA1 or SHA256."));
+    }
+
+    static int partNumber(String value) {
+        try {
+            int n = Integer.parseInt(value == null ? "" : value.trim());
+            if (n >= 1 && n <= MultipartStore.MAX_PARTS) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw S3Exception.of(S3ErrorCode.INVALID_ARGUMENT, "Part number must be an integer between 1 and "
+                + MultipartStore.MAX_PARTS + ", inclusive.");
+    }
+
+    private static int nonNegative(String value, int fallback, String name) {
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw S3Exception.of(S3ErrorCode.INVALID_ARGUMENT, name + " must be a whole number of 0 or more.");
+    }
+}

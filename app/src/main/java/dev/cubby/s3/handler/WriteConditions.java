@@ -1,0 +1,28 @@
+package dev.cubby.s3.handler;
+
+import dev.cubby.s3.S3Request;
+import dev.cubby.s3.error.S3ErrorCode;
+import dev.cubby.s3.error.S3Exception;
+import dev.cubby.store.WriteCondition;
+
+/** Reads S3's conditional-write headers of PutObject and CompleteMultipartUpload. */
+final class WriteConditions {
+    private WriteConditions() {
+    }
+
+    static WriteCondition of(S3Request request) {
+        String ifNoneMatch = request.header("if-none-match");
+        String ifMatch = request.header("if-match");
+        if (ifNoneMatch != null && !ifNoneMatch.trim().equals("*")) {
+            throw S3Exception.of(S3ErrorCode.NOT_IMPLEMENTED, "For writes, If-None-Match supports only '*'.");
+        }
+        String etag = null;
+        if (ifMatch != null) {
+            etag = ifMatch.trim();
+            if (etag.startsWith("\"") && etag.endsWith("\"") && etag.length() >= 2) {
+                etag = etag.substring(1, etag.length() - 1);
+            }
+        }
+        return new WriteCondition(ifNoneMatch != null, etag);
+    }
+}

@@ -1,0 +1,255 @@
+package dev.cubby.store;
+
+import dev.cubby.checksum.ChecksumAlgorithm;
+import dev.cubby.checksum.RunningChecksum;
+import dev.cubby.meta.MultipartUpload;
+import dev.cubby.meta.ObjectMetadata;
+import dev.cubby.meta.Sidecar;
+import dev.cubby.meta.StoredChecksum;
+import dev.cubby.meta.UploadedPart;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Multipart uploads. Parts stage in {@code .cubby/uploads/<id>/} on the bucket's filesystem, each
+ * in a file of its own (a re-sent part gets a new file), and are recorded in the sidecar, so
+ * uploads survive restarts and parts of one upload never wait on each other. Completion copies
+ * the named parts channel to channel into one temporary file and publishes it like a PUT.
+ */
+public final class MultipartStore {
+    public static final long MIN_PART_SIZE = 5L * 1024 * 1024;
+    public static final int MAX_PARTS = 10_000;
+
+    private final Buckets buckets;
+    private final Sidecar sidecar;
+    private final ObjectWriter writer;
+
+    MultipartStore(Buckets buckets, Sidecar sidecar, ObjectWriter writer) {
+        this.buckets = buckets;
+        this.sidecar = sidecar;
+        this.writer = writer;
+    }
+
+    public MultipartUpload create(String bucketName, String keyValue, ObjectMetadata metadata,
+                                  ChecksumAlgorithm algorithm, String checksumType) {
+        Bucket bucket = buckets.require(bucketName);
+        ObjectKey key = ObjectKey.parse(keyValue);
+        BucketPath.resolve(bucket, key);
+        Folders.requireNoFileOnPath(bucket, key);
+        var upload = new MultipartUpload(UUID.randomUUID().toString().replace("-", ""), bucket.name(), key.value(),
+                Instant.now(), metadata, algorithm == null ? null : algorithm.wireName(), checksumType);
+        try {
+            Files.createDirectories(folderOf(bucket, upload.uploadId()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the staging folder for an upload", e);
+        }
+        sidecar.createUpload(upload);
+        return upload;
+    }
+
+    /** The upload, which must belong to this bucket and key. */
+    public MultipartUpload upload(String bucketName, String keyValue, String uploadId) {
+        return sidecar.findUpload(uploadId)
+                .filter(u -> u.bucket().equals(bucketName) && u.key().equals(keyValue))
+                .orElseThrow(() -> new StoreException(StoreException.Reason.NO_SUCH_UPLOAD, "The upload '" + uploadId
+                        + "' does not exist for " + bucketName + "/" + keyValue
+                        + ": it may have been completed, aborted, or swept as stale."));
+    }
+
+    public UploadedPart uploadPart(PartRequest request) {
+        MultipartUpload upload = upload(request.bucket(), request.key(), request.uploadId());
+        Bucket bucket = buckets.require(upload.bucket());
+        Path folder = folderOf(bucket, upload.uploadId());
+        String fileName = "part-" + request.partNumber() + "-" + UUID.randomUUID();
+        Path temp = folder.resolve(fileName + ".tmp");
+        try {
+            BodyDigests digests;
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                digests = DigestingCopier.copy(request.body(), out, request.compute());
+                out.force(true);
+            }
+            request.verifier().verify(digests);
+            Files.move(temp, folder.resolve(fileName), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            var part = new UploadedPart(upload.uploadId(), request.partNumber(), digests.length(), digests.etag(),
+                    request.kept() == null ? null : digests.checksums().get(request.kept()), fileName, Instant.now());
+            // An abort or completion may have removed the upload meanwhile; then this part is moot.
+            if (sidecar.findUpload(upload.uploadId()).isEmpty()) {
+                throw new StoreException(StoreException.Reason.NO_SUCH_UPLOAD, "The upload '" + upload.uploadId()
+                        + "' was completed or aborted while this part arrived.");
+            }
+            sidecar.putPart(part);
+            return part;
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new StoreException(StoreException.Reason.NO_SUCH_UPLOAD, "The upload '" + upload.uploadId()
+                    + "' was completed or aborted while this part arrived.");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store part " + request.partNumber(), e);
+        } finally {
+            ObjectWriter.deleteQuietly(temp);
+        }
+    }
+
+    public List<UploadedPart> parts(String bucketName, String keyValue, String uploadId) {
+        return sidecar.listParts(upload(bucketName, keyValue, uploadId).uploadId());
+    }
+
+    public List<MultipartUpload> uploads(String bucketName) {
+        return sidecar.listUploads(buckets.require(bucketName).name());
+    }
+
+    public void abort(String bucketName, String keyValue, String uploadId) {
+        MultipartUpload upload = upload(bucketName, keyValue, uploadId);
+        discard(upload);
+    }
+
+    /**
+     * Assembles the named parts into the object. Validation follows S3: ascending part numbers,
+     * matching ETags, every part but the last at least 5 MiB. A failed completion leaves the
+     * upload as it was, so the client may retry.
+     *
+     * @param finalCheck sees the object's checksum value (null when none is kept) before it is published
+     */
+    public CompleteResult complete(String bucketName, String keyValue, String uploadId, List<CompletedPart> requested,
+                                   WriteCondition condition, Consumer<StoredChecksum> finalCheck) {
+        MultipartUpload upload = upload(bucketName, keyValue, uploadId);
+        Bucket bucket = buckets.require(upload.bucket());
+        ObjectKey key = ObjectKey.parse(upload.key());
+        List<UploadedPart> parts = select(upload, requested);
+        ChecksumAlgorithm algorithm = upload.checksumAlgorithm() == null ? ChecksumAlgorithm.CRC64NVME
+                : ChecksumAlgorithm.fromWireName(upload.checksumAlgorithm()).orElseThrow();
+        boolean fullObject = upload.checksumAlgorithm() == null || "FULL_OBJECT".equals(upload.checksumType());
+        Path folder = folderOf(bucket, upload.uploadId());
+        Path temp = ObjectWriter.newTemporary(bucket);
+        try {
+            String checksumValue;
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                RunningChecksum running = fullObject ? algorithm.start() : null;
+                for (UploadedPart part : parts) {
+                    append(folder.resolve(part.fileName()), out, running);
+                }
+                out.force(true);
+                checksumValue = fullObject ? Base64.getEncoder().encodeToString(running.finish())
+                        : MultipartChecksums.composite(algorithm, parts);
+            }
+            StoredChecksum checksum = checksumValue == null ? null : new StoredChecksum(algorithm.wireName(), checksumValue);
+            finalCheck.accept(checksum);
+            String etag = MultipartChecksums.etag(parts);
+            Instant modified = writer.publish(bucket, key, temp,
+                    new ObjectWriter.Version(etag, upload.metadata(), checksum), condition);
+            discard(upload);
+            return new CompleteResult(etag, checksum, modified);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot assemble upload " + upload.uploadId(), e);
+        } finally {
+            ObjectWriter.deleteQuietly(temp);
+        }
+    }
+
+    private List<UploadedPart> select(MultipartUpload upload, List<CompletedPart> requested) {
+        if (requested.isEmpty()) {
+            throw new StoreException(StoreException.Reason.INVALID_PART,
+                    "CompleteMultipartUpload must name at least one part.");
+        }
+        Map<Integer, UploadedPart> received = sidecar.listParts(upload.uploadId()).stream()
+                .collect(Collectors.toMap(UploadedPart::partNumber, p -> p));
+        var selected = new ArrayList<UploadedPart>(requested.size());
+        int previous = 0;
+        for (CompletedPart wanted : requested) {
+            if (wanted.partNumber() <= previous) {
+                throw new StoreException(StoreException.Reason.INVALID_PART_ORDER, "Part " + wanted.partNumber()
+                        + " follows part " + previous + ": list parts in ascending order, each once.");
+            }
+            previous = wanted.partNumber();
+            UploadedPart part = received.get(wanted.partNumber());
+            if (part == null || !part.etag().equalsIgnoreCase(wanted.etag())) {
+                throw new StoreException(StoreException.Reason.INVALID_PART, "Part " + wanted.partNumber()
+                        + (part == null ? " was never uploaded." : " has ETag \"" + part.etag() + "\", not \""
+                        + wanted.etag() + "\"."));
+            }
+            selected.add(part);
+        }
+        for (int i = 0; i < selected.size() - 1; i++) {
+            if (selected.get(i).size() < MIN_PART_SIZE) {
+                throw new StoreException(StoreException.Reason.ENTITY_TOO_SMALL, "Part " + selected.get(i).partNumber()
+                        + " is " + selected.get(i).size() + " bytes; every part but the last must be at least 5 MiB.");
+            }
+        }
+        return selected;
+    }
+
+    /** Channel to channel; through a buffer only when a full-object checksum must see the bytes. */
+    private static void append(Path part, FileChannel out, RunningChecksum running) throws IOException {
+        try (FileChannel in = FileChannel.open(part, StandardOpenOption.READ)) {
+            long size = in.size();
+            if (running == null) {
+                long done = 0;
+                while (done < size) {
+                    done += in.transferTo(done, size - done, out);
+                }
+                return;
+            }
+            ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
+            while (in.read(buffer.clear()) > 0) {
+                buffer.flip();
+                running.update(buffer.array(), 0, buffer.limit());
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+            }
+        }
+    }
+
+    /** Removes stale uploads: those initiated before the cutoff. Returns how many went. */
+    public int sweepInitiatedBefore(Instant cutoff) {
+        int removed = 0;
+        for (MultipartUpload upload : sidecar.uploadsInitiatedBefore(cutoff)) {
+            discard(upload);
+            removed++;
+        }
+        return removed;
+    }
+
+    private void discard(MultipartUpload upload) {
+        sidecar.deleteUpload(upload.uploadId());
+        buckets.find(upload.bucket()).ifPresent(bucket -> deleteTree(folderOf(bucket, upload.uploadId())));
+    }
+
+    private static Path folderOf(Bucket bucket, String uploadId) {
+        if (!uploadId.matches("[0-9a-f]{32}")) {
+            // Upload IDs come from clients; only ones we made may name a folder.
+            throw new StoreException(StoreException.Reason.NO_SUCH_UPLOAD, "The upload '" + uploadId + "' does not exist.");
+        }
+        return bucket.staging().getParent().resolve("uploads").resolve(uploadId);
+    }
+
+    private static void deleteTree(Path folder) {
+        try (var entries = Files.list(folder)) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                Files.deleteIfExists(entry);
+            }
+            Files.deleteIfExists(folder);
+        } catch (java.nio.file.NoSuchFileException ignored) {
+            // already gone
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the staging folder " + folder, e);
+        }
+    }
+
+    /** What a completed upload produced. */
+    public record CompleteResult(String etag, StoredChecksum checksum, Instant lastModified) {
+    }
+
+}
