@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -50,7 +51,8 @@ public final class MultipartStore {
         BucketPath.resolve(bucket, key);
         Folders.requireNoFileOnPath(bucket, key);
         var upload = new MultipartUpload(UUID.randomUUID().toString().replace("-", ""), bucket.name(), key.value(),
-                Instant.now(), metadata, algorithm == null ? null : algorithm.wireName(), checksumType);
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), metadata, algorithm == null ? null : algorithm.wireName(),
+                checksumType);
         try {
             Files.createDirectories(folderOf(bucket, upload.uploadId()));
         } catch (IOException e) {
@@ -84,7 +86,8 @@ public final class MultipartStore {
             request.verifier().verify(digests);
             Files.move(temp, folder.resolve(fileName), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             var part = new UploadedPart(upload.uploadId(), request.partNumber(), digests.length(), digests.etag(),
-                    request.kept() == null ? null : digests.checksums().get(request.kept()), fileName, Instant.now());
+                    request.kept() == null ? null : digests.checksums().get(request.kept()), fileName,
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS));
             // An abort or completion may have removed the upload meanwhile; then this part is moot.
             if (sidecar.findUpload(upload.uploadId()).isEmpty()) {
                 throw new StoreException(StoreException.Reason.NO_SUCH_UPLOAD, "The upload '" + upload.uploadId()
