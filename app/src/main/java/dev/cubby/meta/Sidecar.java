@@ -23,15 +23,19 @@ public interface Sidecar extends MultipartState, AutoCloseable {
      */
     Map<String, ObjectRecord> findChildren(String bucket, String folderKey);
 
-    /** Inserts or replaces the row for {@code record.bucket()/record.key()}. */
+    /**
+     * Inserts or replaces the row for {@code record.bucket()/record.key()}. A replaced row is a new
+     * object, so the old one's tags go with it.
+     */
     void put(ObjectRecord record);
 
     /** Replaces only the fingerprint and ETag of an existing row, keeping metadata; inserts a bare row if none. */
     void recordEtag(String bucket, String key, Fingerprint fingerprint, String etag);
 
+    /** Forgets the object's row and its tags. */
     void delete(String bucket, String key);
 
-    /** Forgets every row of a bucket (after the bucket's folder is gone). */
+    /** Forgets every row (and every tag) of a bucket (after the bucket's folder is gone). */
     void deleteBucket(String bucket);
 
     /** Remembers that Cubby, not a user, created this folder to hold a key. */
@@ -40,6 +44,15 @@ public interface Sidecar extends MultipartState, AutoCloseable {
     boolean isImplicitFolder(String bucket, String folderKey);
 
     void forgetImplicitFolder(String bucket, String folderKey);
+
+    /** The object's tags, sorted by tag key; empty when it has none. */
+    java.util.SortedMap<String, String> tags(String bucket, String key);
+
+    /**
+     * Replaces all of the object's tags (an empty map removes them). Tags live apart from the
+     * object's row, so a file that arrived outside Cubby can be tagged too.
+     */
+    void putTags(String bucket, String key, Map<String, String> tags);
 
     /** Number of object rows; for metrics and {@code cubby index}. */
     long objectCount();

@@ -71,6 +71,17 @@ final class SidecarSchema {
                   modified_ms INTEGER NOT NULL,
                   PRIMARY KEY (upload_id, part_number)
                 ) WITHOUT ROWID"""
+            ),
+            // object tags, keyed by bucket and key
+            List.of(
+                """
+                CREATE TABLE object_tags (
+                  bucket TEXT NOT NULL,
+                  key TEXT NOT NULL,
+                  tag_key TEXT NOT NULL,
+                  tag_value TEXT NOT NULL,
+                  PRIMARY KEY (bucket, key, tag_key)
+                ) WITHOUT ROWID"""
             ));
 
     private SidecarSchema() {

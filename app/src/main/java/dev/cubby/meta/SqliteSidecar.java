@@ -20,10 +20,12 @@ public final class SqliteSidecar implements Sidecar {
 
     private final SqliteConnections connections;
     private final SqliteMultipartState multipart;
+    private final SqliteTags tags;
 
     private SqliteSidecar(SqliteConnections connections) {
         this.connections = connections;
         this.multipart = new SqliteMultipartState(connections);
+        this.tags = new SqliteTags(connections);
     }
 
     /** Opens (creating and migrating when needed) the sidecar database at {@code file}. */
@@ -70,6 +72,7 @@ public final class SqliteSidecar implements Sidecar {
     @Override
     public void put(ObjectRecord record) {
         connections.write(c -> {
+            SqliteTags.forget(c, record.bucket(), record.key());
             try (var ps = c.prepareStatement("INSERT OR REPLACE INTO objects (parent, name, " + COLUMNS
                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int i = bindLocation(ps, 1, record.bucket(), record.key());
@@ -120,14 +123,17 @@ public final class SqliteSidecar implements Sidecar {
 
     @Override
     public void delete(String bucket, String key) {
-        connections.write(c -> update(c.prepareStatement("DELETE FROM objects WHERE bucket = ? AND key = ?"),
-                bucket, key));
+        connections.write(c -> {
+            SqliteTags.forget(c, bucket, key);
+            return update(c.prepareStatement("DELETE FROM objects WHERE bucket = ? AND key = ?"), bucket, key);
+        });
     }
 
     @Override
     public void deleteBucket(String bucket) {
         connections.write(c -> {
             update(c.prepareStatement("DELETE FROM objects WHERE bucket = ?"), bucket);
+            SqliteTags.forgetBucket(c, bucket);
             return update(c.prepareStatement("DELETE FROM implicit_folders WHERE bucket = ?"), bucket);
         });
     }
@@ -155,6 +161,16 @@ public final class SqliteSidecar implements Sidecar {
     public void forgetImplicitFolder(String bucket, String folderKey) {
         connections.write(c -> update(c.prepareStatement(
                 "DELETE FROM implicit_folders WHERE bucket = ? AND key = ?"), bucket, folderKey));
+    }
+
+    @Override
+    public java.util.SortedMap<String, String> tags(String bucket, String key) {
+        return tags.find(bucket, key);
+    }
+
+    @Override
+    public void putTags(String bucket, String key, Map<String, String> replacement) {
+        tags.replace(bucket, key, replacement);
     }
 
     @Override

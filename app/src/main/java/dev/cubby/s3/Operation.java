@@ -2,6 +2,7 @@ package dev.cubby.s3;
 
 import dev.cubby.auth.Permission;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The S3 operations Cubby serves: one row each, naming the HTTP method, what the request
@@ -24,9 +25,21 @@ public enum Operation {
     GET_OBJECT("GET", Target.OBJECT, null, Permission.READ),
     HEAD_OBJECT("HEAD", Target.OBJECT, null, Permission.READ),
     DELETE_OBJECT("DELETE", Target.OBJECT, null, Permission.WRITE),
+    // WRITE on the target only: READ on the source must also be checked once keys can be scoped (issue 6).
+    COPY_OBJECT("PUT", Target.OBJECT, null, Permission.WRITE, "x-amz-copy-source"),
+    DELETE_OBJECTS("POST", Target.BUCKET, "delete", Permission.WRITE),
+    GET_BUCKET_ACL("GET", Target.BUCKET, "acl", Permission.READ),
+    PUT_BUCKET_ACL("PUT", Target.BUCKET, "acl", Permission.WRITE),
+    GET_OBJECT_ACL("GET", Target.OBJECT, "acl", Permission.READ),
+    PUT_OBJECT_ACL("PUT", Target.OBJECT, "acl", Permission.WRITE),
+    GET_OBJECT_TAGGING("GET", Target.OBJECT, "tagging", Permission.READ),
+    PUT_OBJECT_TAGGING("PUT", Target.OBJECT, "tagging", Permission.WRITE),
+    DELETE_OBJECT_TAGGING("DELETE", Target.OBJECT, "tagging", Permission.WRITE),
 
     CREATE_MULTIPART_UPLOAD("POST", Target.OBJECT, "uploads", Permission.WRITE),
     UPLOAD_PART("PUT", Target.OBJECT, "uploadId", Permission.WRITE),
+    // TODO(issue 6): also needs READ on the copy source once keys carry scopes.
+    UPLOAD_PART_COPY("PUT", Target.OBJECT, "uploadId", Permission.WRITE, "x-amz-copy-source"),
     COMPLETE_MULTIPART_UPLOAD("POST", Target.OBJECT, "uploadId", Permission.WRITE),
     ABORT_MULTIPART_UPLOAD("DELETE", Target.OBJECT, "uploadId", Permission.WRITE),
     LIST_PARTS("GET", Target.OBJECT, "uploadId", Permission.READ),
@@ -39,12 +52,19 @@ public enum Operation {
     private final Target target;
     private final String selector;
     private final Permission permission;
+    private final String header;
 
     Operation(String method, Target target, String selector, Permission permission) {
+        this(method, target, selector, permission, null);
+    }
+
+    /** A row also selected by a request header: CopyObject is a PUT that carries x-amz-copy-source. */
+    Operation(String method, Target target, String selector, Permission permission, String header) {
         this.method = method;
         this.target = target;
         this.selector = selector;
         this.permission = permission;
+        this.header = header;
     }
 
     public Permission permission() {
@@ -66,5 +86,14 @@ public enum Operation {
 
     boolean hasSelector() {
         return selector != null;
+    }
+
+    boolean hasHeaderSelector() {
+        return header != null;
+    }
+
+    /** True when the row names no header, or the request carries it. */
+    boolean headerHolds(Predicate<String> hasHeader) {
+        return header == null || hasHeader.test(header);
     }
 }

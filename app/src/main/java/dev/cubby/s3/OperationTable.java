@@ -2,9 +2,13 @@ package dev.cubby.s3;
 
 import dev.cubby.s3.error.S3ErrorCode;
 import dev.cubby.s3.error.S3Exception;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Picks the operation for a request and holds the handler for each. Requests for S3
@@ -35,9 +39,20 @@ public final class OperationTable {
         return handler;
     }
 
+    /** Rows in matching order: a row that also needs a header before the same request's plain row. */
+    private static final List<Operation> MATCH_ORDER = Arrays.stream(Operation.values())
+            .sorted(Comparator.comparing(operation -> !operation.hasHeaderSelector()))
+            .toList();
+
     public static Operation resolve(String method, Operation.Target target, Map<String, String> query) {
-        for (Operation operation : Operation.values()) {
-            if (operation.hasSelector() && operation.matches(method, target, query)) {
+        return resolve(method, target, query, header -> false);
+    }
+
+    /** @param hasHeader whether the request carries a header, by lower-case name */
+    public static Operation resolve(String method, Operation.Target target, Map<String, String> query,
+                                    Predicate<String> hasHeader) {
+        for (Operation operation : MATCH_ORDER) {
+            if (operation.hasSelector() && operation.matches(method, target, query) && operation.headerHolds(hasHeader)) {
                 return operation;
             }
         }
@@ -47,8 +62,8 @@ public final class OperationTable {
                         + " on " + describe(target) + ".");
             }
         }
-        for (Operation operation : Operation.values()) {
-            if (!operation.hasSelector() && operation.matches(method, target, query)) {
+        for (Operation operation : MATCH_ORDER) {
+            if (!operation.hasSelector() && operation.matches(method, target, query) && operation.headerHolds(hasHeader)) {
                 return operation;
             }
         }

@@ -7,12 +7,16 @@ import dev.cubby.config.Settings;
 import dev.cubby.meta.SqliteSidecar;
 import dev.cubby.s3.Operation;
 import dev.cubby.s3.OperationTable;
+import dev.cubby.s3.handler.AclHandlers;
 import dev.cubby.s3.handler.BucketHandlers;
+import dev.cubby.s3.handler.CopyObjectHandler;
+import dev.cubby.s3.handler.DeleteObjectsHandler;
 import dev.cubby.s3.handler.DeleteObjectHandler;
 import dev.cubby.s3.handler.GetObjectHandler;
 import dev.cubby.s3.handler.ListObjectsHandler;
 import dev.cubby.s3.handler.MultipartHandlers;
 import dev.cubby.s3.handler.PutObjectHandler;
+import dev.cubby.s3.handler.TaggingHandlers;
 import dev.cubby.s3.xml.Owner;
 import dev.cubby.store.Buckets;
 import dev.cubby.store.ObjectKey;
@@ -67,10 +71,23 @@ public final class CubbyServer implements AutoCloseable {
         operations
                 .bind(Operation.CREATE_MULTIPART_UPLOAD, multipart::create)
                 .bind(Operation.UPLOAD_PART, multipart::uploadPart)
+                .bind(Operation.UPLOAD_PART_COPY, multipart::uploadPartCopy)
                 .bind(Operation.COMPLETE_MULTIPART_UPLOAD, multipart::complete)
                 .bind(Operation.ABORT_MULTIPART_UPLOAD, multipart::abort)
                 .bind(Operation.LIST_PARTS, multipart::listParts)
                 .bind(Operation.LIST_MULTIPART_UPLOADS, multipart::listUploads);
+        var acl = new AclHandlers(store, owner);
+        var tagging = new TaggingHandlers(store);
+        operations
+                .bind(Operation.COPY_OBJECT, new CopyObjectHandler(store)::copy)
+                .bind(Operation.DELETE_OBJECTS, new DeleteObjectsHandler(store)::deleteObjects)
+                .bind(Operation.GET_BUCKET_ACL, acl::getBucketAcl)
+                .bind(Operation.PUT_BUCKET_ACL, acl::putBucketAcl)
+                .bind(Operation.GET_OBJECT_ACL, acl::getObjectAcl)
+                .bind(Operation.PUT_OBJECT_ACL, acl::putObjectAcl)
+                .bind(Operation.GET_OBJECT_TAGGING, tagging::get)
+                .bind(Operation.PUT_OBJECT_TAGGING, tagging::put)
+                .bind(Operation.DELETE_OBJECT_TAGGING, tagging::delete);
         var sweeper = StaleUploadSweeper.start(store.multipart(), settings.multipartExpiry());
         var verifier = new SigV4Verifier(id -> id.equals(admin.accessKeyId()) ? Optional.of(admin) : Optional.empty(),
                 Clock.systemUTC());

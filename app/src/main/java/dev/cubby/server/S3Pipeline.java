@@ -53,7 +53,7 @@ final class S3Pipeline implements Handler {
             resource = target.bucket() == null ? "/" : "/" + target.bucket() + (target.key() == null ? "" : "/" + target.key());
             Map<String, String> query = QueryString.decode(rawQuery);
             Authentication caller = verifier.verify(signed);
-            Operation operation = OperationTable.resolve(method, target.kind(), query);
+            Operation operation = OperationTable.resolve(method, target.kind(), query, headers::containsKey);
             accessPolicy.check(caller, operation.permission(), target.bucket(), target.key());
             InputStream raw = req.content().hasEntity() ? req.content().inputStream() : InputStream.nullInputStream();
             VerifiedBody body = verifier.wrapBody(caller, signed, raw);

@@ -18,6 +18,8 @@ public final class ObjectStore implements AutoCloseable {
     private final ObjectReader reader;
     private final ObjectRemover remover;
     private final MultipartStore multipart;
+    private final ObjectCopier copier;
+    private final ObjectTags tags;
 
     public ObjectStore(Buckets buckets, Sidecar sidecar, long hashOnReadLimit, long indexBytesPerSecond) {
         this.buckets = buckets;
@@ -29,6 +31,8 @@ public final class ObjectStore implements AutoCloseable {
         this.reader = new ObjectReader(buckets, sidecar, etags);
         this.remover = new ObjectRemover(buckets, sidecar, folders);
         this.multipart = new MultipartStore(buckets, sidecar, writer);
+        this.copier = new ObjectCopier(sidecar, reader, writer);
+        this.tags = new ObjectTags(sidecar, reader);
         StagingSweeper.sweep(buckets);
     }
 
@@ -59,6 +63,15 @@ public final class ObjectStore implements AutoCloseable {
 
     public PutResult put(PutRequest request) {
         return writer.put(request);
+    }
+
+    /** CopyObject: see {@link ObjectCopier}. */
+    public CopyResult copy(CopyRequest request) {
+        return copier.copy(request);
+    }
+
+    public ObjectTags tags() {
+        return tags;
     }
 
     public void delete(String bucket, String key) {

@@ -33,6 +33,8 @@ public enum S3ErrorCode {
             "The list of parts was not in ascending order. The parts list must be specified in order by part number."),
     INVALID_RANGE("InvalidRange", 416, "The requested range is not satisfiable."),
     INVALID_REQUEST("InvalidRequest", 400, "Invalid Request."),
+    INVALID_TAG("InvalidTag", 400, "The tag provided was not a valid tag. This error can occur if the tag did not "
+            + "pass input validation."),
     INVALID_URI("InvalidURI", 400, "Could not parse the specified URI."),
     KEY_TOO_LONG("KeyTooLongError", 400, "Your key is too long."),
     MALFORMED_XML("MalformedXML", 400,

@@ -48,6 +48,8 @@ public final class GetObjectHandler {
         Preconditions.checkRead(request, object.etag(), object.lastModified());
         Optional<ByteRange> range = ByteRange.parse(request.header("range"), object.size());
         var headers = ObjectHeaders.of(object, request, range.isEmpty());
+        int tagCount = store.tags().count(object);
+        headers.put("x-amz-tagging-count", tagCount == 0 ? null : tagCount);
         long offset = 0;
         long length = object.size();
         int status = 200;

@@ -9,13 +9,19 @@ import dev.cubby.s3.S3Response;
 import dev.cubby.s3.error.S3ErrorCode;
 import dev.cubby.s3.error.S3Exception;
 import dev.cubby.s3.xml.CompleteMultipartUploadResult;
+import dev.cubby.s3.xml.CopyPartResult;
 import dev.cubby.s3.xml.InitiateMultipartUploadResult;
 import dev.cubby.s3.xml.ListMultipartUploadsResult;
 import dev.cubby.s3.xml.ListPartsResult;
 import dev.cubby.s3.xml.Owner;
 import dev.cubby.store.MultipartStore;
 import dev.cubby.store.ObjectStore;
+import dev.cubby.store.OpenObject;
 import dev.cubby.store.PartRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -29,10 +35,12 @@ import java.util.Map;
 public final class MultipartHandlers {
     private static final int MAX_LISTED = 1000;
 
+    private final ObjectStore store;
     private final MultipartStore uploads;
     private final Owner owner;
 
     public MultipartHandlers(ObjectStore store, Owner owner) {
+        this.store = store;
         this.uploads = store.multipart();
         this.owner = owner;
     }
@@ -87,6 +95,32 @@ public final class MultipartHandlers {
             headers.put(kept.headerName(), part.checksum());
         }
         return new S3Response.Empty(200, headers.build());
+    }
+
+    /** UploadPartCopy: a part's bytes come from (a range of) an existing object, streamed. */
+    public S3Response uploadPartCopy(S3Request request) {
+        int partNumber = partNumber(request.param("partNumber"));
+        MultipartUpload upload = uploads.upload(request.bucket(), request.key(), request.param("uploadId"));
+        CopySource source = CopySource.parse(request.header("x-amz-copy-source"));
+        ChecksumAlgorithm kept = upload.checksumAlgorithm() == null ? null
+                : ChecksumAlgorithm.fromWireName(upload.checksumAlgorithm()).orElseThrow();
+        try (OpenObject open = store.open(source.bucket(), source.key())) {
+            var object = open.object();
+            Preconditions.check(request.header("x-amz-copy-source-if-match"),
+                    request.header("x-amz-copy-source-if-none-match"),
+                    request.header("x-amz-copy-source-if-unmodified-since"),
+                    request.header("x-amz-copy-source-if-modified-since"), object.etag(), object.lastModified(), false);
+            var range = CopySourceRange.parse(request.header("x-amz-copy-source-range"), object.size());
+            InputStream bytes = open.channel() == null ? InputStream.nullInputStream()
+                    : new BoundedInputStream(Channels.newInputStream(open.channel().position(range.first())), range.length());
+            UploadedPart part = uploads.uploadPart(new PartRequest(request.bucket(), request.key(), upload.uploadId(),
+                    partNumber, bytes, kept == null ? EnumSet.noneOf(ChecksumAlgorithm.class) : EnumSet.of(kept), kept,
+                    digests -> { }));
+            return new S3Response.Xml(200, Map.of(), new CopyPartResult(part.etag(), part.lastModified(),
+                    upload.checksumAlgorithm(), part.checksum()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the copy source " + source.bucket() + "/" + source.key(), e);
+        }
     }
 
     public S3Response complete(S3Request request) {

@@ -18,9 +18,14 @@ public final class PutObjectHandler {
     public S3Response put(S3Request request) {
         var checksums = ChecksumExpectation.of(request);
         var metadata = MetadataHeaders.read(request);
+        var tags = TagSet.fromHeader(request.header("x-amz-tagging"));
         PutResult result = store.put(new PutRequest(request.bucket(), request.key(), request.body(), metadata,
                 checksums.toCompute(), checksums.kept(),
                 digests -> checksums.verify(digests, request.trailers().get()), WriteConditions.of(request)));
+        // The new object has no tags until these are set: the sidecar dropped the old object's.
+        if (!tags.tags().isEmpty()) {
+            store.tags().put(request.bucket(), request.key(), tags.tags());
+        }
         var headers = new ResponseHeaders().put("ETag", ResponseHeaders.quoted(result.etag()));
         if (checksums.algorithm() != null) {
             headers.put(checksums.algorithm().headerName(), result.digests().checksums().get(checksums.algorithm()));

@@ -102,7 +102,8 @@ public final class SafeXmlReader {
         }
 
         XmlElement build() {
-            return new XmlElement(name, text.toString().strip(), List.copyOf(children));
+            String raw = text.toString();
+            return new XmlElement(name, raw.strip(), List.copyOf(children), raw);
         }
     }
 

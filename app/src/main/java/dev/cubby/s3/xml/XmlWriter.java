@@ -12,6 +12,7 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class XmlWriter {
     public static final String S3_NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
+    public static final String XSI_NAMESPACE = "http://www.w3.org/2001/XMLSchema-instance";
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
 
     private final XMLStreamWriter out;
@@ -44,6 +45,17 @@ public final class XmlWriter {
 
     public XmlWriter start(String name) {
         return call(() -> out.writeStartElement(name));
+    }
+
+    /**
+     * Gives the element just started an {@code xsi:type} (as S3's Grantee has), declaring the
+     * XML Schema instance namespace on it so the document stays well-formed with namespaces.
+     */
+    public XmlWriter xsiType(String type) {
+        return call(() -> {
+            out.writeNamespace("xsi", XSI_NAMESPACE);
+            out.writeAttribute("xsi", XSI_NAMESPACE, "type", type);
+        });
     }
 
     public XmlWriter end() {

@@ -1,0 +1,43 @@
+package dev.cubby.s3;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.cubby.s3.Operation.Target;
+import dev.cubby.s3.error.S3Exception;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class OperationTableTest {
+    private static Operation resolve(String method, Target target, Map<String, String> query, String... headers) {
+        return OperationTable.resolve(method, target, query, Set.of(headers)::contains);
+    }
+
+    @Test
+    void aPutWithACopySourceIsACopyAndWithoutItAPut() {
+        assertEquals(Operation.COPY_OBJECT, resolve("PUT", Target.OBJECT, Map.of(), "x-amz-copy-source"));
+        assertEquals(Operation.PUT_OBJECT, resolve("PUT", Target.OBJECT, Map.of(), "content-type"));
+        assertEquals(Operation.PUT_OBJECT, OperationTable.resolve("PUT", Target.OBJECT, Map.of()));
+    }
+
+    @Test
+    void subResourcesPickTheirOwnRows() {
+        assertEquals(Operation.DELETE_OBJECTS, resolve("POST", Target.BUCKET, Map.of("delete", "")));
+        assertEquals(Operation.GET_BUCKET_ACL, resolve("GET", Target.BUCKET, Map.of("acl", "")));
+        assertEquals(Operation.PUT_BUCKET_ACL, resolve("PUT", Target.BUCKET, Map.of("acl", "")));
+        assertEquals(Operation.GET_OBJECT_ACL, resolve("GET", Target.OBJECT, Map.of("acl", "")));
+        assertEquals(Operation.PUT_OBJECT_ACL, resolve("PUT", Target.OBJECT, Map.of("acl", ""), "x-amz-copy-source"));
+        assertEquals(Operation.GET_OBJECT_TAGGING, resolve("GET", Target.OBJECT, Map.of("tagging", "")));
+        assertEquals(Operation.PUT_OBJECT_TAGGING, resolve("PUT", Target.OBJECT, Map.of("tagging", "")));
+        assertEquals(Operation.DELETE_OBJECT_TAGGING, resolve("DELETE", Target.OBJECT, Map.of("tagging", "")));
+    }
+
+    @Test
+    void unimplementedSubResourcesAreStillRefusedByName() {
+        assertEquals("NotImplemented", assertThrows(S3Exception.class,
+                () -> resolve("GET", Target.BUCKET, Map.of("tagging", ""))).code().wireCode());
+        assertEquals("NotImplemented", assertThrows(S3Exception.class,
+                () -> resolve("PUT", Target.OBJECT, Map.of("retention", ""), "x-amz-copy-source")).code().wireCode());
+    }
+}

@@ -1,0 +1,68 @@
+package dev.cubby.s3.xml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ResponseDocumentsTest {
+    private static final String HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+    private static final String NS = " xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"";
+
+    private static String render(XmlDocument document) {
+        return new String(XmlWriter.render(document), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void copyObjectResult() {
+        assertEquals(HEAD + "<CopyObjectResult" + NS + "><LastModified>2024-05-06T07:08:09.123Z</LastModified>"
+                + "<ETag>\"9a0364b9e99bb480dd25e1f0284c8555\"</ETag></CopyObjectResult>",
+                render(new CopyObjectResult("9a0364b9e99bb480dd25e1f0284c8555",
+                        Instant.parse("2024-05-06T07:08:09.123Z"), null, null)));
+        assertEquals(HEAD + "<CopyObjectResult" + NS + "><LastModified>2024-05-06T07:08:09.000Z</LastModified>"
+                + "<ETag>\"e\"</ETag><ChecksumType>FULL_OBJECT</ChecksumType><ChecksumCRC32>AAAAAA==</ChecksumCRC32>"
+                + "</CopyObjectResult>",
+                render(new CopyObjectResult("e", Instant.parse("2024-05-06T07:08:09Z"), "CRC32", "AAAAAA==")));
+    }
+
+    @Test
+    void deleteResult() {
+        assertEquals(HEAD + "<DeleteResult" + NS + "><Deleted><Key>a b</Key></Deleted><Deleted><Key>x&amp;y</Key>"
+                + "</Deleted><Error><Key>../up</Key><Code>InvalidArgument</Code><Message>bad key</Message></Error>"
+                + "</DeleteResult>",
+                render(new DeleteResult(List.of("a b", "x&y"),
+                        List.of(new DeleteResult.Failure("../up", "InvalidArgument", "bad key")))));
+        assertEquals(HEAD + "<DeleteResult" + NS + "></DeleteResult>", render(new DeleteResult(List.of(), List.of())));
+    }
+
+    @Test
+    void accessControlPolicyDeclaresTheXsiNamespace() {
+        assertEquals(HEAD + "<AccessControlPolicy" + NS + "><Owner><ID>abc</ID><DisplayName>cubby</DisplayName>"
+                + "</Owner><AccessControlList><Grant><Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+                + " xsi:type=\"CanonicalUser\"><ID>abc</ID><DisplayName>cubby</DisplayName></Grantee>"
+                + "<Permission>FULL_CONTROL</Permission></Grant></AccessControlList></AccessControlPolicy>",
+                render(new AccessControlPolicy(new Owner("abc", "cubby"))));
+    }
+
+    @Test
+    void tagging() {
+        var tags = new LinkedHashMap<String, String>();
+        tags.put("b", "2 & 3");
+        tags.put("a", "");
+        assertEquals(HEAD + "<Tagging" + NS + "><TagSet><Tag><Key>b</Key><Value>2 &amp; 3</Value></Tag>"
+                + "<Tag><Key>a</Key><Value></Value></Tag></TagSet></Tagging>", render(new Tagging(tags)));
+        assertEquals(HEAD + "<Tagging" + NS + "><TagSet></TagSet></Tagging>", render(new Tagging(Map.of())));
+    }
+
+    @Test
+    void theAccessControlPolicyReadsBackWithANamespaceAwareParser() {
+        byte[] xml = XmlWriter.render(new AccessControlPolicy(new Owner("abc", "cubby")));
+        XmlElement root = SafeXmlReader.parse(new java.io.ByteArrayInputStream(xml), 4096);
+        assertEquals("abc", root.child("AccessControlList").orElseThrow().child("Grant").orElseThrow()
+                .child("Grantee").orElseThrow().childText("ID").orElseThrow());
+    }
+}
