@@ -24,6 +24,7 @@ import java.util.logging.Logger;
 final class ResponseWriter {
     private static final Logger LOG = Logger.getLogger(ResponseWriter.class.getName());
     private static final int COPY_BUFFER_BYTES = 256 * 1024;
+    private static final long DRAIN_LIMIT_BYTES = 16L * 1024 * 1024;
 
     void write(ServerRequest req, ServerResponse res, S3Response response, String requestId) {
         res.status(Status.create(response.status()));
@@ -63,7 +64,8 @@ final class ResponseWriter {
         }
     }
 
-    void writeFailure(ServerRequest req, ServerResponse res, RuntimeException failure, String resource, String requestId) {
+    void writeFailure(ServerRequest req, ServerResponse res, RuntimeException failure, String resource, String requestId,
+                      long bodyBytesRead) {
         if (res.isSent()) {
             // The status line is out; the only honest signal left is to cut the connection.
             throw failure;
@@ -73,8 +75,7 @@ final class ResponseWriter {
         res.header("x-amz-request-id", requestId);
         res.header("Server", "Cubby");
         error.headers().forEach(res::header);
-        if (req.content().hasEntity() && !req.content().consumed()) {
-            // Don't read a large unwanted body just to keep the connection; S3 closes too.
+        if (req.content().hasEntity() && !req.content().consumed() && !worthDraining(req, bodyBytesRead)) {
             res.header(HeaderNames.CONNECTION, "close");
         }
         boolean noBody = req.prologue().method().text().equals("HEAD") || error.code().httpStatus() == 304;
@@ -84,6 +85,21 @@ final class ResponseWriter {
         }
         res.header(HeaderNames.CONTENT_TYPE, "application/xml");
         res.send(XmlWriter.render(new ErrorDocument(error.code(), error.getMessage(), resource, requestId)));
+    }
+
+    /**
+     * After a refusal, the rest of the body is read and dropped (Helidon does so once the answer
+     * is out) when it is small: a client that sends its body without waiting for 100-continue
+     * then reads the error instead of a broken pipe. A client still waiting for 100-continue has
+     * sent nothing, and a large remainder is not worth reading; both get Connection: close.
+     */
+    private static boolean worthDraining(ServerRequest req, long bodyBytesRead) {
+        // Helidon sends 100 Continue when the body is first requested; until then the client sends nothing.
+        if (!req.continueSent()) {
+            return false;
+        }
+        long length = req.headers().contentLength().orElse(-1L);
+        return length >= 0 && length - bodyBytesRead <= DRAIN_LIMIT_BYTES;
     }
 
     private static S3Exception toS3(RuntimeException failure) {

@@ -45,6 +45,7 @@ final class S3Pipeline implements Handler {
         String method = req.prologue().method().text();
         String rawPath = req.path().rawPath();
         String resource = rawPath;
+        BodyProgress progress = null;
         try {
             Map<String, List<String>> headers = lowerCaseHeaders(req);
             String rawQuery = req.query().rawValue();
@@ -55,14 +56,15 @@ final class S3Pipeline implements Handler {
             Authentication caller = verifier.verify(signed);
             Operation operation = OperationTable.resolve(method, target.kind(), query, headers::containsKey);
             accessPolicy.check(caller, operation.permission(), target.bucket(), target.key());
-            InputStream raw = req.content().hasEntity() ? req.content().inputStream() : InputStream.nullInputStream();
+            progress = new BodyProgress(req.content().hasEntity() ? req.content().inputStream() : InputStream.nullInputStream());
+            InputStream raw = progress;
             VerifiedBody body = verifier.wrapBody(caller, signed, raw);
             var request = new S3Request(operation, target.bucket(), target.key(), query, headers, body.stream(),
                     body::trailers, caller.accessKeyId(), requestId);
             S3Response response = operations.handler(operation).handle(request);
             writer.write(req, res, response, requestId);
         } catch (RuntimeException e) {
-            writer.writeFailure(req, res, e, resource, requestId);
+            writer.writeFailure(req, res, e, resource, requestId, progress == null ? 0 : progress.bytesRead());
         }
     }
 

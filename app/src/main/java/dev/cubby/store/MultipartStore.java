@@ -50,9 +50,9 @@ public final class MultipartStore {
         ObjectKey key = ObjectKey.parse(keyValue);
         BucketPath.resolve(bucket, key);
         Folders.requireNoFileOnPath(bucket, key);
-        var upload = new MultipartUpload(UUID.randomUUID().toString().replace("-", ""), bucket.name(), key.value(),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), metadata, algorithm == null ? null : algorithm.wireName(),
-                checksumType);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        var upload = new MultipartUpload(newUploadId(now), bucket.name(), key.value(), now, metadata,
+                algorithm == null ? null : algorithm.wireName(), checksumType);
         try {
             Files.createDirectories(folderOf(bucket, upload.uploadId()));
         } catch (IOException e) {
@@ -60,6 +60,14 @@ public final class MultipartStore {
         }
         sidecar.createUpload(upload);
         return upload;
+    }
+
+    /**
+     * 32 hex digits: the initiation time in milliseconds, then randomness. IDs of one key thus
+     * sort in initiation order, the order S3 lists (and pages) uploads of one key in.
+     */
+    private static String newUploadId(Instant initiated) {
+        return String.format("%012x", initiated.toEpochMilli()) + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
     }
 
     /** The upload, which must belong to this bucket and key. */

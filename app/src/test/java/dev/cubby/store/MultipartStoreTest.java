@@ -121,6 +121,19 @@ class MultipartStoreTest {
     }
 
     @Test
+    void uploadIdsOfOneKeySortInInitiationOrderSoPagingByIdMarkerLosesNone() throws Exception {
+        var ids = new java.util.ArrayList<String>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(create(fx.store).uploadId());
+            Thread.sleep(2);
+        }
+        var sorted = new java.util.ArrayList<>(ids);
+        java.util.Collections.sort(sorted);
+        assertEquals(ids, sorted);
+        assertEquals(ids, fx.store.multipart().uploads("bkt").stream().map(MultipartUpload::uploadId).toList());
+    }
+
+    @Test
     void uploadsOlderThanTheCutoffAreSweptAndOthersKept() {
         MultipartUpload old = create(fx.store);
         assertEquals(0, fx.store.multipart().sweepInitiatedBefore(old.initiated().minusSeconds(1)));

@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -60,6 +62,7 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
 
     private final List<TreeSetup> setups = new ArrayList<>();
     private final List<String> extraArgs = new ArrayList<>();
+    private final Map<String, String> extraEnv = new LinkedHashMap<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final AtomicInteger bucketCounter = new AtomicInteger();
     private Path base;
@@ -93,6 +96,12 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
         return this;
     }
 
+    /** An extra environment variable for the server process (for settings such as {@code CUBBY_MULTIPART_EXPIRY}). */
+    public CubbyServer env(String name, String value) {
+        extraEnv.put(name, value);
+        return this;
+    }
+
     public synchronized void start() throws IOException, InterruptedException {
         if (process != null) {
             return;
@@ -113,6 +122,23 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
             setup.write(root);
         }
         port = freePort();
+        launch();
+    }
+
+    /**
+     * Stops the process (as a service manager would, with SIGTERM) and starts it again on the same
+     * port over the same root and state; clients made before stay usable.
+     */
+    public synchronized void restart() throws IOException, InterruptedException {
+        if (process == null) {
+            throw new IllegalStateException("restart a server that is running");
+        }
+        stopProcess();
+        launch();
+    }
+
+    private void launch() throws IOException, InterruptedException {
+        Path jar = Path.of(System.getProperty("cubby.jar", "../app/target/cubby.jar")).toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
                 "serve", "--root", root.toString(), "--state", state.toString(),
@@ -120,9 +146,10 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
         command.addAll(extraArgs);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("CUBBY_ACCESS_KEY_ID", ACCESS_KEY);
         builder.environment().put("CUBBY_SECRET_ACCESS_KEY", SECRET_KEY);
+        builder.environment().putAll(extraEnv);
         process = builder.start();
         raw = new RawHttp(port);
         awaitHealthy();
@@ -164,6 +191,14 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
         }
         closeables.clear();
         client = null;
+        stopProcess();
+        if (base != null) {
+            deleteRecursively(base);
+            base = null;
+        }
+    }
+
+    private void stopProcess() {
         if (process != null) {
             process.destroy();
             try {
@@ -175,10 +210,6 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
                 Thread.currentThread().interrupt();
             }
             process = null;
-        }
-        if (base != null) {
-            deleteRecursively(base);
-            base = null;
         }
     }
 

@@ -14,6 +14,7 @@ import dev.cubby.s3.xml.InitiateMultipartUploadResult;
 import dev.cubby.s3.xml.ListMultipartUploadsResult;
 import dev.cubby.s3.xml.ListPartsResult;
 import dev.cubby.s3.xml.Owner;
+import dev.cubby.store.KeyOrder;
 import dev.cubby.store.MultipartStore;
 import dev.cubby.store.ObjectStore;
 import dev.cubby.store.OpenObject;
@@ -215,7 +216,7 @@ public final class MultipartHandlers {
         if (keyMarker == null || keyMarker.isEmpty()) {
             return true;
         }
-        int byKey = upload.key().compareTo(keyMarker);
+        int byKey = KeyOrder.compare(upload.key(), keyMarker);
         if (byKey != 0 || idMarker == null || idMarker.isEmpty()) {
             return byKey > 0;
         }
