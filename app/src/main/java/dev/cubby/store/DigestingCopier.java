@@ -20,6 +20,22 @@ final class DigestingCopier {
     private DigestingCopier() {
     }
 
+    /**
+     * Streams a body into a new file, fsyncs it, and lets the verifier refuse it: the first half
+     * of every durable write (PUT and UploadPart). The caller owns and removes the file.
+     */
+    static BodyDigests stage(InputStream body, java.nio.file.Path file, Set<ChecksumAlgorithm> algorithms,
+                             PutRequest.BodyVerifier verifier) throws IOException {
+        BodyDigests digests;
+        try (FileChannel out = FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            digests = copy(body, out, algorithms);
+            out.force(true);
+        }
+        verifier.verify(digests);
+        return digests;
+    }
+
     static BodyDigests copy(InputStream body, FileChannel out, Set<ChecksumAlgorithm> algorithms) throws IOException {
         MessageDigest md5 = md5();
         var running = new EnumMap<ChecksumAlgorithm, RunningChecksum>(ChecksumAlgorithm.class);

@@ -86,12 +86,7 @@ public final class MultipartStore {
         String fileName = "part-" + request.partNumber() + "-" + UUID.randomUUID();
         Path temp = folder.resolve(fileName + ".tmp");
         try {
-            BodyDigests digests;
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                digests = DigestingCopier.copy(request.body(), out, request.compute());
-                out.force(true);
-            }
-            request.verifier().verify(digests);
+            BodyDigests digests = DigestingCopier.stage(request.body(), temp, request.compute(), request.verifier());
             Files.move(temp, folder.resolve(fileName), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             var part = new UploadedPart(upload.uploadId(), request.partNumber(), digests.length(), digests.etag(),
                     request.kept() == null ? null : digests.checksums().get(request.kept()), fileName,

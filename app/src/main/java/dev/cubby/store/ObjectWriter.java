@@ -62,12 +62,7 @@ final class ObjectWriter {
     private PutResult putFile(Bucket bucket, ObjectKey key, PutRequest request) {
         Path temp = newTemporary(bucket);
         try {
-            BodyDigests digests;
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                digests = DigestingCopier.copy(request.body(), out, request.compute());
-                out.force(true);
-            }
-            request.verifier().verify(digests);
+            BodyDigests digests = DigestingCopier.stage(request.body(), temp, request.compute(), request.verifier());
             Instant modified = publish(bucket, key, temp, new Version(digests.etag(), request.metadata(),
                     keptChecksum(request.kept(), digests)), request.condition());
             return new PutResult(digests.etag(), digests, modified);
