@@ -3,6 +3,7 @@ package dev.cubby.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cubby.e2e.clients.ClientMatrix;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +59,7 @@ class InstalledClientsTest {
     }
 
     @Test
+    @ClientMatrix(client = "aws-cli", version = {"/usr/bin/aws", "--version"})
     void debianAwsCliListsCopiesAndSyncsBothWays() throws Exception {
         String bucket = server.newBucket("awscli");
         assertTrue(aws("s3", "ls").output().contains(FixtureTree.PHOTOS));
@@ -88,6 +90,7 @@ class InstalledClientsTest {
     }
 
     @Test
+    @ClientMatrix(client = "boto3", version = {"/usr/bin/python3", "-c", "import boto3; print(boto3.__version__)"})
     void debianBoto3PutsGetsPresignsListsAndDeletes() throws Exception {
         String bucket = server.newBucket("boto");
         Path script = work.resolve("boto3_basics.py");
