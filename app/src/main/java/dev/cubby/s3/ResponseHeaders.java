@@ -18,6 +18,12 @@ public final class ResponseHeaders {
         return headers;
     }
 
+    /** An ETag as a client sent it, with surrounding quotes (if any) removed. */
+    public static String unquoted(String etag) {
+        return etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"")
+                ? etag.substring(1, etag.length() - 1) : etag;
+    }
+
     /** ETags travel quoted in headers and XML. */
     public static String quoted(String etag) {
         return "\"" + etag + "\"";

@@ -15,7 +15,6 @@ import java.util.Objects;
 
 /** Looks objects up (HEAD) and opens them (GET) with an ETag that matches the bytes served. */
 final class ObjectReader {
-    private static final String EMPTY_MD5 = "d41d8cd98f00b204e9800998ecf8427e";
     private static final String FOLDER_CONTENT_TYPE = "application/x-directory";
     private static final int OPEN_ATTEMPTS = 3;
 
@@ -39,7 +38,7 @@ final class ObjectReader {
             if (state.isFolder() && (record != null || isEmptyFolder(path))) {
                 ObjectMetadata metadata = record != null ? record.metadata() : ObjectMetadata.NONE;
                 return new StoredObject(bucket.name(), key.value(), path, null, 0, state.lastModified(),
-                        record != null && record.etag() != null ? record.etag() : EMPTY_MD5,
+                        FolderMarkers.etag(record),
                         withContentType(metadata, FOLDER_CONTENT_TYPE), record != null ? record.checksum() : null, true);
             }
             throw noSuchKey(key);

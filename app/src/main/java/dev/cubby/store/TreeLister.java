@@ -21,7 +21,6 @@ import java.util.Map;
  * per folder; file contents are never read.
  */
 final class TreeLister {
-    private static final String EMPTY_MD5 = "d41d8cd98f00b204e9800998ecf8427e";
 
     private record Child(String key, Path path, FileState state) {
         boolean isFolder() {
@@ -85,7 +84,7 @@ final class TreeLister {
             return true;
         }
         return offerObject(new ListPage.Entry(folderKey, 0, FileState.of(folder).lastModified(),
-                marker != null && marker.etag() != null ? marker.etag() : EMPTY_MD5));
+                FolderMarkers.etag(marker)));
     }
 
     /** The folder for a key prefix ending in '/', or null when no such folder can exist or be read. */
@@ -127,7 +126,7 @@ final class TreeLister {
                     ObjectRecord marker = rows.get(key.substring(folderKey.length()));
                     if ((marker != null || grandChildren.isEmpty())
                             && !offerObject(new ListPage.Entry(key, 0, child.state().lastModified(),
-                                    marker != null && marker.etag() != null ? marker.etag() : EMPTY_MD5))) {
+                                    FolderMarkers.etag(marker)))) {
                         return false;
                     }
                 }

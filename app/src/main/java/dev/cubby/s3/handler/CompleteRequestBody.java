@@ -1,5 +1,6 @@
 package dev.cubby.s3.handler;
 
+import dev.cubby.s3.ResponseHeaders;
 import dev.cubby.s3.error.S3ErrorCode;
 import dev.cubby.s3.error.S3Exception;
 import dev.cubby.s3.xml.SafeXmlReader;
@@ -36,8 +37,8 @@ final class CompleteRequestBody {
         return parts;
     }
 
+    /** Some clients escape the quotes twice, so a literal &quot; can survive XML decoding. */
     private static String unquote(String etag) {
-        String e = etag.startsWith("\"") && etag.endsWith("\"") && etag.length() >= 2 ? etag.substring(1, etag.length() - 1) : etag;
-        return e.replace("&quot;", "");
+        return ResponseHeaders.unquoted(etag).replace("&quot;", "");
     }
 }

@@ -1,6 +1,7 @@
 package dev.cubby.s3.handler;
 
 import dev.cubby.s3.HttpDates;
+import dev.cubby.s3.ResponseHeaders;
 import dev.cubby.s3.S3Request;
 import dev.cubby.s3.error.S3ErrorCode;
 import dev.cubby.s3.error.S3Exception;
@@ -53,7 +54,7 @@ final class Preconditions {
     private static S3Exception notModified(boolean allowed, String header, String etag, Instant modified) {
         return allowed
                 ? S3Exception.of(S3ErrorCode.NOT_MODIFIED).withHeaders(java.util.Map.of(
-                        "ETag", "\"" + etag + "\"", "Last-Modified", HttpDates.header(modified)))
+                        "ETag", ResponseHeaders.quoted(etag), "Last-Modified", HttpDates.header(modified)))
                 : S3Exception.of(S3ErrorCode.PRECONDITION_FAILED, header + " did not hold.");
     }
 
@@ -64,15 +65,11 @@ final class Preconditions {
             if (c.startsWith("W/")) {
                 c = c.substring(2);
             }
-            if (c.equals("*") || stripQuotes(c).equals(etag)) {
+            if (c.equals("*") || ResponseHeaders.unquoted(c).equals(etag)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static String stripQuotes(String value) {
-        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-                ? value.substring(1, value.length() - 1) : value;
-    }
 }

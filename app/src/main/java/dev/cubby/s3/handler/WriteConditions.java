@@ -1,5 +1,6 @@
 package dev.cubby.s3.handler;
 
+import dev.cubby.s3.ResponseHeaders;
 import dev.cubby.s3.S3Request;
 import dev.cubby.s3.error.S3ErrorCode;
 import dev.cubby.s3.error.S3Exception;
@@ -16,13 +17,7 @@ final class WriteConditions {
         if (ifNoneMatch != null && !ifNoneMatch.trim().equals("*")) {
             throw S3Exception.of(S3ErrorCode.NOT_IMPLEMENTED, "For writes, If-None-Match supports only '*'.");
         }
-        String etag = null;
-        if (ifMatch != null) {
-            etag = ifMatch.trim();
-            if (etag.startsWith("\"") && etag.endsWith("\"") && etag.length() >= 2) {
-                etag = etag.substring(1, etag.length() - 1);
-            }
-        }
+        String etag = ifMatch == null ? null : ResponseHeaders.unquoted(ifMatch.trim());
         return new WriteCondition(ifNoneMatch != null, etag);
     }
 }
