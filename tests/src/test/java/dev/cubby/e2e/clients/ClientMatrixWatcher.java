@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 public final class ClientMatrixWatcher implements TestWatcher {
     static final Path REPORT = Path.of("target", "client-matrix.md");
 
-    /** client + version → scenario → result; sorted for a stable table. */
+    /** client → scenario → result; sorted for a stable table. */
     private static final Map<String, Map<String, String>> RESULTS = new TreeMap<>();
     private static final Map<String, String> VERSIONS = new ConcurrentHashMap<>();
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ClientMatrixWatcher.class);
@@ -50,9 +50,10 @@ public final class ClientMatrixWatcher implements TestWatcher {
             if (marker.isEmpty()) {
                 return;
             }
-            String client = marker.get().client() + " " + version(marker.get());
+            version(marker.get());
             synchronized (RESULTS) {
-                RESULTS.computeIfAbsent(client, k -> new TreeMap<>()).put(context.getDisplayName(), result);
+                RESULTS.computeIfAbsent(marker.get().client(), k -> new TreeMap<>())
+                        .put(scenario(context.getDisplayName()), result);
             }
             context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("printer", k -> new Printer(), Printer.class);
             write();
@@ -69,7 +70,7 @@ public final class ClientMatrixWatcher implements TestWatcher {
         return VERSIONS.computeIfAbsent(marker.client(), k -> {
             try {
                 Path dir = Path.of(System.getProperty("java.io.tmpdir"));
-                ClientProcess.Result result = ClientProcess.run(dir, Map.of(), List.of(marker.version()),
+                ClientProcess.Result result = ClientProcess.run(dir, Map.of(), ClientBinaries.resolve(marker.version()),
                         Duration.ofSeconds(20));
                 String line = result.output().lines().map(String::strip).filter(l -> !l.isEmpty())
                         .findFirst().orElse("?");
@@ -80,9 +81,20 @@ public final class ClientMatrixWatcher implements TestWatcher {
         });
     }
 
+    /** "syncUpAndDown()" → "sync up and down": the test method's name as the matrix shows it. */
+    static String scenario(String displayName) {
+        String name = displayName.endsWith("()") ? displayName.substring(0, displayName.length() - 2) : displayName;
+        return name.replaceAll("(?<=[a-z0-9])(?=[A-Z])|(?<=[a-z])(?=[0-9]+(?:[A-Z]|$))", " ").toLowerCase(java.util.Locale.ROOT);
+    }
+
     static String table() {
         synchronized (RESULTS) {
-            StringBuilder out = new StringBuilder("# Client matrix\n\n| Client (version) | Scenario | Result |\n|---|---|---|\n");
+            StringBuilder out = new StringBuilder("# Client matrix\n\n| Client | Version | Passed |\n|---|---|---|\n");
+            RESULTS.forEach((client, scenarios) -> out.append("| ").append(cell(client)).append(" | ")
+                    .append(cell(VERSIONS.getOrDefault(client, "?"))).append(" | ")
+                    .append(scenarios.values().stream().filter("pass"::equals).count()).append(" of ")
+                    .append(scenarios.size()).append(" |\n"));
+            out.append("\n| Client | Scenario | Result |\n|---|---|---|\n");
             RESULTS.forEach((client, scenarios) -> scenarios.forEach((scenario, result) ->
                     out.append("| ").append(cell(client)).append(" | ").append(cell(scenario)).append(" | ")
                             .append(result).append(" |\n")));

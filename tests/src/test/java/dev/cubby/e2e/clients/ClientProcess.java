@@ -27,16 +27,6 @@ final class ClientProcess {
     private ClientProcess() {
     }
 
-    /** Fails (never skips) when the Debian client is not installed. */
-    static String require(String binary, String debianPackage) {
-        Path path = Path.of("/usr/bin", binary);
-        if (!Files.isExecutable(path)) {
-            fail(binary + " is not installed at " + path + ": .ci/run installs it (apt-get install "
-                    + debianPackage + ")");
-        }
-        return path.toString();
-    }
-
     static ProcessBuilder builder(Path dir, Map<String, String> env, List<String> command, Path output) {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dir.toFile())

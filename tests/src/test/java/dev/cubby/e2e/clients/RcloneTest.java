@@ -28,7 +28,7 @@ class RcloneTest {
     Path work;
 
     private String rclone(String... args) throws Exception {
-        String binary = ClientProcess.require("rclone", "rclone");
+        String binary = ClientBinaries.debian("rclone", "rclone");
         Path config = work.resolve("rclone.conf");
         if (!Files.exists(config)) {
             Files.createFile(config);
@@ -106,5 +106,16 @@ class RcloneTest {
         Path down = work.resolve("down");
         rclone("copy", "cubby:" + FixtureTree.DOCS, down.toString());
         ClientProcess.assertSameTree(local, down);
+    }
+
+    @Test
+    void mkdirAndRmdirMakeAndRemoveBuckets() throws Exception {
+        rclone("mkdir", "cubby:rclone-made");
+        assertTrue(Files.isDirectory(server.root().resolve("rclone-made")), "no bucket folder on disk");
+        String buckets = rclone("lsd", "cubby:");
+        assertTrue(buckets.contains("rclone-made") && buckets.contains(FixtureTree.PHOTOS), buckets);
+        assertFalse(buckets.contains(FixtureTree.NOT_A_BUCKET_FOLDER), buckets);
+        rclone("rmdir", "cubby:rclone-made");
+        assertFalse(Files.exists(server.root().resolve("rclone-made")), "removed bucket still on disk");
     }
 }

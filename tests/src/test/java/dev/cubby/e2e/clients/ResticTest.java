@@ -45,7 +45,7 @@ class ResticTest {
     }
 
     private static String restic(String... args) throws Exception {
-        String binary = ClientProcess.require("restic", "restic");
+        String binary = ClientBinaries.debian("restic", "restic");
         Map<String, String> env = Map.of(
                 "RESTIC_REPOSITORY", "s3:" + server.endpoint() + "/" + bucket + "/repo",
                 "RESTIC_PASSWORD", "cubby-restic-password",

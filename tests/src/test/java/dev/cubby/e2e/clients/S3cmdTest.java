@@ -55,7 +55,7 @@ class S3cmdTest {
     }
 
     private static String s3cmd(String... args) throws Exception {
-        String binary = ClientProcess.require("s3cmd", "s3cmd");
+        String binary = ClientBinaries.debian("s3cmd", "s3cmd");
         return ClientProcess.ok(work, Map.of("HOME", work.toString()),
                 ClientProcess.command(binary, List.of("-c", config.toString()), args));
     }

@@ -56,7 +56,7 @@ class S3fsTest {
     @Test
     @Order(1)
     void mountsTheBucket() throws Exception {
-        String binary = ClientProcess.require("s3fs", "s3fs");
+        String binary = ClientBinaries.debian("s3fs", "s3fs");
         bucket = server.newBucket("s3fs");
         mount = Files.createDirectories(work.resolve("mnt"));
         Path passwd = work.resolve("passwd-s3fs");
