@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.cubby.e2e.clients.ClientMatrix;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * Presigned PUT and DELETE URLs from the SDK's S3Presigner, used by a plain HTTP client that holds
  * no credentials: the file appears and disappears in the tree; an expired URL writes nothing.
  */
+@ClientMatrix(client = "AWS SDK for Java v2", version = ClientMatrix.JAVA_SDK)
 class PresignedWriteTest {
     @RegisterExtension
     static final CubbyServer server = CubbyServer.empty();

@@ -3,6 +3,7 @@ package dev.cubby.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cubby.e2e.clients.ClientMatrix;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,7 @@ import software.amazon.awssdk.transfer.s3.model.CompletedFileUpload;
  * a file large enough to go up in many parts and come back in ranged or part-numbered GETs, and a
  * small nested folder both ways.
  */
+@ClientMatrix(client = "AWS SDK for Java v2", version = ClientMatrix.JAVA_SDK)
 class TransferManagerTest {
     @RegisterExtension
     static final CubbyServer server = CubbyServer.empty();

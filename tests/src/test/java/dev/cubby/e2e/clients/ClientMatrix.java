@@ -14,9 +14,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target({ElementType.TYPE, ElementType.METHOD})
 @ExtendWith(ClientMatrixWatcher.class)
 public @interface ClientMatrix {
+    /** As {@link #version()}: the AWS SDK for Java v2 on the test's own classpath. */
+    String JAVA_SDK = "{java-sdk}";
+
     /** The client's name in the matrix. */
     String client();
 
-    /** The command printing its version; the first non-empty output line is recorded. */
+    /**
+     * The command printing its version (the first non-empty output line is recorded), or
+     * {@link #JAVA_SDK}; a leading placeholder of {@link ClientBinaries} stands for a binary found at run time.
+     */
     String[] version();
 }

@@ -68,6 +68,9 @@ public final class ClientMatrixWatcher implements TestWatcher {
 
     private static String version(ClientMatrix marker) {
         return VERSIONS.computeIfAbsent(marker.client(), k -> {
+            if (marker.version()[0].equals(ClientMatrix.JAVA_SDK)) {
+                return software.amazon.awssdk.core.util.VersionInfo.SDK_VERSION;
+            }
             try {
                 Path dir = Path.of(System.getProperty("java.io.tmpdir"));
                 ClientProcess.Result result = ClientProcess.run(dir, Map.of(), ClientBinaries.resolve(marker.version()),
