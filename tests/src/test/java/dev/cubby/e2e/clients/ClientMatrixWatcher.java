@@ -84,9 +84,10 @@ public final class ClientMatrixWatcher implements TestWatcher {
         });
     }
 
-    /** "syncUpAndDown()" → "sync up and down": the test method's name as the matrix shows it. */
+    /** "syncUpAndDown(Path)" → "sync up and down": the test method's name as the matrix shows it. */
     static String scenario(String displayName) {
-        String name = displayName.endsWith("()") ? displayName.substring(0, displayName.length() - 2) : displayName;
+        int parameters = displayName.indexOf('(');
+        String name = parameters < 0 ? displayName : displayName.substring(0, parameters);
         return name.replaceAll("(?<=[a-z0-9])(?=[A-Z])|(?<=[a-z])(?=[0-9]+(?:[A-Z]|$))", " ").toLowerCase(java.util.Locale.ROOT);
     }
 
