@@ -5,4 +5,12 @@ package dev.cubby.meta;
  * and the value as S3 sends it (base64, with {@code -N} for composite multipart checksums).
  */
 public record StoredChecksum(String algorithm, String value) {
+
+    /**
+     * S3's {@code ChecksumType}: {@code COMPOSITE} for a checksum of the parts' checksums (its
+     * value ends in {@code -N}), {@code FULL_OBJECT} for a checksum of the bytes themselves.
+     */
+    public String type() {
+        return value.contains("-") ? "COMPOSITE" : "FULL_OBJECT";
+    }
 }

@@ -20,11 +20,13 @@ public enum Operation {
     GET_BUCKET_VERSIONING("GET", Target.BUCKET, "versioning", Permission.READ),
     LIST_OBJECTS_V2("GET", Target.BUCKET, "list-type", Permission.READ),
     LIST_OBJECTS("GET", Target.BUCKET, null, Permission.READ),
+    LIST_OBJECT_VERSIONS("GET", Target.BUCKET, "versions", Permission.READ),
 
     PUT_OBJECT("PUT", Target.OBJECT, null, Permission.WRITE),
     GET_OBJECT("GET", Target.OBJECT, null, Permission.READ),
     HEAD_OBJECT("HEAD", Target.OBJECT, null, Permission.READ),
     DELETE_OBJECT("DELETE", Target.OBJECT, null, Permission.WRITE),
+    GET_OBJECT_ATTRIBUTES("GET", Target.OBJECT, "attributes", Permission.READ),
     // WRITE on the target only: READ on the source must also be checked once keys can be scoped (issue 6).
     COPY_OBJECT("PUT", Target.OBJECT, null, Permission.WRITE, "x-amz-copy-source"),
     DELETE_OBJECTS("POST", Target.BUCKET, "delete", Permission.WRITE),

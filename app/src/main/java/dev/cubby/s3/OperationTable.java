@@ -48,9 +48,23 @@ public final class OperationTable {
         return resolve(method, target, query, header -> false);
     }
 
-    /** @param hasHeader whether the request carries a header, by lower-case name */
+    /**
+     * The operation a request asks for. A request to an object that names a version other than
+     * {@code null} is refused here, whatever its operation (see {@link VersionId}).
+     *
+     * @param hasHeader whether the request carries a header, by lower-case name
+     */
     public static Operation resolve(String method, Operation.Target target, Map<String, String> query,
                                     Predicate<String> hasHeader) {
+        Operation operation = pick(method, target, query, hasHeader);
+        if (target == Operation.Target.OBJECT && query.containsKey("versionId")) {
+            VersionId.requireNull(query.get("versionId"), "versionId");
+        }
+        return operation;
+    }
+
+    private static Operation pick(String method, Operation.Target target, Map<String, String> query,
+                                  Predicate<String> hasHeader) {
         for (Operation operation : MATCH_ORDER) {
             if (operation.hasSelector() && operation.matches(method, target, query) && operation.headerHolds(hasHeader)) {
                 return operation;

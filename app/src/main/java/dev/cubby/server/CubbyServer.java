@@ -15,6 +15,7 @@ import dev.cubby.s3.handler.DeleteObjectHandler;
 import dev.cubby.s3.handler.GetObjectHandler;
 import dev.cubby.s3.handler.ListObjectsHandler;
 import dev.cubby.s3.handler.MultipartHandlers;
+import dev.cubby.s3.handler.ObjectAttributesHandler;
 import dev.cubby.s3.handler.PutObjectHandler;
 import dev.cubby.s3.handler.TaggingHandlers;
 import dev.cubby.s3.xml.Owner;
@@ -64,10 +65,12 @@ public final class CubbyServer implements AutoCloseable {
                 .bind(Operation.GET_BUCKET_VERSIONING, buckets::getBucketVersioning)
                 .bind(Operation.LIST_OBJECTS_V2, listObjects::listV2)
                 .bind(Operation.LIST_OBJECTS, listObjects::listV1)
+                .bind(Operation.LIST_OBJECT_VERSIONS, listObjects::listVersions)
                 .bind(Operation.PUT_OBJECT, new PutObjectHandler(store)::put)
                 .bind(Operation.GET_OBJECT, getObject::get)
                 .bind(Operation.HEAD_OBJECT, getObject::head)
-                .bind(Operation.DELETE_OBJECT, new DeleteObjectHandler(store)::delete);
+                .bind(Operation.DELETE_OBJECT, new DeleteObjectHandler(store)::delete)
+                .bind(Operation.GET_OBJECT_ATTRIBUTES, new ObjectAttributesHandler(store)::get);
         var multipart = new MultipartHandlers(store, owner);
         operations
                 .bind(Operation.CREATE_MULTIPART_UPLOAD, multipart::create)

@@ -3,6 +3,7 @@ package dev.cubby.store;
 import dev.cubby.meta.Fingerprint;
 import dev.cubby.meta.ObjectRecord;
 import dev.cubby.meta.Sidecar;
+import dev.cubby.meta.StoredChecksum;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Objects;
 
 /**
  * The one rule for an object's ETag. A sidecar row whose fingerprint matches the file gives it;
@@ -51,6 +53,15 @@ public final class EtagResolver {
         }
         indexer.enqueue(bucket, key);
         return state.fingerprint().placeholderEtag();
+    }
+
+    /**
+     * The sidecar's checksum for the bytes that {@code etag} (as resolved above) describes, or
+     * null. A checksum describes the bytes its ETag described; a file changed outside Cubby has
+     * none until it is uploaded again.
+     */
+    static StoredChecksum checksum(ObjectRecord record, String etag) {
+        return record != null && Objects.equals(record.etag(), etag) ? record.checksum() : null;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.List;
  */
 public record ListPage(List<Entry> objects, List<String> commonPrefixes, boolean truncated, String lastReturned) {
 
-    public record Entry(String key, long size, Instant lastModified, String etag) {
+    /** One object; {@code checksumAlgorithm} names its stored checksum's algorithm, null when it has none. */
+    public record Entry(String key, long size, Instant lastModified, String etag, String checksumAlgorithm) {
     }
 }

@@ -22,6 +22,20 @@ final class MultipartChecksums {
         return HexFormat.of().formatHex(md5.digest()) + "-" + parts.size();
     }
 
+    /** The N of an ETag in multipart form ({@code <hex>-N}), or null when it is not in that form. */
+    static Integer partsCount(String etag) {
+        int dash = etag.lastIndexOf('-');
+        if (dash < 1 || dash == etag.length() - 1) {
+            return null;
+        }
+        try {
+            int count = Integer.parseInt(etag.substring(dash + 1));
+            return count > 0 ? count : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /**
      * The algorithm over the concatenated binary part checksums, base64, then {@code -N}; null
      * when a part has no checksum of the algorithm.

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Objects;
 
 /** Looks objects up (HEAD) and opens them (GET) with an ETag that matches the bytes served. */
 final class ObjectReader {
@@ -48,8 +47,7 @@ final class ObjectReader {
         }
         String etag = etags.forRead(bucket.name(), key.value(), path, state, record);
         ObjectMetadata metadata = record != null ? record.metadata() : ObjectMetadata.NONE;
-        // A checksum describes the bytes its ETag described; a changed file has none until re-uploaded.
-        StoredChecksum checksum = record != null && Objects.equals(record.etag(), etag) ? record.checksum() : null;
+        StoredChecksum checksum = EtagResolver.checksum(record, etag);
         return new StoredObject(bucket.name(), key.value(), path, state.fingerprint(), state.size(),
                 state.lastModified(), etag, withContentType(metadata, ContentTypes.guess(path.getFileName().toString())),
                 checksum, false);

@@ -14,4 +14,17 @@ import java.time.Instant;
 public record StoredObject(String bucket, String key, Path path, Fingerprint fingerprint, long size,
                            Instant lastModified, String etag, ObjectMetadata metadata, StoredChecksum checksum,
                            boolean folderMarker) {
+
+    /**
+     * How many parts the object was assembled from, or null when it was not assembled from parts
+     * (a single PUT or copy, a folder marker, or a file whose ETag is still its fingerprint
+     * placeholder, which is also in {@code -1} form). Read from the {@code -N} of the multipart
+     * ETag, because the sidecar keeps no record of the parts once an upload is complete.
+     */
+    public Integer partsCount() {
+        if (folderMarker || fingerprint == null || etag.equals(fingerprint.placeholderEtag())) {
+            return null;
+        }
+        return MultipartChecksums.partsCount(etag);
+    }
 }

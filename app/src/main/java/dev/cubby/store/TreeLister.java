@@ -2,6 +2,7 @@ package dev.cubby.store;
 
 import dev.cubby.meta.ObjectRecord;
 import dev.cubby.meta.Sidecar;
+import dev.cubby.meta.StoredChecksum;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -84,7 +85,7 @@ final class TreeLister {
             return true;
         }
         return offerObject(new ListPage.Entry(folderKey, 0, FileState.of(folder).lastModified(),
-                FolderMarkers.etag(marker)));
+                FolderMarkers.etag(marker), null));
     }
 
     /** The folder for a key prefix ending in '/', or null when no such folder can exist or be read. */
@@ -126,7 +127,7 @@ final class TreeLister {
                     ObjectRecord marker = rows.get(key.substring(folderKey.length()));
                     if ((marker != null || grandChildren.isEmpty())
                             && !offerObject(new ListPage.Entry(key, 0, child.state().lastModified(),
-                                    FolderMarkers.etag(marker)))) {
+                                    FolderMarkers.etag(marker), null))) {
                         return false;
                     }
                 }
@@ -139,7 +140,9 @@ final class TreeLister {
                 }
                 ObjectRecord row = rows.get(key.substring(folderKey.length()));
                 String etag = etags.forListing(bucket.name(), key, child.state(), row);
-                if (!offerObject(new ListPage.Entry(key, child.state().size(), child.state().lastModified(), etag))) {
+                StoredChecksum checksum = EtagResolver.checksum(row, etag);
+                if (!offerObject(new ListPage.Entry(key, child.state().size(), child.state().lastModified(), etag,
+                        checksum == null ? null : checksum.algorithm()))) {
                     return false;
                 }
             }

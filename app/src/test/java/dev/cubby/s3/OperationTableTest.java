@@ -34,6 +34,35 @@ class OperationTableTest {
     }
 
     @Test
+    void versionsAndAttributesPickTheirRows() {
+        assertEquals(Operation.LIST_OBJECT_VERSIONS, resolve("GET", Target.BUCKET, Map.of("versions", "", "prefix", "a")));
+        assertEquals(Operation.GET_OBJECT_ATTRIBUTES, resolve("GET", Target.OBJECT, Map.of("attributes", "")));
+        assertEquals(Operation.GET_OBJECT_ATTRIBUTES.permission(), Operation.GET_OBJECT.permission());
+    }
+
+    @Test
+    void theNullVersionOfAnObjectIsTheObject() {
+        assertEquals(Operation.GET_OBJECT, resolve("GET", Target.OBJECT, Map.of("versionId", "null")));
+        assertEquals(Operation.HEAD_OBJECT, resolve("HEAD", Target.OBJECT, Map.of("versionId", "null")));
+        assertEquals(Operation.DELETE_OBJECT, resolve("DELETE", Target.OBJECT, Map.of("versionId", "null")));
+        assertEquals(Operation.GET_OBJECT_TAGGING, resolve("GET", Target.OBJECT, Map.of("tagging", "", "versionId", "null")));
+    }
+
+    @Test
+    void anyOtherVersionIdIsRefusedWhateverTheOperation() {
+        for (String method : new String[] {"GET", "HEAD", "DELETE"}) {
+            S3Exception bogus = assertThrows(S3Exception.class,
+                    () -> resolve(method, Target.OBJECT, Map.of("versionId", "3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY")));
+            assertEquals("InvalidArgument", bogus.code().wireCode());
+            assertEquals(400, bogus.code().httpStatus());
+        }
+        assertEquals("InvalidArgument", assertThrows(S3Exception.class,
+                () -> resolve("GET", Target.OBJECT, Map.of("versionId", ""))).code().wireCode());
+        assertEquals("InvalidArgument", assertThrows(S3Exception.class,
+                () -> resolve("PUT", Target.OBJECT, Map.of("tagging", "", "versionId", "NULL"))).code().wireCode());
+    }
+
+    @Test
     void unimplementedSubResourcesAreStillRefusedByName() {
         assertEquals("NotImplemented", assertThrows(S3Exception.class,
                 () -> resolve("GET", Target.BUCKET, Map.of("tagging", ""))).code().wireCode());

@@ -80,6 +80,7 @@ class MultipartStoreTest {
         assertEquals(one.length + two.length, onDisk.length);
         assertEquals(-1, java.util.Arrays.mismatch(one, java.util.Arrays.copyOf(onDisk, one.length)));
         assertEquals(result.etag(), fx.store.head("bkt", "dir/big.bin").etag());
+        assertEquals(2, fx.store.head("bkt", "dir/big.bin").partsCount());
         assertThrows(StoreException.class, () -> fx.store.multipart().parts("bkt", "dir/big.bin", upload.uploadId()));
         try (var left = Files.list(root.resolve(".cubby/uploads"))) {
             assertEquals(0, left.count(), "staging removed");

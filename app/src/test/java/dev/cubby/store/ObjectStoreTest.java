@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cubby.meta.SqliteSidecar;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +49,7 @@ class ObjectStoreTest {
         assertEquals(md5("hello"), result.etag());
         assertEquals("hello", Files.readString(root.resolve("bkt/x/y/z.txt")));
         assertEquals(md5("hello"), fx.store.head("bkt", "x/y/z.txt").etag());
+        assertNull(fx.store.head("bkt", "x/y/z.txt").partsCount(), "a single PUT has no parts");
         try (Stream<Path> left = Files.list(root.resolve(".cubby/tmp"))) {
             assertEquals(0, left.count(), "no temporary is left behind");
         }
@@ -71,6 +75,18 @@ class ObjectStoreTest {
         assertEquals(md5("written over samba"), fx.store.head("bkt", "samba.bin").etag());
         assertEquals(md5("written over samba"),
                 fx.store.list("bkt", new ListQuery(null, null, null, 10)).objects().getFirst().etag());
+    }
+
+    @Test
+    void aPlaceholderEtagIsNeverTakenForAOnePartUpload(@TempDir Path other) throws Exception {
+        Files.writeString(Files.createDirectories(other.resolve("bkt")).resolve("big.bin"), "too big to hash on read");
+        try (var store = new ObjectStore(new Buckets(other, Map.of()),
+                SqliteSidecar.open(other.resolve(".cubby/sidecar.db")), 0, 0)) {
+            StoredObject object = store.head("bkt", "big.bin");
+
+            assertTrue(object.etag().matches("[0-9a-f]{32}-1"), object.etag());
+            assertNull(object.partsCount());
+        }
     }
 
     @Test

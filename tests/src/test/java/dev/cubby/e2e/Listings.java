@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** Walking every page of a listing, and a bucket whose keys test byte order. */
@@ -69,6 +72,28 @@ public final class Listings {
         return fail("no end after " + MAX_PAGES + " pages");
     }
 
+    /**
+     * Every page of a ListObjectVersions listing, following NextKeyMarker and NextVersionIdMarker
+     * as the SDKs' paginators do.
+     */
+    public static List<ListObjectVersionsResponse> pagesVersions(S3Client s3, ListObjectVersionsRequest first) {
+        List<ListObjectVersionsResponse> pages = new ArrayList<>();
+        String keyMarker = first.keyMarker();
+        String versionIdMarker = first.versionIdMarker();
+        while (pages.size() < MAX_PAGES) {
+            ListObjectVersionsResponse page = s3.listObjectVersions(first.toBuilder()
+                    .keyMarker(keyMarker).versionIdMarker(versionIdMarker).build());
+            pages.add(page);
+            if (!page.isTruncated()) {
+                return pages;
+            }
+            keyMarker = page.nextKeyMarker();
+            versionIdMarker = page.nextVersionIdMarker();
+            assertNotNull(keyMarker, "a truncated versions page carries NextKeyMarker");
+        }
+        return fail("no end after " + MAX_PAGES + " pages");
+    }
+
     /** A page's keys and common prefixes merged in S3's order. */
     public static List<String> entries(List<S3Object> contents, List<CommonPrefix> prefixes) {
         return Stream.concat(contents.stream().map(S3Object::key), prefixes.stream().map(CommonPrefix::prefix))
@@ -81,6 +106,11 @@ public final class Listings {
 
     public static List<String> entriesV1(List<ListObjectsResponse> pages) {
         return pages.stream().flatMap(p -> entries(p.contents(), p.commonPrefixes()).stream()).toList();
+    }
+
+    public static List<String> entriesVersions(List<ListObjectVersionsResponse> pages) {
+        return pages.stream().flatMap(p -> Stream.concat(p.versions().stream().map(ObjectVersion::key),
+                p.commonPrefixes().stream().map(CommonPrefix::prefix)).sorted(Keys.UTF8_ORDER)).toList();
     }
 
     public static List<String> keys(ListObjectsV2Response page) {

@@ -36,6 +36,7 @@ public enum S3ErrorCode {
     INVALID_TAG("InvalidTag", 400, "The tag provided was not a valid tag. This error can occur if the tag did not "
             + "pass input validation."),
     INVALID_URI("InvalidURI", 400, "Could not parse the specified URI."),
+    INVALID_VERSION_ID("InvalidArgument", 400, "Invalid version id specified."),
     KEY_TOO_LONG("KeyTooLongError", 400, "Your key is too long."),
     MALFORMED_XML("MalformedXML", 400,
             "The XML you provided was not well-formed or did not validate against our published schema."),

@@ -2,9 +2,11 @@ package dev.cubby.s3.handler;
 
 import dev.cubby.s3.S3Request;
 import dev.cubby.s3.S3Response;
+import dev.cubby.s3.VersionId;
 import dev.cubby.s3.error.S3ErrorCode;
 import dev.cubby.s3.error.S3Exception;
 import dev.cubby.s3.xml.ListBucketResult;
+import dev.cubby.s3.xml.ListVersionsResult;
 import dev.cubby.s3.xml.Owner;
 import dev.cubby.store.ListPage;
 import dev.cubby.store.ListQuery;
@@ -14,7 +16,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-/** ListObjects (V1) and ListObjectsV2. */
+/** ListObjects (V1), ListObjectsV2 and ListObjectVersions: one listing, three answers. */
 public final class ListObjectsHandler {
     private static final int MAX_KEYS = 1000;
 
@@ -48,20 +50,62 @@ public final class ListObjectsHandler {
         return answer(request, false, query, page, paging, owner);
     }
 
+    /**
+     * ListObjectVersions over the same listing: Cubby keeps no versions, so each object is listed
+     * as its one version, {@code null}, the latest (see {@link VersionId}). The only version of the
+     * key-marker's key is therefore the one the marker names, and the page resumes after that key.
+     */
+    public S3Response listVersions(S3Request request) {
+        String keyMarker = request.param("key-marker");
+        String versionIdMarker = request.param("version-id-marker");
+        if (versionIdMarker != null && !versionIdMarker.isEmpty()) {
+            if (keyMarker == null || keyMarker.isEmpty()) {
+                throw S3Exception.of(S3ErrorCode.INVALID_ARGUMENT,
+                        "A version-id marker cannot be specified without a key marker.");
+            }
+            VersionId.requireNull(versionIdMarker, "version-id-marker");
+        }
+        String encodingType = encodingType(request);
+        var query = query(request, keyMarker);
+        ListPage page = store.list(request.bucket(), query);
+        var versions = page.objects().stream()
+                .map(e -> new ListVersionsResult.Version(e.key(), VersionId.NULL, true, e.lastModified(), e.etag(),
+                        e.size(), e.checksumAlgorithm()))
+                .toList();
+        boolean endsOnPrefix = !page.commonPrefixes().isEmpty()
+                && page.commonPrefixes().getLast().equals(page.lastReturned());
+        var markers = new ListVersionsResult.Markers(keyMarker, versionIdMarker,
+                page.truncated() ? page.lastReturned() : null,
+                page.truncated() && !endsOnPrefix ? VersionId.NULL : null);
+        var document = new ListVersionsResult(request.bucket(), query.prefix(), query.delimiter(), maxKeys(request),
+                page.truncated(), encodingType, markers, versions, page.commonPrefixes(), owner, encoder(encodingType));
+        return new S3Response.Xml(200, Map.of(), document);
+    }
+
     private S3Response answer(S3Request request, boolean v2, ListQuery query, ListPage page,
                               ListBucketResult.Paging paging, Owner contentOwner) {
+        String encodingType = encodingType(request);
+        var contents = page.objects().stream()
+                .map(e -> new ListBucketResult.Content(e.key(), e.lastModified(), e.etag(), e.size()))
+                .toList();
+        var document = new ListBucketResult(v2, request.bucket(), query.prefix(), query.delimiter(), maxKeys(request),
+                page.truncated(), encodingType, paging, contents, page.commonPrefixes(), contentOwner,
+                encoder(encodingType));
+        return new S3Response.Xml(200, Map.of(), document);
+    }
+
+    /** The request's encoding-type: null or "url". */
+    private static String encodingType(S3Request request) {
         String encodingType = request.param("encoding-type");
         if (encodingType != null && !encodingType.equals("url")) {
             throw S3Exception.of(S3ErrorCode.INVALID_ARGUMENT, "Invalid Encoding Method specified in Request: "
                     + "encoding-type may only be 'url'.");
         }
-        UnaryOperator<String> encode = encodingType == null ? UnaryOperator.identity() : KeyEncoding::url;
-        var contents = page.objects().stream()
-                .map(e -> new ListBucketResult.Content(e.key(), e.lastModified(), e.etag(), e.size()))
-                .toList();
-        var document = new ListBucketResult(v2, request.bucket(), query.prefix(), query.delimiter(), maxKeys(request),
-                page.truncated(), encodingType, paging, contents, page.commonPrefixes(), contentOwner, encode);
-        return new S3Response.Xml(200, Map.of(), document);
+        return encodingType;
+    }
+
+    private static UnaryOperator<String> encoder(String encodingType) {
+        return encodingType == null ? UnaryOperator.identity() : KeyEncoding::url;
     }
 
     private static ListQuery query(S3Request request, String resumeAfter) {

@@ -146,7 +146,7 @@ public final class MultipartHandlers {
                     }
                 });
         var checksum = result.checksum();
-        String type = checksum == null ? null : checksum.value().contains("-") ? "COMPOSITE" : "FULL_OBJECT";
+        String type = checksum == null ? null : checksum.type();
         var document = new CompleteMultipartUploadResult("/" + request.bucket() + "/" + request.key(), request.bucket(),
                 request.key(), result.etag(), checksum == null ? null : checksum.algorithm(),
                 checksum == null ? null : checksum.value(), type);

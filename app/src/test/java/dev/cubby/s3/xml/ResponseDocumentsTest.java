@@ -2,11 +2,13 @@ package dev.cubby.s3.xml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.cubby.meta.StoredChecksum;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class ResponseDocumentsTest {
@@ -56,6 +58,54 @@ class ResponseDocumentsTest {
         assertEquals(HEAD + "<Tagging" + NS + "><TagSet><Tag><Key>b</Key><Value>2 &amp; 3</Value></Tag>"
                 + "<Tag><Key>a</Key><Value></Value></Tag></TagSet></Tagging>", render(new Tagging(tags)));
         assertEquals(HEAD + "<Tagging" + NS + "><TagSet></TagSet></Tagging>", render(new Tagging(Map.of())));
+    }
+
+    @Test
+    void listVersionsResult() {
+        var versions = List.of(
+                new ListVersionsResult.Version("a b", "null", true, Instant.parse("2024-05-06T07:08:09Z"), "e1", 5,
+                        "CRC64NVME"),
+                new ListVersionsResult.Version("c", "null", true, Instant.parse("2024-05-06T07:08:10Z"), "e2-3", 0, null));
+        assertEquals(HEAD + "<ListVersionsResult" + NS + "><Name>bkt</Name><Prefix></Prefix><KeyMarker>a</KeyMarker>"
+                + "<VersionIdMarker></VersionIdMarker><NextKeyMarker>c</NextKeyMarker>"
+                + "<NextVersionIdMarker>null</NextVersionIdMarker><MaxKeys>2</MaxKeys><IsTruncated>true</IsTruncated>"
+                + "<Version><Key>a b</Key><VersionId>null</VersionId><IsLatest>true</IsLatest>"
+                + "<LastModified>2024-05-06T07:08:09.000Z</LastModified><ETag>\"e1\"</ETag>"
+                + "<ChecksumAlgorithm>CRC64NVME</ChecksumAlgorithm><Size>5</Size><StorageClass>STANDARD</StorageClass>"
+                + "<Owner><ID>abc</ID><DisplayName>cubby</DisplayName></Owner></Version>"
+                + "<Version><Key>c</Key><VersionId>null</VersionId><IsLatest>true</IsLatest>"
+                + "<LastModified>2024-05-06T07:08:10.000Z</LastModified><ETag>\"e2-3\"</ETag><Size>0</Size>"
+                + "<StorageClass>STANDARD</StorageClass><Owner><ID>abc</ID><DisplayName>cubby</DisplayName></Owner>"
+                + "</Version></ListVersionsResult>",
+                render(new ListVersionsResult("bkt", "", null, 2, true, null,
+                        new ListVersionsResult.Markers("a", null, "c", "null"), versions, List.of(),
+                        new Owner("abc", "cubby"), UnaryOperator.identity())));
+    }
+
+    @Test
+    void listVersionsResultEncodesKeysPrefixesAndMarkers() {
+        assertEquals(HEAD + "<ListVersionsResult" + NS + "><Name>bkt</Name><Prefix>d%20</Prefix>"
+                + "<KeyMarker>d%20a</KeyMarker><VersionIdMarker>null</VersionIdMarker><NextKeyMarker>d%20e/</NextKeyMarker>"
+                + "<MaxKeys>1</MaxKeys><Delimiter>/</Delimiter><EncodingType>url</EncodingType>"
+                + "<IsTruncated>true</IsTruncated><CommonPrefixes><Prefix>d%20e/</Prefix></CommonPrefixes>"
+                + "</ListVersionsResult>",
+                render(new ListVersionsResult("bkt", "d ", "/", 1, true, "url",
+                        new ListVersionsResult.Markers("d a", "null", "d e/", null), List.of(), List.of("d e/"),
+                        new Owner("abc", "cubby"), s -> s.replace(" ", "%20"))));
+    }
+
+    @Test
+    void getObjectAttributesResponse() {
+        assertEquals(HEAD + "<GetObjectAttributesResponse" + NS + "><ETag>9a0364b9e99bb480dd25e1f0284c8555-2</ETag>"
+                + "<Checksum><ChecksumCRC32>AAAAAA==-2</ChecksumCRC32><ChecksumType>COMPOSITE</ChecksumType></Checksum>"
+                + "<ObjectParts><PartsCount>2</PartsCount></ObjectParts><StorageClass>STANDARD</StorageClass>"
+                + "<ObjectSize>5243880</ObjectSize></GetObjectAttributesResponse>",
+                render(new GetObjectAttributesResponse("9a0364b9e99bb480dd25e1f0284c8555-2",
+                        new StoredChecksum("CRC32", "AAAAAA==-2"), 2, "STANDARD", 5_243_880L)));
+        assertEquals(HEAD + "<GetObjectAttributesResponse" + NS + "><Checksum><ChecksumCRC64NVME>AAAAAAAAAAA=</ChecksumCRC64NVME>"
+                + "<ChecksumType>FULL_OBJECT</ChecksumType></Checksum></GetObjectAttributesResponse>",
+                render(new GetObjectAttributesResponse(null, new StoredChecksum("CRC64NVME", "AAAAAAAAAAA="), null,
+                        null, null)));
     }
 
     @Test
