@@ -91,7 +91,9 @@ public final class Bench {
         System.out.println();
         System.out.println(Files.readString(markdown));
         System.out.println("(written to " + markdown.toAbsolutePath() + ")");
-        deleteTree(work);
+        if (!options.keepWork()) {
+            deleteTree(work);
+        }
     }
 
     private static List<Workload> workloads(BenchOptions options, Path work, Listings listings) {

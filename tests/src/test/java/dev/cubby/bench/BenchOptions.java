@@ -9,12 +9,12 @@ import java.util.Set;
 /** The bench's command line; {@code --quick} shrinks everything for a smoke run. */
 record BenchOptions(int rounds, Duration cell, long largeSize, int listFolders, int listPerFolder, long multipartSize,
         long memoryTransferSize, Set<String> targets, Set<String> workloads, Path out, Path cubbyJar, Path s3proxyJar,
-        String nginx, String heap, List<String> cubbyJvmArgs) {
+        String nginx, String heap, List<String> cubbyJvmArgs, boolean keepWork) {
 
     static final String USAGE = """
             bench [--quick] [--rounds N] [--cell-seconds S] [--large-mib M] [--list-folders F] [--list-per-folder K]
                   [--targets cubby,s3proxy,nginx,disk] [--workloads start-up,large,multipart,small,list,memory]
-                  [--heap 256m] [--cubby-jvm-arg ARG]... [--out DIR]
+                  [--heap 256m] [--cubby-jvm-arg ARG]... [--keep-work] [--out DIR]
                   --cubby-jar JAR --s3proxy-jar JAR [--nginx /usr/sbin/nginx]""";
 
     static BenchOptions parse(String[] args) {
@@ -32,11 +32,16 @@ record BenchOptions(int rounds, Duration cell, long largeSize, int listFolders, 
         String heap = "256m";
         List<String> jvmArgs = new ArrayList<>();
         boolean quick = false;
+        boolean keepWork = false;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--quick" -> {
                     quick = true;
+                    continue;
+                }
+                case "--keep-work" -> {
+                    keepWork = true; // server logs, JFR recordings and data stay in OUT/work
                     continue;
                 }
                 case "--rounds" -> rounds = Integer.parseInt(value);
@@ -72,6 +77,6 @@ record BenchOptions(int rounds, Duration cell, long largeSize, int listFolders, 
         long large = largeMib * 1024 * 1024;
         return new BenchOptions(rounds, Duration.ofMillis((long) (cellSeconds * 1000)), large, folders, perFolder,
                 large, Math.min(large, 64L * 1024 * 1024), targets, workloads, out, cubbyJar, s3proxyJar, nginx, heap,
-                List.copyOf(jvmArgs));
+                List.copyOf(jvmArgs), keepWork);
     }
 }
