@@ -15,6 +15,8 @@ import java.util.Set;
 
 /** Streams a body into a file through one bounded buffer, computing MD5 and checksums on the way. */
 final class DigestingCopier {
+    /** The buffer starts small and grows while reads fill it, so a 4 KiB PUT does not allocate 256 KiB. */
+    private static final int FIRST_BUFFER_BYTES = 16 * 1024;
     private static final int BUFFER_BYTES = 256 * 1024;
 
     private DigestingCopier() {
@@ -42,11 +44,11 @@ final class DigestingCopier {
         for (ChecksumAlgorithm algorithm : algorithms) {
             running.put(algorithm, algorithm.start());
         }
-        byte[] buffer = new byte[BUFFER_BYTES];
+        byte[] buffer = new byte[FIRST_BUFFER_BYTES];
         ByteBuffer wrapper = ByteBuffer.wrap(buffer);
         long total = 0;
         int n;
-        while ((n = body.read(buffer)) != -1) {
+        while ((n = body.readNBytes(buffer, 0, buffer.length)) > 0) {
             md5.update(buffer, 0, n);
             for (RunningChecksum checksum : running.values()) {
                 checksum.update(buffer, 0, n);
@@ -56,6 +58,10 @@ final class DigestingCopier {
                 out.write(wrapper);
             }
             total += n;
+            if (n == buffer.length && buffer.length < BUFFER_BYTES) {
+                buffer = new byte[buffer.length * 4];
+                wrapper = ByteBuffer.wrap(buffer);
+            }
         }
         Map<ChecksumAlgorithm, String> values = new EnumMap<>(ChecksumAlgorithm.class);
         running.forEach((algorithm, checksum) ->

@@ -31,9 +31,12 @@ public final class Bench {
         deleteTree(work);
         Files.createDirectories(work);
 
-        List<String> heap = List.of("-Xmx" + options.heap(), "-Xms" + "32m");
-        List<String> cubbyJvm = new ArrayList<>(heap);
+        // Cubby runs with the appliance's options (its class-data archive kept across start-ups);
+        // s3proxy gets the same heap and otherwise its defaults.
+        List<String> cubbyJvm = new ArrayList<>(JvmOptions.read(options.jvmOptions(), work));
         cubbyJvm.addAll(options.cubbyJvmArgs());
+        String heapSize = JvmOptions.heap(cubbyJvm);
+        List<String> heap = List.of("-Xmx" + heapSize);
         List<Target> targets = new ArrayList<>();
         if (options.targets().contains("cubby")) {
             targets.add(new CubbyTarget(work.resolve("cubby"), options.cubbyJar(), cubbyJvm));
@@ -86,7 +89,7 @@ public final class Bench {
         } finally {
             targets.forEach(Target::close);
         }
-        Report report = new Report(results, options, targets.stream().map(Target::name).toList(), disk != null);
+        Report report = new Report(results, options, heapSize, targets.stream().map(Target::name).toList(), disk != null);
         Path markdown = report.write(options.out());
         System.out.println();
         System.out.println(Files.readString(markdown));

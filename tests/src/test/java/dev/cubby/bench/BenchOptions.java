@@ -9,12 +9,12 @@ import java.util.Set;
 /** The bench's command line; {@code --quick} shrinks everything for a smoke run. */
 record BenchOptions(int rounds, Duration cell, long largeSize, int listFolders, int listPerFolder, long multipartSize,
         long memoryTransferSize, Set<String> targets, Set<String> workloads, Path out, Path cubbyJar, Path s3proxyJar,
-        String nginx, String heap, List<String> cubbyJvmArgs, boolean keepWork) {
+        String nginx, Path jvmOptions, List<String> cubbyJvmArgs, boolean keepWork) {
 
     static final String USAGE = """
             bench [--quick] [--rounds N] [--cell-seconds S] [--large-mib M] [--list-folders F] [--list-per-folder K]
                   [--targets cubby,s3proxy,nginx,disk] [--workloads start-up,large,multipart,small,list,memory]
-                  [--heap 256m] [--cubby-jvm-arg ARG]... [--keep-work] [--out DIR]
+                  [--jvm-options appliance/jvm.options] [--cubby-jvm-arg ARG]... [--keep-work] [--out DIR]
                   --cubby-jar JAR --s3proxy-jar JAR [--nginx /usr/sbin/nginx]""";
 
     static BenchOptions parse(String[] args) {
@@ -29,7 +29,7 @@ record BenchOptions(int rounds, Duration cell, long largeSize, int listFolders, 
         Path cubbyJar = null;
         Path s3proxyJar = null;
         String nginx = "/usr/sbin/nginx";
-        String heap = "256m";
+        Path jvmOptions = Path.of("..", "appliance", "jvm.options");
         List<String> jvmArgs = new ArrayList<>();
         boolean quick = false;
         boolean keepWork = false;
@@ -55,7 +55,7 @@ record BenchOptions(int rounds, Duration cell, long largeSize, int listFolders, 
                 case "--cubby-jar" -> cubbyJar = Path.of(value);
                 case "--s3proxy-jar" -> s3proxyJar = Path.of(value);
                 case "--nginx" -> nginx = value;
-                case "--heap" -> heap = value;
+                case "--jvm-options" -> jvmOptions = Path.of(value);
                 case "--cubby-jvm-arg" -> jvmArgs.add(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\nusage: " + USAGE);
             }
@@ -76,7 +76,7 @@ record BenchOptions(int rounds, Duration cell, long largeSize, int listFolders, 
         }
         long large = largeMib * 1024 * 1024;
         return new BenchOptions(rounds, Duration.ofMillis((long) (cellSeconds * 1000)), large, folders, perFolder,
-                large, Math.min(large, 64L * 1024 * 1024), targets, workloads, out, cubbyJar, s3proxyJar, nginx, heap,
+                large, Math.min(large, 64L * 1024 * 1024), targets, workloads, out, cubbyJar, s3proxyJar, nginx, jvmOptions,
                 List.copyOf(jvmArgs), keepWork);
     }
 }

@@ -21,8 +21,11 @@ final class Report {
     private final BenchOptions options;
     private final List<String> targets;
 
-    Report(Results results, BenchOptions options, List<String> servers, boolean disk) {
+    private final String heap;
+
+    Report(Results results, BenchOptions options, String heap, List<String> servers, boolean disk) {
         this.results = results;
+        this.heap = heap;
         this.options = options;
         this.targets = new ArrayList<>(servers);
         if (disk) {
@@ -43,11 +46,11 @@ final class Report {
         StringBuilder out = new StringBuilder("# Cubby benchmark\n\n");
         out.append(machine()).append('\n');
         out.append(String.format(Locale.ROOT, "Settings: %d round(s), targets alternating; small-object cells of %.1f s; "
-                + "servers' heap -Xmx%s; figures are medians of the rounds. Every request to an S3 target is "
+                + "Cubby with appliance/jvm.options (heap -Xmx%s), s3proxy with the same heap; figures are medians of the rounds. Every request to an S3 target is "
                 + "SigV4-signed (UNSIGNED-PAYLOAD, as SDKs send over plain HTTP when told not to hash); "
                 + "Cubby computes MD5 and CRC64NVME of every body it stores. CPU %% is of one core, "
                 + "for the load generator (client) and the server.%n%n", options.rounds(),
-                options.cell().toMillis() / 1000.0, options.heap()));
+                options.cell().toMillis() / 1000.0, heap));
         String workload = null;
         for (Results.Key row : results.rows()) {
             if (!row.workload().equals(workload)) {
