@@ -25,7 +25,7 @@ record AuthorizationHeader(CredentialParameter credential, SignedHeaders signedH
         String credential = required(components, "credential", "Credential");
         String signedHeaders = required(components, "signedheaders", "SignedHeaders");
         String signature = required(components, "signature", "Signature");
-        if (!signature.matches("[0-9a-fA-F]{64}")) {
+        if (!isHex64(signature)) {
             throw SignatureLocation.AUTHORIZATION_HEADER.malformed(
                     "Signature must be 64 hex digits, but was \"" + signature + "\".");
         }
@@ -35,30 +35,71 @@ record AuthorizationHeader(CredentialParameter credential, SignedHeaders signedH
                 signature);
     }
 
-    /** Splits {@code Credential=a, SignedHeaders=b, Signature=c} into lower-cased keys and values. */
+    /**
+     * Splits {@code Credential=a, SignedHeaders=b, Signature=c} into lower-cased keys and values.
+     * A hand scanner rather than regular expressions: this runs on every request.
+     */
     private static Map<String, String> components(String text) {
-        Map<String, String> components = new HashMap<>();
-        for (String component : text.replaceAll("\\s*=\\s*", "=").split("[,\\s]+")) {
-            if (component.isEmpty()) {
-                continue;
+        Map<String, String> components = new HashMap<>(4);
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            while (i < n && isSeparator(text.charAt(i))) {
+                i++;
             }
-            int equals = component.indexOf('=');
-            if (equals <= 0) {
+            if (i == n) {
+                break;
+            }
+            int keyStart = i;
+            while (i < n && text.charAt(i) != '=' && !isSeparator(text.charAt(i))) {
+                i++;
+            }
+            String key = text.substring(keyStart, i);
+            while (i < n && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (i == n || text.charAt(i) != '=' || key.isEmpty()) {
                 throw SignatureLocation.AUTHORIZATION_HEADER.malformed(
-                        "expected key=value but found \"" + component + "\".");
+                        "expected key=value but found \"" + key + "\".");
             }
-            String key = component.substring(0, equals).toLowerCase(Locale.ROOT);
-            if (!key.equals("credential") && !key.equals("signedheaders") && !key.equals("signature")) {
-                throw SignatureLocation.AUTHORIZATION_HEADER.malformed(
-                        "unknown component \"" + component.substring(0, equals)
-                                + "\"; only Credential, SignedHeaders and Signature are allowed.");
+            i++;
+            while (i < n && Character.isWhitespace(text.charAt(i))) {
+                i++;
             }
-            if (components.put(key, component.substring(equals + 1)) != null) {
-                throw SignatureLocation.AUTHORIZATION_HEADER.malformed(
-                        "component \"" + component.substring(0, equals) + "\" appears twice.");
+            int valueStart = i;
+            while (i < n && !isSeparator(text.charAt(i))) {
+                i++;
             }
+            put(components, key, text.substring(valueStart, i));
         }
         return components;
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ',' || Character.isWhitespace(c);
+    }
+
+    private static void put(Map<String, String> components, String key, String value) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        if (!lower.equals("credential") && !lower.equals("signedheaders") && !lower.equals("signature")) {
+            throw SignatureLocation.AUTHORIZATION_HEADER.malformed(
+                    "unknown component \"" + key + "\"; only Credential, SignedHeaders and Signature are allowed.");
+        }
+        if (components.put(lower, value) != null) {
+            throw SignatureLocation.AUTHORIZATION_HEADER.malformed("component \"" + key + "\" appears twice.");
+        }
+    }
+
+    private static boolean isHex64(String text) {
+        if (text.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            if (Character.digit(text.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String required(Map<String, String> components, String key, String display) {
