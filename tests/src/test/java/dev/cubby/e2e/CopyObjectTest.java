@@ -4,6 +4,8 @@ import static dev.cubby.e2e.MultipartParts.MIN_PART;
 import static dev.cubby.e2e.S3Assert.assertS3Error;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,16 +24,20 @@ import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.UploadPartCopyResponse;
 
 /**
  * CopyObject within and across buckets, its metadata directive, its copy-source conditions and
  * errors, and UploadPartCopy with a byte range: the copies are plain files with the source's bytes.
+ * A copy source naming a version copies only the one version Cubby keeps, "null".
  */
 class CopyObjectTest {
     @RegisterExtension
     static final CubbyServer server = CubbyServer.empty();
 
     private static final byte[] BODY = FixtureTree.seeded(100_000, 401);
+    private static final String BOGUS_VERSION = "3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY";
     private static final Map<String, String> SOURCE_METADATA = Map.of("camera", "x100", "album", "Summer 2024");
 
     private final S3Client s3 = server.client();
@@ -192,6 +198,79 @@ class CopyObjectTest {
                         CompletedPart.builder().partNumber(2).eTag(etag2).build()))).eTag();
         assertEquals(MultipartParts.etag(List.of(first, second)), etag);
         assertArrayEquals(source, Files.readAllBytes(server.file(bucket, "assembled.bin")));
+    }
+
+    @Test
+    void copySourceNamingTheNullVersionCopiesAndNamesIt() throws IOException {
+        String bucket = server.newBucket("nullsource");
+        putSource(bucket, "src.bin");
+
+        CopyObjectResponse named = s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("src.bin").sourceVersionId("null")
+                .destinationBucket(bucket).destinationKey("named.bin"));
+        CopyObjectResponse unnamed = s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("src.bin")
+                .destinationBucket(bucket).destinationKey("unnamed.bin"));
+
+        assertEquals("null", named.copySourceVersionId());
+        assertNull(unnamed.copySourceVersionId(), "no version named, none answered");
+        assertEquals(Digests.etag(BODY), named.copyObjectResult().eTag());
+        assertArrayEquals(BODY, Files.readAllBytes(server.file(bucket, "named.bin")));
+    }
+
+    @Test
+    void copySourceNamingAnyOtherVersionIsRefusedAndWritesNothing() throws IOException {
+        String bucket = server.newBucket("badsource");
+        putSource(bucket, "src.bin");
+        s3.putObject(b -> b.bucket(bucket).key("dst.bin"), RequestBody.fromString("the destination before"));
+        TreeSnapshot before = TreeSnapshot.of(server.base());
+
+        S3Exception refused = assertS3Error(400, "InvalidArgument", () -> s3.copyObject(b -> b.sourceBucket(bucket)
+                .sourceKey("src.bin").sourceVersionId(BOGUS_VERSION).destinationBucket(bucket).destinationKey("dst.bin")));
+        RawResponse empty = server.sendSigned(rawCopy(bucket, "/" + bucket + "/src.bin?versionId="));
+        RawResponse otherQuery = server.sendSigned(rawCopy(bucket, "/" + bucket + "/src.bin?partNumber=1"));
+
+        assertTrue(refused.awsErrorDetails().errorMessage().startsWith("Invalid version id specified"),
+                refused.awsErrorDetails().errorMessage());
+        S3Assert.assertS3Error(empty, 400, "InvalidArgument");
+        S3Assert.assertS3Error(otherQuery, 400, "InvalidArgument");
+        assertEquals(before, TreeSnapshot.of(server.base()));
+        assertEquals("the destination before", Files.readString(server.file(bucket, "dst.bin")));
+    }
+
+    @Test
+    void uploadPartCopyNamingTheNullVersionCopiesAndNamesIt() throws IOException {
+        String bucket = server.newBucket("partnull");
+        putSource(bucket, "src.bin");
+        String id = s3.createMultipartUpload(b -> b.bucket(bucket).key("assembled.bin")).uploadId();
+
+        UploadPartCopyResponse part = s3.uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("src.bin")
+                .sourceVersionId("null").destinationBucket(bucket).destinationKey("assembled.bin").uploadId(id).partNumber(1));
+        s3.completeMultipartUpload(b -> b.bucket(bucket).key("assembled.bin").uploadId(id)
+                .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(part.copyPartResult().eTag()).build())));
+
+        assertEquals("null", part.copySourceVersionId());
+        assertEquals(Digests.etag(BODY), part.copyPartResult().eTag());
+        assertArrayEquals(BODY, Files.readAllBytes(server.file(bucket, "assembled.bin")));
+    }
+
+    @Test
+    void uploadPartCopyNamingAnyOtherVersionIsRefusedAndStagesNothing() throws IOException {
+        String bucket = server.newBucket("partbad");
+        putSource(bucket, "src.bin");
+        String id = s3.createMultipartUpload(b -> b.bucket(bucket).key("assembled.bin")).uploadId();
+        TreeSnapshot before = TreeSnapshot.of(server.base());
+
+        assertS3Error(400, "InvalidArgument", () -> s3.uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("src.bin")
+                .sourceVersionId(BOGUS_VERSION).destinationBucket(bucket).destinationKey("assembled.bin")
+                .uploadId(id).partNumber(1)));
+
+        assertEquals(before, TreeSnapshot.of(server.base()));
+        assertEquals(List.of(), MultipartParts.stagedCopies(server.root(), BODY), "no part was staged");
+        assertTrue(s3.listParts(b -> b.bucket(bucket).key("assembled.bin").uploadId(id)).parts().isEmpty());
+    }
+
+    private RawRequest rawCopy(String bucket, String copySource) {
+        return server.request("PUT", "/" + bucket + "/dst.bin").withHeader("x-amz-copy-source", copySource)
+                .withBody(new byte[0]);
     }
 
     private void putSource(String bucket, String key) {

@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -25,14 +27,15 @@ import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Error;
 
 /**
- * DeleteObjects: verbose and quiet answers, the 1000-key limit, a bad key reported per key, and a
- * body whose digest or XML is refused as a whole, deleting nothing.
+ * DeleteObjects: verbose and quiet answers, the 1000-key limit, a bad key or version id reported
+ * per key, and a body whose digest or XML is refused as a whole, deleting nothing.
  */
 class DeleteObjectsTest {
     @RegisterExtension
     static final CubbyServer server = CubbyServer.empty();
 
     private static final RequestRecorder recorder = new RequestRecorder();
+    private static final String BOGUS_VERSION = "3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY";
 
     /** Default settings: the SDK sends a flexible checksum header with this operation, not Content-MD5. */
     private final S3Client s3 = server.client(b -> b.overrideConfiguration(o -> o.addExecutionInterceptor(recorder)));
@@ -117,6 +120,66 @@ class DeleteObjectsTest {
         assertFalse(error.code().isBlank());
         assertFalse(Files.exists(server.file(bucket, "x.txt")));
         assertTrue(Files.exists(server.file(bucket, "b")), "the traversal key does not reach b");
+    }
+
+    @Test
+    void theNullVersionIdDeletesTheKeyAndIsEchoed() throws IOException {
+        String bucket = server.newBucket("nullversion");
+        putFiles(bucket, List.of("versioned.txt", "plain.txt"));
+
+        DeleteObjectsResponse response = s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(
+                ObjectIdentifier.builder().key("versioned.txt").versionId("null").build(),
+                ObjectIdentifier.builder().key("plain.txt").build())));
+
+        assertTrue(response.errors().isEmpty(), () -> "errors: " + response.errors());
+        Map<String, String> versions = new HashMap<>();
+        response.deleted().forEach(deleted -> versions.put(deleted.key(), deleted.versionId()));
+        assertEquals(Set.of("versioned.txt", "plain.txt"), versions.keySet());
+        assertEquals("null", versions.get("versioned.txt"), "S3 echoes the VersionId it was given");
+        assertNull(versions.get("plain.txt"), "and names none where none was given");
+        assertFalse(Files.exists(server.file(bucket, "versioned.txt")));
+        assertFalse(Files.exists(server.file(bucket, "plain.txt")));
+    }
+
+    @Test
+    void anotherVersionIdIsThatKeysInvalidArgumentWhileTheOthersAreDeleted() throws IOException {
+        String bucket = server.newBucket("otherversion");
+        putFiles(bucket, List.of("kept.txt", "gone.txt"));
+
+        DeleteObjectsResponse response = s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(
+                ObjectIdentifier.builder().key("kept.txt").versionId(BOGUS_VERSION).build(),
+                ObjectIdentifier.builder().key("gone.txt").build())));
+
+        assertEquals(Set.of("gone.txt"), deletedKeys(response));
+        assertEquals(1, response.errors().size(), () -> "errors: " + response.errors());
+        S3Error error = response.errors().getFirst();
+        assertEquals("kept.txt", error.key());
+        assertEquals(BOGUS_VERSION, error.versionId());
+        assertEquals("InvalidArgument", error.code());
+        assertTrue(error.message().startsWith("Invalid version id specified"), error.message());
+        assertEquals("kept.txt", Files.readString(server.file(bucket, "kept.txt")), "the current object is not deleted");
+        assertFalse(Files.exists(server.file(bucket, "gone.txt")));
+    }
+
+    @Test
+    void onlyRefusedVersionIdsDeleteNothingAndQuietStillReportsThem() throws IOException {
+        String bucket = server.newBucket("refusedversions");
+        putFiles(bucket, List.of("one.txt", "dir/two.txt"));
+        byte[] body = ("<Delete xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Quiet>true</Quiet>"
+                + "<Object><Key>one.txt</Key><VersionId>" + BOGUS_VERSION + "</VersionId></Object>"
+                + "<Object><Key>dir/two.txt</Key><VersionId></VersionId></Object></Delete>")
+                .getBytes(StandardCharsets.UTF_8);
+        TreeSnapshot before = TreeSnapshot.of(server.base());
+
+        RawResponse response = server.sendSigned(deleteRequest(bucket, body).withHeader("Content-MD5", Digests.md5Base64(body)));
+
+        assertEquals(200, response.status(), response::toString);
+        assertEquals(List.of(), Xml.elements(response.xml(), "Deleted"));
+        var errors = Xml.elements(response.xml(), "Error");
+        assertEquals(List.of("one.txt", "dir/two.txt"), errors.stream().map(e -> Xml.text(e, "Key")).toList());
+        assertEquals(List.of(BOGUS_VERSION, ""), errors.stream().map(e -> Xml.text(e, "VersionId")).toList());
+        assertEquals(List.of("InvalidArgument", "InvalidArgument"), errors.stream().map(e -> Xml.text(e, "Code")).toList());
+        assertEquals(before, TreeSnapshot.of(server.base()));
     }
 
     @Test

@@ -11,14 +11,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3c.dom.Document;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.ListObjectsRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-/** ListObjects (version 1): the same tree, paged with marker and NextMarker. */
+/** ListObjects (version 1): the same tree, paged with marker and NextMarker, with checksum algorithms. */
 class ListObjectsV1Test {
     @RegisterExtension
     static final CubbyServer server = CubbyServer.withFixtureTree().tree(Listings::writeSortedBucket);
@@ -33,6 +35,23 @@ class ListObjectsV1Test {
         assertFalse(listing.isTruncated());
         assertEquals(FixtureTree.PHOTOS, listing.name());
         assertEquals(FixtureTree.jpgBytes().length, listing.contents().getFirst().size());
+    }
+
+    @Test
+    void anObjectWithAStoredChecksumIsListedWithItsAlgorithm() throws IOException {
+        String bucket = server.newBucket("checksums");
+        s3.putObject(b -> b.bucket(bucket).key("put.txt").checksumAlgorithm(ChecksumAlgorithm.CRC32_C),
+                RequestBody.fromString("put over S3"));
+        FixtureTree.put(server.root(), bucket, "smb.txt", "written over Samba".getBytes(StandardCharsets.UTF_8));
+
+        List<S3Object> contents = s3.listObjects(b -> b.bucket(bucket)).contents();
+
+        assertEquals(List.of("put.txt", "smb.txt"), contents.stream().map(S3Object::key).toList());
+        assertEquals(List.of(ChecksumAlgorithm.CRC32_C), contents.get(0).checksumAlgorithm());
+        assertEquals(List.of(), contents.get(1).checksumAlgorithm(), "a file written outside Cubby has no stored checksum");
+        RawResponse raw = server.sendSigned(server.request("GET", "/" + bucket + "?prefix=put"));
+        assertEquals(List.of("Key", "LastModified", "ETag", "ChecksumAlgorithm", "Size", "StorageClass", "Owner"),
+                Xml.childNames(Xml.elements(raw.xml(), "Contents").getFirst()), "S3's element order");
     }
 
     @Test

@@ -15,13 +15,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3c.dom.Document;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-/** ListObjectsV2 over a tree that already held files: order, prefix, delimiter, paging, owner, encoding. */
+/**
+ * ListObjectsV2 over a tree that already held files: order, prefix, delimiter, paging, owner,
+ * encoding, checksum algorithms.
+ */
 class ListObjectsV2Test {
     @RegisterExtension
     static final CubbyServer server = CubbyServer.withFixtureTree().tree(Listings::writeSortedBucket);
@@ -47,6 +52,23 @@ class ListObjectsV2Test {
         assertEquals(FixtureTree.MTIME, jpg.lastModified());
         assertTrue(jpg.eTag().equals(Digests.etag(FixtureTree.jpgBytes())) || jpg.eTag().matches("\"[0-9a-f]+-1\""),
                 "the MD5, or a placeholder while it is being computed: " + jpg.eTag());
+    }
+
+    @Test
+    void anObjectWithAStoredChecksumIsListedWithItsAlgorithm() throws IOException {
+        String bucket = server.newBucket("checksums");
+        s3.putObject(b -> b.bucket(bucket).key("put.txt").checksumAlgorithm(ChecksumAlgorithm.SHA256),
+                RequestBody.fromString("put over S3"));
+        FixtureTree.put(server.root(), bucket, "smb.txt", "written over Samba".getBytes(StandardCharsets.UTF_8));
+
+        List<S3Object> contents = s3.listObjectsV2(b -> b.bucket(bucket)).contents();
+
+        assertEquals(List.of("put.txt", "smb.txt"), contents.stream().map(S3Object::key).toList());
+        assertEquals(List.of(ChecksumAlgorithm.SHA256), contents.get(0).checksumAlgorithm());
+        assertEquals(List.of(), contents.get(1).checksumAlgorithm(), "a file written outside Cubby has no stored checksum");
+        RawResponse raw = server.sendSigned(server.request("GET", "/" + bucket + "?list-type=2&prefix=put"));
+        assertEquals(List.of("Key", "LastModified", "ETag", "ChecksumAlgorithm", "Size", "StorageClass"),
+                Xml.childNames(Xml.elements(raw.xml(), "Contents").getFirst()), "S3's element order");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static dev.cubby.e2e.S3Assert.assertS3Error;
 import static dev.cubby.e2e.S3Assert.assertS3Status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -35,6 +36,22 @@ class VersionIdTest {
         assertEquals(new String(FixtureTree.readmeBytes()), got.asUtf8String());
         assertEquals(Digests.etag(FixtureTree.readmeBytes()), head.eTag());
         assertEquals(FixtureTree.readmeBytes().length, head.contentLength());
+        assertEquals("null", got.response().versionId(), "x-amz-version-id names the version asked for");
+        assertEquals("null", head.versionId());
+    }
+
+    @Test
+    void withoutAVersionIdNoVersionIsNamed() throws IOException {
+        String bucket = server.newBucket("version");
+        s3.putObject(b -> b.bucket(bucket).key("plain.txt"), RequestBody.fromString("plain"));
+
+        var got = s3.getObjectAsBytes(b -> b.bucket(bucket).key("plain.txt"));
+        var head = s3.headObject(b -> b.bucket(bucket).key("plain.txt"));
+        var deleted = s3.deleteObject(b -> b.bucket(bucket).key("plain.txt"));
+
+        assertNull(got.response().versionId(), "S3 names no version of an unversioned object unless asked by id");
+        assertNull(head.versionId());
+        assertNull(deleted.versionId());
     }
 
     @Test
@@ -42,8 +59,9 @@ class VersionIdTest {
         String bucket = server.newBucket("version");
         s3.putObject(b -> b.bucket(bucket).key("gone.txt"), RequestBody.fromString("soon gone"));
 
-        s3.deleteObject(b -> b.bucket(bucket).key("gone.txt").versionId("null"));
+        var deleted = s3.deleteObject(b -> b.bucket(bucket).key("gone.txt").versionId("null"));
 
+        assertEquals("null", deleted.versionId());
         assertFalse(Files.exists(server.file(bucket, "gone.txt")));
         assertS3Status(404, () -> s3.headObject(b -> b.bucket(bucket).key("gone.txt")));
     }

@@ -1,6 +1,7 @@
 package dev.cubby.s3.handler;
 
 import dev.cubby.checksum.ChecksumAlgorithm;
+import dev.cubby.s3.ResponseHeaders;
 import dev.cubby.s3.S3Request;
 import dev.cubby.s3.S3Response;
 import dev.cubby.s3.error.S3ErrorCode;
@@ -23,6 +24,9 @@ import java.util.Map;
  * only write could copy out what it may not read.
  */
 public final class CopyObjectHandler {
+    /** S3 names the source version copied when the request named one. */
+    static final String COPY_SOURCE_VERSION_HEADER = "x-amz-copy-source-version-id";
+
     private final ObjectStore store;
 
     public CopyObjectHandler(ObjectStore store) {
@@ -54,7 +58,8 @@ public final class CopyObjectHandler {
             store.tags().put(request.bucket(), request.key(), tags);
         }
         var checksum = result.checksum();
-        return new S3Response.Xml(200, Map.of(), new CopyObjectResult(result.etag(), result.lastModified(),
+        var headers = new ResponseHeaders().put(COPY_SOURCE_VERSION_HEADER, source.versionId()).build();
+        return new S3Response.Xml(200, headers, new CopyObjectResult(result.etag(), result.lastModified(),
                 checksum == null ? null : checksum.algorithm(), checksum == null ? null : checksum.value()));
     }
 

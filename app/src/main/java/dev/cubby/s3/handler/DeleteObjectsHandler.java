@@ -3,6 +3,7 @@ package dev.cubby.s3.handler;
 import dev.cubby.s3.S3Request;
 import dev.cubby.s3.S3Response;
 import dev.cubby.s3.StoreErrors;
+import dev.cubby.s3.VersionId;
 import dev.cubby.s3.error.S3ErrorCode;
 import dev.cubby.s3.error.S3Exception;
 import dev.cubby.s3.xml.DeleteResult;
@@ -18,6 +19,10 @@ import java.util.Map;
  * own: a missing key counts as deleted (as in S3), and a key that fails is reported in an
  * {@code <Error>} while the others go. Quiet mode reports only the failures.
  *
+ * <p>A key's {@code <VersionId>} follows {@link VersionId}: {@code null} deletes the object, any
+ * other is that key's InvalidArgument and leaves it in place, never deleting the current object
+ * in place of the version named.
+ *
  * <p>The pipeline checks WRITE on the bucket; when keys can be scoped to a prefix, each listed key
  * must be checked against the scope here, since the keys travel in the body.
  */
@@ -31,22 +36,30 @@ public final class DeleteObjectsHandler {
     public S3Response deleteObjects(S3Request request) {
         store.bucket(request.bucket());
         var body = DeleteRequestBody.parse(SmallRequestBody.read(request, DeleteRequestBody.MAX_BYTES));
-        var deleted = new ArrayList<String>();
+        var deleted = new ArrayList<DeleteResult.Deleted>();
         var errors = new ArrayList<DeleteResult.Failure>();
-        for (String key : body.keys()) {
+        for (var object : body.objects()) {
             try {
-                store.delete(request.bucket(), key);
-                if (!body.quiet()) {
-                    deleted.add(key);
+                if (object.versionId() != null) {
+                    VersionId.requireNull(object.versionId(), "<VersionId>");
                 }
+                store.delete(request.bucket(), object.key());
+                if (!body.quiet()) {
+                    deleted.add(new DeleteResult.Deleted(object.key(), object.versionId()));
+                }
+            } catch (S3Exception e) {
+                errors.add(failure(object, e));
             } catch (StoreException e) {
-                S3Exception error = StoreErrors.toS3(e);
-                errors.add(new DeleteResult.Failure(key, error.code().wireCode(), error.getMessage()));
+                errors.add(failure(object, StoreErrors.toS3(e)));
             } catch (UncheckedIOException e) {
-                errors.add(new DeleteResult.Failure(key, S3ErrorCode.INTERNAL_ERROR.wireCode(),
-                        "Cubby could not delete this key: " + e.getMessage()));
+                errors.add(new DeleteResult.Failure(object.key(), object.versionId(),
+                        S3ErrorCode.INTERNAL_ERROR.wireCode(), "Cubby could not delete this key: " + e.getMessage()));
             }
         }
         return new S3Response.Xml(200, Map.of(), new DeleteResult(deleted, errors));
+    }
+
+    private static DeleteResult.Failure failure(DeleteRequestBody.ObjectIdentifier object, S3Exception error) {
+        return new DeleteResult.Failure(object.key(), object.versionId(), error.code().wireCode(), error.getMessage());
     }
 }

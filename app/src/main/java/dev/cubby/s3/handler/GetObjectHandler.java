@@ -4,6 +4,7 @@ import dev.cubby.s3.HttpDates;
 import dev.cubby.s3.ResponseHeaders;
 import dev.cubby.s3.S3Request;
 import dev.cubby.s3.S3Response;
+import dev.cubby.s3.VersionId;
 import dev.cubby.store.ObjectStore;
 import dev.cubby.store.OpenObject;
 import dev.cubby.store.StoredObject;
@@ -50,6 +51,7 @@ public final class GetObjectHandler {
         var headers = ObjectHeaders.of(object, request, range.isEmpty());
         int tagCount = store.tags().count(object);
         headers.put("x-amz-tagging-count", tagCount == 0 ? null : tagCount);
+        headers.put("x-amz-version-id", VersionId.requested(request));
         long offset = 0;
         long length = object.size();
         int status = 200;

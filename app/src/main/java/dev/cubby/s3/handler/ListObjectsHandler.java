@@ -86,7 +86,8 @@ public final class ListObjectsHandler {
                               ListBucketResult.Paging paging, Owner contentOwner) {
         String encodingType = encodingType(request);
         var contents = page.objects().stream()
-                .map(e -> new ListBucketResult.Content(e.key(), e.lastModified(), e.etag(), e.size()))
+                .map(e -> new ListBucketResult.Content(e.key(), e.lastModified(), e.etag(), e.checksumAlgorithm(),
+                        e.size()))
                 .toList();
         var document = new ListBucketResult(v2, request.bucket(), query.prefix(), query.delimiter(), maxKeys(request),
                 page.truncated(), encodingType, paging, contents, page.commonPrefixes(), contentOwner,

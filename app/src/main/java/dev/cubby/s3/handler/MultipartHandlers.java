@@ -101,8 +101,8 @@ public final class MultipartHandlers {
     /** UploadPartCopy: a part's bytes come from (a range of) an existing object, streamed. */
     public S3Response uploadPartCopy(S3Request request) {
         int partNumber = partNumber(request.param("partNumber"));
-        MultipartUpload upload = uploads.upload(request.bucket(), request.key(), request.param("uploadId"));
         CopySource source = CopySource.parse(request.header("x-amz-copy-source"));
+        MultipartUpload upload = uploads.upload(request.bucket(), request.key(), request.param("uploadId"));
         ChecksumAlgorithm kept = upload.checksumAlgorithm() == null ? null
                 : ChecksumAlgorithm.fromWireName(upload.checksumAlgorithm()).orElseThrow();
         try (OpenObject open = store.open(source.bucket(), source.key())) {
@@ -117,7 +117,9 @@ public final class MultipartHandlers {
             UploadedPart part = uploads.uploadPart(new PartRequest(request.bucket(), request.key(), upload.uploadId(),
                     partNumber, bytes, kept == null ? EnumSet.noneOf(ChecksumAlgorithm.class) : EnumSet.of(kept), kept,
                     digests -> { }));
-            return new S3Response.Xml(200, Map.of(), new CopyPartResult(part.etag(), part.lastModified(),
+            var headers = new ResponseHeaders()
+                    .put(CopyObjectHandler.COPY_SOURCE_VERSION_HEADER, source.versionId()).build();
+            return new S3Response.Xml(200, headers, new CopyPartResult(part.etag(), part.lastModified(),
                     upload.checksumAlgorithm(), part.checksum()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the copy source " + source.bucket() + "/" + source.key(), e);

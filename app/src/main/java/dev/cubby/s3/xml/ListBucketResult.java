@@ -15,8 +15,11 @@ public record ListBucketResult(boolean v2, String bucket, String prefix, String 
                                List<String> commonPrefixes, Owner owner, UnaryOperator<String> encode)
         implements XmlDocument {
 
-    /** One listed object; {@code owner} is written when not null. */
-    public record Content(String key, Instant lastModified, String etag, long size) {
+    /**
+     * One listed object; {@code checksumAlgorithm} is null when the object keeps no checksum.
+     * The document's {@code owner} is written in each when not null.
+     */
+    public record Content(String key, Instant lastModified, String etag, String checksumAlgorithm, long size) {
     }
 
     /** V1: marker and next marker. V2: continuation tokens and start-after. Nulls are omitted. */
@@ -47,6 +50,8 @@ public record ListBucketResult(boolean v2, String bucket, String prefix, String 
                     .element("Key", encode.apply(content.key()))
                     .element("LastModified", HttpDates.xml(content.lastModified()))
                     .element("ETag", ResponseHeaders.quoted(content.etag()))
+                    // S3's order: ChecksumAlgorithm between ETag and Size.
+                    .element("ChecksumAlgorithm", content.checksumAlgorithm())
                     .element("Size", content.size())
                     .element("StorageClass", "STANDARD");
             if (owner != null) {

@@ -59,7 +59,7 @@ class DeleteObjectsHandlerTest {
     @Test
     void deletesEachKeyReportsFailuresAndCountsMissingKeysAsDeleted() {
         DeleteResult result = delete(Map.of("x-amz-checksum-crc32", crc32(BODY)), BODY);
-        assertEquals(List.of("a", "missing", "d/b"), result.deleted());
+        assertEquals(List.of("a", "missing", "d/b"), result.deleted().stream().map(DeleteResult.Deleted::key).toList());
         assertEquals(1, result.errors().size());
         assertEquals("../up", result.errors().getFirst().key());
         assertEquals("InvalidArgument", result.errors().getFirst().code());
@@ -75,6 +75,22 @@ class DeleteObjectsHandlerTest {
         DeleteResult result = delete(Map.of("Content-MD5", md5), quiet);
         assertTrue(result.deleted().isEmpty());
         assertEquals(1, result.errors().size());
+    }
+
+    @Test
+    void theNullVersionDeletesAndIsEchoedAnyOtherIsThatKeysInvalidArgument() {
+        String body = "<Delete><Object><Key>a</Key><VersionId>null</VersionId></Object>"
+                + "<Object><Key>d/b</Key><VersionId>v2</VersionId></Object></Delete>";
+        DeleteResult result = delete(Map.of("x-amz-checksum-crc32", crc32(body)), body);
+        assertEquals(List.of(new DeleteResult.Deleted("a", "null")), result.deleted());
+        assertEquals(1, result.errors().size());
+        DeleteResult.Failure failure = result.errors().getFirst();
+        assertEquals("d/b", failure.key());
+        assertEquals("v2", failure.versionId());
+        assertEquals("InvalidArgument", failure.code());
+        assertTrue(failure.message().startsWith("Invalid version id specified"), failure.message());
+        assertTrue(Files.notExists(root.resolve("bkt/a")));
+        assertTrue(Files.exists(root.resolve("bkt/d/b")), "a key with another version id is left alone");
     }
 
     @Test

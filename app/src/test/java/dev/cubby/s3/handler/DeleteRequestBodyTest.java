@@ -31,8 +31,17 @@ class DeleteRequestBodyTest {
     void readsKeysExactlyAsSentWithAndWithoutTheNamespace() {
         var body = parse("<Delete xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Object><Key>a b </Key>"
                 + "<VersionId>null</VersionId></Object><Object><Key> &amp;x</Key></Object></Delete>");
-        assertEquals(List.of("a b ", " &x"), body.keys());
+        assertEquals(List.of(new DeleteRequestBody.ObjectIdentifier("a b ", "null"),
+                new DeleteRequestBody.ObjectIdentifier(" &x", null)), body.objects());
         assertFalse(body.quiet());
+    }
+
+    @Test
+    void versionIdsAreReadExactlyAsSentAndJudgedLater() {
+        var body = parse("<Delete><Object><Key>a</Key><VersionId> v1 </VersionId></Object>"
+                + "<Object><Key>b</Key><VersionId></VersionId></Object></Delete>");
+        assertEquals(List.of(new DeleteRequestBody.ObjectIdentifier("a", " v1 "),
+                new DeleteRequestBody.ObjectIdentifier("b", "")), body.objects());
     }
 
     @Test
@@ -44,7 +53,7 @@ class DeleteRequestBodyTest {
 
     @Test
     void allowsAThousandKeysAndRefusesMore() {
-        assertEquals(1000, parse(objects(1000)).keys().size());
+        assertEquals(1000, parse(objects(1000)).objects().size());
         assertEquals("MalformedXML", malformed(objects(1001)));
         assertEquals("MalformedXML", malformed(objects(0)));
     }

@@ -34,11 +34,30 @@ class ResponseDocumentsTest {
     @Test
     void deleteResult() {
         assertEquals(HEAD + "<DeleteResult" + NS + "><Deleted><Key>a b</Key></Deleted><Deleted><Key>x&amp;y</Key>"
-                + "</Deleted><Error><Key>../up</Key><Code>InvalidArgument</Code><Message>bad key</Message></Error>"
-                + "</DeleteResult>",
-                render(new DeleteResult(List.of("a b", "x&y"),
-                        List.of(new DeleteResult.Failure("../up", "InvalidArgument", "bad key")))));
+                + "<VersionId>null</VersionId></Deleted><Error><Key>../up</Key><Code>InvalidArgument</Code>"
+                + "<Message>bad key</Message></Error><Error><Key>k</Key><VersionId>v1</VersionId>"
+                + "<Code>InvalidArgument</Code><Message>bad version</Message></Error></DeleteResult>",
+                render(new DeleteResult(List.of(new DeleteResult.Deleted("a b", null), new DeleteResult.Deleted("x&y", "null")),
+                        List.of(new DeleteResult.Failure("../up", null, "InvalidArgument", "bad key"),
+                                new DeleteResult.Failure("k", "v1", "InvalidArgument", "bad version")))));
         assertEquals(HEAD + "<DeleteResult" + NS + "></DeleteResult>", render(new DeleteResult(List.of(), List.of())));
+    }
+
+    @Test
+    void listBucketResultPutsChecksumAlgorithmBetweenEtagAndSize() {
+        var contents = List.of(
+                new ListBucketResult.Content("a", Instant.parse("2024-05-06T07:08:09Z"), "e1", "CRC32", 5),
+                new ListBucketResult.Content("b", Instant.parse("2024-05-06T07:08:10Z"), "e2", null, 0));
+        var paging = new ListBucketResult.Paging(null, null, null, null, null);
+        assertEquals(HEAD + "<ListBucketResult" + NS + "><Name>bkt</Name><Prefix></Prefix><KeyCount>2</KeyCount>"
+                + "<MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>"
+                + "<Contents><Key>a</Key><LastModified>2024-05-06T07:08:09.000Z</LastModified><ETag>\"e1\"</ETag>"
+                + "<ChecksumAlgorithm>CRC32</ChecksumAlgorithm><Size>5</Size><StorageClass>STANDARD</StorageClass>"
+                + "</Contents><Contents><Key>b</Key><LastModified>2024-05-06T07:08:10.000Z</LastModified>"
+                + "<ETag>\"e2\"</ETag><Size>0</Size><StorageClass>STANDARD</StorageClass></Contents>"
+                + "</ListBucketResult>",
+                render(new ListBucketResult(true, "bkt", "", null, 1000, false, null, paging, contents, List.of(),
+                        null, UnaryOperator.identity())));
     }
 
     @Test
