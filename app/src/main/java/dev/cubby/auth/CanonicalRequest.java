@@ -86,10 +86,34 @@ record CanonicalRequest(String text) {
      * space, multiple values joined with {@code ','}. An absent header canonicalises to empty.
      */
     static String headerValue(List<String> values) {
+        if (values.size() == 1) {
+            return collapsed(values.get(0));
+        }
         List<String> canonical = new ArrayList<>(values.size());
         for (String value : values) {
-            canonical.add(value.trim().replaceAll("[ \\t]+", " "));
+            canonical.add(collapsed(value));
         }
         return String.join(",", canonical);
+    }
+
+    /** Trimmed, with runs of spaces and tabs made one space; by hand, as it runs for every signed header. */
+    private static String collapsed(String value) {
+        String trimmed = value.trim();
+        if (trimmed.indexOf('\t') < 0 && !trimmed.contains("  ")) {
+            return trimmed;
+        }
+        StringBuilder out = new StringBuilder(trimmed.length());
+        boolean inRun = false;
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            boolean blank = c == ' ' || c == '\t';
+            if (!blank) {
+                out.append(c);
+            } else if (!inRun) {
+                out.append(' ');
+            }
+            inRun = blank;
+        }
+        return out.toString();
     }
 }

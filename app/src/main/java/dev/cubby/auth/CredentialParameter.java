@@ -27,7 +27,7 @@ record CredentialParameter(String accessKeyId, CredentialScope scope) {
         if (accessKeyId.isEmpty() || region.isEmpty()) {
             throw location.malformed("the Credential is mal-formed; " + EXPECTED + ".");
         }
-        if (!date.matches("[0-9]{8}")) {
+        if (date.length() != 8 || !date.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw location.malformed("incorrect credential date \"" + date + "\"; use the signing day as YYYYMMDD.");
         }
         if (!CredentialScope.SERVICE.equals(service)) {
