@@ -76,7 +76,7 @@ record BenchOptions(int rounds, Duration cell, long largeSize, int listFolders, 
         }
         long large = largeMib * 1024 * 1024;
         return new BenchOptions(rounds, Duration.ofMillis((long) (cellSeconds * 1000)), large, folders, perFolder,
-                large, Math.min(large, 64L * 1024 * 1024), targets, workloads, out, cubbyJar, s3proxyJar, nginx, jvmOptions,
+                large, Math.min(64L * 1024 * 1024, large / 4), targets, workloads, out, cubbyJar, s3proxyJar, nginx, jvmOptions,
                 List.copyOf(jvmArgs), keepWork);
     }
 }
