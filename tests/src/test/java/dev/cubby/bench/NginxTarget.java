@@ -20,18 +20,13 @@ final class NginxTarget extends Target {
     }
 
     @Override
-    Path dataRoot() {
-        return home().resolve("root");
-    }
-
-    @Override
     boolean speaksS3() {
         return false;
     }
 
     @Override
     Launch launch(Path home, int port) throws IOException, InterruptedException {
-        Path root = Files.createDirectories(home.resolve("root"));
+        Path root = Files.createDirectories(rootOf(home));
         Files.createDirectories(home.resolve("body-temp"));
         Path config = home.resolve("nginx.conf");
         boolean asRoot = "root".equals(System.getProperty("user.name"));

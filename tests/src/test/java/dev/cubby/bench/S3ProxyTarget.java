@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,29 +11,14 @@ import java.util.Map;
  * s3proxy (org.gaul:s3proxy, jar-with-dependencies from Maven Central) with its filesystem
  * backend: the Java peer that also serves a folder tree as S3. Same heap as Cubby.
  */
-final class S3ProxyTarget extends Target {
-    private final Path jar;
-    private final List<String> jvmArgs;
-
+final class S3ProxyTarget extends JavaTarget {
     S3ProxyTarget(Path home, Path jar, List<String> jvmArgs) {
-        super("s3proxy", home);
-        this.jar = jar;
-        this.jvmArgs = jvmArgs;
-    }
-
-    @Override
-    Path dataRoot() {
-        return home().resolve("root");
-    }
-
-    @Override
-    boolean speaksS3() {
-        return true;
+        super("s3proxy", home, jar, jvmArgs);
     }
 
     @Override
     Launch launch(Path home, int port) throws IOException, InterruptedException {
-        Path root = Files.createDirectories(home.resolve("root"));
+        Path root = Files.createDirectories(rootOf(home));
         Path config = home.resolve("s3proxy.conf");
         Files.writeString(config, String.join("\n",
                 "s3proxy.endpoint=http://127.0.0.1:" + port,
@@ -44,10 +28,7 @@ final class S3ProxyTarget extends Target {
                 "jclouds.provider=filesystem",
                 "jclouds.filesystem.basedir=" + root,
                 ""));
-        List<String> command = new ArrayList<>();
-        command.add(Bench.javaBinary());
-        command.addAll(jvmArgs);
-        command.addAll(List.of("-jar", jar.toString(), "--properties", config.toString()));
+        List<String> command = command("--properties", config.toString());
         long start = System.nanoTime();
         ServerProcess process = ServerProcess.start(command, home.resolve("server.log"), Map.of());
         // s3proxy has no health endpoint: its first answer of any kind (403 for an unsigned GET).

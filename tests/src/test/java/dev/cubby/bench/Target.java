@@ -32,7 +32,14 @@ abstract class Target implements AutoCloseable {
     }
 
     /** Where this target keeps its buckets (one folder per bucket). */
-    abstract Path dataRoot();
+    final Path dataRoot() {
+        return rootOf(home);
+    }
+
+    /** The served folder inside a target's home (also of the scratch homes start-up is timed in). */
+    static Path rootOf(Path home) {
+        return home.resolve("root");
+    }
 
     /** True for the S3 servers; false for the plain HTTP limit (nginx). */
     abstract boolean speaksS3();
