@@ -3,31 +3,18 @@ package dev.cubby.store;
 import dev.cubby.meta.ObjectRecord;
 import dev.cubby.meta.Sidecar;
 import dev.cubby.meta.StoredChecksum;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Lists a bucket in S3 order by walking its folders depth-first, each folder's names sorted with
  * a subfolder {@code d} placed as {@code d/}. It starts at the deepest folder the prefix names,
  * skips subtrees that lie before the resume point, does not descend into folders that roll up
- * into a common prefix, and stops one item past the page. ETags come from the sidecar, one query
- * per folder; file contents are never read.
+ * into a common prefix, and stops one item past the page. Entries are statted only when reached
+ * (see FolderEntries); ETags come from the sidecar (see FolderRows); file contents are never read.
  */
 final class TreeLister {
-
-    private record Child(String key, Path path, FileState state) {
-        boolean isFolder() {
-            return state.isFolder();
-        }
-    }
 
     private final Bucket bucket;
     private final ListQuery query;
@@ -63,7 +50,7 @@ final class TreeLister {
             String startFolderKey = prefix.substring(0, prefix.lastIndexOf('/') + 1);
             Path startFolder = folderOf(startFolderKey);
             if (startFolder != null) {
-                List<Child> children = children(startFolder, startFolderKey);
+                List<FolderEntries.Entry> children = FolderEntries.read(bucket, startFolder, startFolderKey.isEmpty());
                 if (children != null && offerStartFolderMarker(startFolder, startFolderKey, children)) {
                     walk(startFolderKey, children);
                 }
@@ -76,12 +63,12 @@ final class TreeLister {
      * A prefix naming a folder ({@code dir/}) lists the folder's own marker first, as S3 lists
      * a {@code dir/} object under that prefix. Returns false once the page is full.
      */
-    private boolean offerStartFolderMarker(Path folder, String folderKey, List<Child> children) {
+    private boolean offerStartFolderMarker(Path folder, String folderKey, List<FolderEntries.Entry> children) {
         if (folderKey.isEmpty() || !folderKey.equals(query.prefix()) || !after(folderKey)) {
             return true;
         }
         ObjectRecord marker = sidecar.find(bucket.name(), folderKey).orElse(null);
-        if (marker == null && !children.isEmpty()) {
+        if (marker == null && FolderEntries.hasListable(children)) {
             return true;
         }
         return offerObject(new ListPage.Entry(folderKey, 0, FileState.of(folder).lastModified(),
@@ -101,32 +88,33 @@ final class TreeLister {
     }
 
     /** Returns false once the page is full. */
-    private boolean walk(String folderKey, List<Child> children) {
-        Map<String, ObjectRecord> rows = null;
-        for (Child child : children) {
-            String key = child.key();
+    private boolean walk(String folderKey, List<FolderEntries.Entry> entries) {
+        FolderRows rows = new FolderRows(sidecar, bucket.name(), folderKey, entries.size());
+        for (FolderEntries.Entry entry : entries) {
+            if (outsideByName(folderKey + entry.name()) || !entry.isListable()) {
+                continue;
+            }
+            FileState state = entry.state();
+            String key = folderKey + entry.name() + (state.isFolder() ? "/" : "");
             if (!mayHoldListedKeys(key) || (skipPrefix != null && key.startsWith(skipPrefix))) {
                 continue;
             }
             String rolledUp = commonPrefixOf(key);
             if (rolledUp != null) {
-                if ((child.isFolder() || after(key)) && !offerCommonPrefix(rolledUp)) {
+                if ((state.isFolder() || after(key)) && !offerCommonPrefix(rolledUp)) {
                     return false;
                 }
                 continue;
             }
-            if (child.isFolder()) {
-                List<Child> grandChildren = children(child.path(), key);
+            if (state.isFolder()) {
+                List<FolderEntries.Entry> grandChildren = FolderEntries.read(bucket, entry.path(), false);
                 if (grandChildren == null) {
                     continue;
                 }
                 if (key.startsWith(query.prefix()) && after(key)) {
-                    if (rows == null) {
-                        rows = sidecar.findChildren(bucket.name(), folderKey);
-                    }
-                    ObjectRecord marker = rows.get(key.substring(folderKey.length()));
-                    if ((marker != null || grandChildren.isEmpty())
-                            && !offerObject(new ListPage.Entry(key, 0, child.state().lastModified(),
+                    ObjectRecord marker = rows.get(entry.name() + "/");
+                    if ((marker != null || !FolderEntries.hasListable(grandChildren))
+                            && !offerObject(new ListPage.Entry(key, 0, state.lastModified(),
                                     FolderMarkers.etag(marker), null))) {
                         return false;
                     }
@@ -135,19 +123,33 @@ final class TreeLister {
                     return false;
                 }
             } else if (key.startsWith(query.prefix()) && after(key)) {
-                if (rows == null) {
-                    rows = sidecar.findChildren(bucket.name(), folderKey);
-                }
-                ObjectRecord row = rows.get(key.substring(folderKey.length()));
-                String etag = etags.forListing(bucket.name(), key, child.state(), row);
+                ObjectRecord row = rows.get(entry.name());
+                String etag = etags.forListing(bucket.name(), key, state, row);
                 StoredChecksum checksum = EtagResolver.checksum(row, etag);
-                if (!offerObject(new ListPage.Entry(key, child.state().size(), child.state().lastModified(), etag,
+                if (!offerObject(new ListPage.Entry(key, state.size(), state.lastModified(), etag,
                         checksum == null ? null : checksum.algorithm()))) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    /**
+     * Whether an entry can be passed over before it is statted: neither as a file ({@code path})
+     * nor as a folder ({@code path/}, and anything under it) can it be in this listing.
+     */
+    private boolean outsideByName(String path) {
+        String asFolder = path + "/";
+        String prefix = query.prefix();
+        if (!path.startsWith(prefix) && !asFolder.startsWith(prefix) && !prefix.startsWith(asFolder)) {
+            return true;
+        }
+        if (skipPrefix != null && path.startsWith(skipPrefix)) {
+            return true;
+        }
+        String start = query.startAfter();
+        return start != null && KeyOrder.compare(asFolder, start) <= 0 && !start.startsWith(asFolder);
     }
 
     /** Could this key, or for a folder anything under it, be part of the listing? */
@@ -203,47 +205,5 @@ final class TreeLister {
             return true;
         }
         return false;
-    }
-
-    /** A folder's listable children sorted in S3 order, or null if it is not a readable folder. */
-    private List<Child> children(Path folder, String folderKey) {
-        var children = new ArrayList<Child>();
-        try (var entries = Files.newDirectoryStream(folder)) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (folderKey.isEmpty() && name.equals(ObjectKey.INTERNAL_FOLDER)) {
-                    continue;
-                }
-                FileState state = FileState.of(entry, LinkOption.NOFOLLOW_LINKS);
-                if (state.kind() == FileState.Kind.SYMLINK) {
-                    state = followedFileInside(entry);
-                }
-                if (state.isFile()) {
-                    children.add(new Child(folderKey + name, entry, state));
-                } else if (state.isFolder()) {
-                    children.add(new Child(folderKey + name + "/", entry, state));
-                }
-            }
-        } catch (NoSuchFileException | NotDirectoryException e) {
-            return null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + folder, e);
-        }
-        children.sort((a, b) -> KeyOrder.compare(a.key(), b.key()));
-        return children;
-    }
-
-    /**
-     * Symlinks are listed only when they lead to a file inside the bucket; linked folders are not
-     * descended into, so a link cannot create a cycle or an escape.
-     */
-    private FileState followedFileInside(Path link) {
-        try {
-            BucketPath.requireInside(bucket, link);
-        } catch (StoreException outside) {
-            return FileState.MISSING;
-        }
-        FileState target = FileState.of(link);
-        return target.isFile() ? target : FileState.MISSING;
     }
 }

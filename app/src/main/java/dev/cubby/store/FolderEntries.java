@@ -1,0 +1,135 @@
+package dev.cubby.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A folder's entries in S3 order, read by name and statted only when the lister reaches them, so
+ * the first page of a folder of 100,000 files costs one directory read and a sort, not 100,000 stats.
+ *
+ * <p>S3 orders a subfolder {@code d} as {@code d/}. That places it differently from the plain name
+ * only relative to siblings that start with {@code d} followed by a character below {@code '/'}
+ * (as {@code d.txt} or {@code d-2}); only entries with such siblings are statted while sorting.
+ */
+final class FolderEntries {
+    /** One entry: the name at once, the kind and fingerprint on the first question. */
+    static final class Entry {
+        private final String name;
+        private final Path path;
+        private final Bucket bucket;
+        private FileState state;
+
+        private Entry(String name, Path path, Bucket bucket) {
+            this.name = name;
+            this.path = path;
+            this.bucket = bucket;
+        }
+
+        String name() {
+            return name;
+        }
+
+        Path path() {
+            return path;
+        }
+
+        boolean isStatted() {
+            return state != null;
+        }
+
+        /** The entry's state; symlinks count only when they lead to a file inside the bucket. */
+        FileState state() {
+            if (state == null) {
+                FileState own = FileState.of(path, LinkOption.NOFOLLOW_LINKS);
+                state = own.kind() == FileState.Kind.SYMLINK ? followedFileInside() : own;
+            }
+            return state;
+        }
+
+        /** A file or folder the listing shows (not a socket, a dangling or escaping link). */
+        boolean isListable() {
+            return state().isFile() || state().isFolder();
+        }
+
+        /** The name as S3 sorts it: with a trailing '/' for a folder known to be one. */
+        private String sortName() {
+            return state != null && state.isFolder() ? name + "/" : name;
+        }
+
+        /**
+         * Symlinks are listed only when they lead to a file inside the bucket; linked folders are
+         * not descended into, so a link cannot create a cycle or an escape.
+         */
+        private FileState followedFileInside() {
+            try {
+                BucketPath.requireInside(bucket, path);
+            } catch (StoreException outside) {
+                return FileState.MISSING;
+            }
+            FileState target = FileState.of(path);
+            return target.isFile() ? target : FileState.MISSING;
+        }
+    }
+
+    private FolderEntries() {
+    }
+
+    /** The folder's entries in S3 order, or null if it is not a readable folder. */
+    static List<Entry> read(Bucket bucket, Path folder, boolean bucketRoot) {
+        List<Entry> entries = new ArrayList<>();
+        try (var stream = Files.newDirectoryStream(folder)) {
+            for (Path path : stream) {
+                String name = path.getFileName().toString();
+                if (!(bucketRoot && name.equals(ObjectKey.INTERNAL_FOLDER))) {
+                    entries.add(new Entry(name, path, bucket));
+                }
+            }
+        } catch (NoSuchFileException | NotDirectoryException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+        Comparator<Entry> order = (a, b) -> KeyOrder.compare(a.sortName(), b.sortName());
+        entries.sort(order);
+        if (statAmbiguous(entries)) {
+            entries.sort(order);
+        }
+        return entries;
+    }
+
+    /**
+     * Stats every entry whose place depends on whether it is a folder: one whose successor in
+     * name order extends its name with a character below '/' (the names extending it follow it
+     * as a run, ordered by that next character, so the successor is the one to look at).
+     * Returns whether any of them is a folder, so the order must be redone.
+     */
+    private static boolean statAmbiguous(List<Entry> sortedByName) {
+        boolean moved = false;
+        for (int i = 0; i + 1 < sortedByName.size(); i++) {
+            String name = sortedByName.get(i).name();
+            String next = sortedByName.get(i + 1).name();
+            if (next.length() > name.length() && next.startsWith(name) && next.charAt(name.length()) < '/') {
+                moved |= sortedByName.get(i).state().isFolder();
+            }
+        }
+        return moved;
+    }
+
+    /** Whether the folder has any entry the listing shows (stats entries until one does). */
+    static boolean hasListable(List<Entry> entries) {
+        for (Entry entry : entries) {
+            if (entry.isListable()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
