@@ -71,7 +71,8 @@ public final class EtagResolver {
     static String hashIfStable(Path path, Fingerprint before) {
         MessageDigest md5 = DigestingCopier.md5();
         try (InputStream in = Files.newInputStream(path)) {
-            byte[] buffer = new byte[256 * 1024];
+            // sized to the file: the indexer hashes many small files that Samba wrote
+            byte[] buffer = new byte[(int) Math.min(256 * 1024, Math.max(1, before.size() + 1))];
             int n;
             while ((n = in.read(buffer)) != -1) {
                 md5.update(buffer, 0, n);

@@ -26,11 +26,14 @@ final class FolderEntries {
         private final Path path;
         private final Bucket bucket;
         private FileState state;
+        /** The name as S3 sorts it: with a trailing '/' once it is known to be a folder. */
+        private String sortName;
 
         private Entry(String name, Path path, Bucket bucket) {
             this.name = name;
             this.path = path;
             this.bucket = bucket;
+            this.sortName = name;
         }
 
         String name() {
@@ -59,9 +62,13 @@ final class FolderEntries {
             return state().isFile() || state().isFolder();
         }
 
-        /** The name as S3 sorts it: with a trailing '/' for a folder known to be one. */
-        private String sortName() {
-            return state != null && state.isFolder() ? name + "/" : name;
+        /** Stats the entry; returns whether it is a folder, whose place in the order is then {@code name/}. */
+        private boolean statForOrder() {
+            if (state().isFolder()) {
+                sortName = name + "/";
+                return true;
+            }
+            return false;
         }
 
         /**
@@ -97,7 +104,7 @@ final class FolderEntries {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder, e);
         }
-        Comparator<Entry> order = (a, b) -> KeyOrder.compare(a.sortName(), b.sortName());
+        Comparator<Entry> order = (a, b) -> KeyOrder.compare(a.sortName, b.sortName);
         entries.sort(order);
         if (statAmbiguous(entries)) {
             entries.sort(order);
@@ -117,7 +124,7 @@ final class FolderEntries {
             String name = sortedByName.get(i).name();
             String next = sortedByName.get(i + 1).name();
             if (next.length() > name.length() && next.startsWith(name) && next.charAt(name.length()) < '/') {
-                moved |= sortedByName.get(i).state().isFolder();
+                moved |= sortedByName.get(i).statForOrder();
             }
         }
         return moved;

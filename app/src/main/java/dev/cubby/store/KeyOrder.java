@@ -13,17 +13,22 @@ public final class KeyOrder {
     }
 
     public static int compare(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
+        // UTF-16 units compare like code points (and so like UTF-8 bytes) except that a surrogate
+        // (half of a code point above U+FFFF) must rank above every other unit; this runs per
+        // comparison of a listing sort, so it stays on chars.
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            char ca = a.charAt(i);
+            char cb = b.charAt(i);
             if (ca != cb) {
-                return Integer.compare(ca, cb);
+                boolean sa = Character.isSurrogate(ca);
+                boolean sb = Character.isSurrogate(cb);
+                if (sa != sb) {
+                    return sa ? 1 : -1;
+                }
+                return ca - cb;
             }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
         }
-        return Integer.compare(a.length() - i, b.length() - j);
+        return a.length() - b.length();
     }
 }
