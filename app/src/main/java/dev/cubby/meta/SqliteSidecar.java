@@ -54,8 +54,11 @@ public final class SqliteSidecar implements Sidecar {
     @Override
     public Map<String, ObjectRecord> findChildren(String bucket, String folderKey) {
         return connections.read(c -> {
+            // INDEXED BY: without statistics SQLite prefers scanning the bucket's whole primary-key
+            // range (the table itself, as it is WITHOUT ROWID) over this index: 10 ms instead of
+            // 0.4 ms per folder in a bucket of 100,000 objects, paid for every folder a LIST visits.
             try (var ps = c.prepareStatement("SELECT name, " + COLUMNS
-                    + " FROM objects WHERE bucket = ? AND parent = ?")) {
+                    + " FROM objects INDEXED BY objects_by_parent WHERE bucket = ? AND parent = ?")) {
                 ps.setString(1, bucket);
                 ps.setString(2, folderKey);
                 var children = new HashMap<String, ObjectRecord>();
