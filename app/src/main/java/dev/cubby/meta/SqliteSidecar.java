@@ -17,6 +17,22 @@ public final class SqliteSidecar implements Sidecar {
     private static final String COLUMNS = "bucket, key, size, mtime_ns, ctime_ns, inode, etag, content_type, "
             + "cache_control, content_disposition, content_encoding, content_language, expires, user_meta, "
             + "checksum_algorithm, checksum_value";
+    private static final String FIND = "SELECT " + COLUMNS + " FROM objects WHERE bucket = ? AND key = ?";
+    private static final String FIND_CHILDREN = "SELECT name, " + COLUMNS + " FROM objects WHERE bucket = ? AND parent = ?";
+    private static final String PUT = "INSERT OR REPLACE INTO objects (parent, name, " + COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE_ETAG = "UPDATE objects SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ?, "
+            + "etag = ?, checksum_algorithm = CASE WHEN etag = ? THEN checksum_algorithm END, "
+            + "checksum_value = CASE WHEN etag = ? THEN checksum_value END WHERE bucket = ? AND key = ?";
+    private static final String INSERT_ETAG = "INSERT OR IGNORE INTO objects (parent, name, bucket, key, size, "
+            + "mtime_ns, ctime_ns, inode, etag) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String DELETE = "DELETE FROM objects WHERE bucket = ? AND key = ?";
+    private static final String DELETE_BUCKET = "DELETE FROM objects WHERE bucket = ?";
+    private static final String DELETE_BUCKET_FOLDERS = "DELETE FROM implicit_folders WHERE bucket = ?";
+    private static final String MARK_FOLDER = "INSERT OR IGNORE INTO implicit_folders (bucket, key) VALUES (?, ?)";
+    private static final String IS_FOLDER = "SELECT 1 FROM implicit_folders WHERE bucket = ? AND key = ?";
+    private static final String FORGET_FOLDER = "DELETE FROM implicit_folders WHERE bucket = ? AND key = ?";
+    private static final String COUNT = "SELECT count(*) FROM objects";
 
     private final SqliteConnections connections;
     private final SqliteMultipartState multipart;
@@ -41,12 +57,11 @@ public final class SqliteSidecar implements Sidecar {
     @Override
     public Optional<ObjectRecord> find(String bucket, String key) {
         return connections.read(c -> {
-            try (var ps = c.prepareStatement("SELECT " + COLUMNS + " FROM objects WHERE bucket = ? AND key = ?")) {
-                ps.setString(1, bucket);
-                ps.setString(2, key);
-                try (var rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(toRecord(rs)) : Optional.empty();
-                }
+            var ps = c.statement(FIND);
+            ps.setString(1, bucket);
+            ps.setString(2, key);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(toRecord(rs)) : Optional.empty();
             }
         });
     }
@@ -54,18 +69,16 @@ public final class SqliteSidecar implements Sidecar {
     @Override
     public Map<String, ObjectRecord> findChildren(String bucket, String folderKey) {
         return connections.read(c -> {
-            try (var ps = c.prepareStatement("SELECT name, " + COLUMNS
-                    + " FROM objects WHERE bucket = ? AND parent = ?")) {
-                ps.setString(1, bucket);
-                ps.setString(2, folderKey);
-                var children = new HashMap<String, ObjectRecord>();
-                try (var rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        children.put(rs.getString("name"), toRecord(rs));
-                    }
+            var ps = c.statement(FIND_CHILDREN);
+            ps.setString(1, bucket);
+            ps.setString(2, folderKey);
+            var children = new HashMap<String, ObjectRecord>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    children.put(rs.getString("name"), toRecord(rs));
                 }
-                return children;
             }
+            return children;
         });
     }
 
@@ -73,23 +86,21 @@ public final class SqliteSidecar implements Sidecar {
     public void put(ObjectRecord record) {
         connections.write(c -> {
             SqliteTags.forget(c, record.bucket(), record.key());
-            try (var ps = c.prepareStatement("INSERT OR REPLACE INTO objects (parent, name, " + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                int i = bindLocation(ps, 1, record.bucket(), record.key());
-                i = bindFingerprint(ps, i, record.fingerprint());
-                ps.setString(i++, record.etag());
-                ObjectMetadata m = record.metadata();
-                ps.setString(i++, m.contentType());
-                ps.setString(i++, m.cacheControl());
-                ps.setString(i++, m.contentDisposition());
-                ps.setString(i++, m.contentEncoding());
-                ps.setString(i++, m.contentLanguage());
-                ps.setString(i++, m.expires());
-                ps.setString(i++, UserMetadataCodec.encode(m.userMetadata()));
-                ps.setString(i++, record.checksum() == null ? null : record.checksum().algorithm());
-                ps.setString(i, record.checksum() == null ? null : record.checksum().value());
-                return ps.executeUpdate();
-            }
+            var ps = c.statement(PUT);
+            int i = bindLocation(ps, 1, record.bucket(), record.key());
+            i = bindFingerprint(ps, i, record.fingerprint());
+            ps.setString(i++, record.etag());
+            ObjectMetadata m = record.metadata();
+            ps.setString(i++, m.contentType());
+            ps.setString(i++, m.cacheControl());
+            ps.setString(i++, m.contentDisposition());
+            ps.setString(i++, m.contentEncoding());
+            ps.setString(i++, m.contentLanguage());
+            ps.setString(i++, m.expires());
+            ps.setString(i++, UserMetadataCodec.encode(m.userMetadata()));
+            ps.setString(i++, record.checksum() == null ? null : record.checksum().algorithm());
+            ps.setString(i, record.checksum() == null ? null : record.checksum().value());
+            return ps.executeUpdate();
         });
     }
 
@@ -97,26 +108,21 @@ public final class SqliteSidecar implements Sidecar {
     public void recordEtag(String bucket, String key, Fingerprint fingerprint, String etag) {
         connections.write(c -> {
             // A new file version invalidates the stored additional checksum; metadata stays.
-            try (var update = c.prepareStatement("UPDATE objects SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ?, "
-                    + "etag = ?, checksum_algorithm = CASE WHEN etag = ? THEN checksum_algorithm END, "
-                    + "checksum_value = CASE WHEN etag = ? THEN checksum_value END WHERE bucket = ? AND key = ?")) {
-                int i = bindFingerprint(update, 1, fingerprint);
-                update.setString(i++, etag);
-                update.setString(i++, etag);
-                update.setString(i++, etag);
-                update.setString(i++, bucket);
-                update.setString(i, key);
-                if (update.executeUpdate() > 0) {
-                    return null;
-                }
+            var update = c.statement(UPDATE_ETAG);
+            int i = bindFingerprint(update, 1, fingerprint);
+            update.setString(i++, etag);
+            update.setString(i++, etag);
+            update.setString(i++, etag);
+            update.setString(i++, bucket);
+            update.setString(i, key);
+            if (update.executeUpdate() > 0) {
+                return null;
             }
-            try (var insert = c.prepareStatement("INSERT OR IGNORE INTO objects (parent, name, bucket, key, size, "
-                    + "mtime_ns, ctime_ns, inode, etag) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                int i = bindLocation(insert, 1, bucket, key);
-                i = bindFingerprint(insert, i, fingerprint);
-                insert.setString(i, etag);
-                insert.executeUpdate();
-            }
+            var insert = c.statement(INSERT_ETAG);
+            i = bindLocation(insert, 1, bucket, key);
+            i = bindFingerprint(insert, i, fingerprint);
+            insert.setString(i, etag);
+            insert.executeUpdate();
             return null;
         });
     }
@@ -125,42 +131,39 @@ public final class SqliteSidecar implements Sidecar {
     public void delete(String bucket, String key) {
         connections.write(c -> {
             SqliteTags.forget(c, bucket, key);
-            return update(c.prepareStatement("DELETE FROM objects WHERE bucket = ? AND key = ?"), bucket, key);
+            return update(c, DELETE, bucket, key);
         });
     }
 
     @Override
     public void deleteBucket(String bucket) {
         connections.write(c -> {
-            update(c.prepareStatement("DELETE FROM objects WHERE bucket = ?"), bucket);
+            update(c, DELETE_BUCKET, bucket);
             SqliteTags.forgetBucket(c, bucket);
-            return update(c.prepareStatement("DELETE FROM implicit_folders WHERE bucket = ?"), bucket);
+            return update(c, DELETE_BUCKET_FOLDERS, bucket);
         });
     }
 
     @Override
     public void markImplicitFolder(String bucket, String folderKey) {
-        connections.write(c -> update(c.prepareStatement(
-                "INSERT OR IGNORE INTO implicit_folders (bucket, key) VALUES (?, ?)"), bucket, folderKey));
+        connections.write(c -> update(c, MARK_FOLDER, bucket, folderKey));
     }
 
     @Override
     public boolean isImplicitFolder(String bucket, String folderKey) {
         return connections.read(c -> {
-            try (var ps = c.prepareStatement("SELECT 1 FROM implicit_folders WHERE bucket = ? AND key = ?")) {
-                ps.setString(1, bucket);
-                ps.setString(2, folderKey);
-                try (var rs = ps.executeQuery()) {
-                    return rs.next();
-                }
+            var ps = c.statement(IS_FOLDER);
+            ps.setString(1, bucket);
+            ps.setString(2, folderKey);
+            try (var rs = ps.executeQuery()) {
+                return rs.next();
             }
         });
     }
 
     @Override
     public void forgetImplicitFolder(String bucket, String folderKey) {
-        connections.write(c -> update(c.prepareStatement(
-                "DELETE FROM implicit_folders WHERE bucket = ? AND key = ?"), bucket, folderKey));
+        connections.write(c -> update(c, FORGET_FOLDER, bucket, folderKey));
     }
 
     @Override
@@ -176,7 +179,7 @@ public final class SqliteSidecar implements Sidecar {
     @Override
     public long objectCount() {
         return connections.read(c -> {
-            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM objects")) {
+            try (var rs = c.statement(COUNT).executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0L;
             }
         });
@@ -222,13 +225,12 @@ public final class SqliteSidecar implements Sidecar {
         connections.close();
     }
 
-    private static int update(PreparedStatement ps, String... args) throws SQLException {
-        try (ps) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setString(i + 1, args[i]);
-            }
-            return ps.executeUpdate();
+    private static int update(PooledConnection c, String sql, String... args) throws SQLException {
+        var ps = c.statement(sql);
+        for (int i = 0; i < args.length; i++) {
+            ps.setString(i + 1, args[i]);
         }
+        return ps.executeUpdate();
     }
 
     /** Binds parent, name, bucket, key. A marker {@code a/b/} has parent {@code a/} and name {@code b/}. */
