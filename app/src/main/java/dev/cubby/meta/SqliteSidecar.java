@@ -3,9 +3,7 @@ package dev.cubby.meta;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -14,18 +12,16 @@ import java.util.Optional;
 
 /** The embedded sidecar: one SQLite database in WAL mode inside the tree's internal folder. */
 public final class SqliteSidecar implements Sidecar {
-    private static final String COLUMNS = "bucket, key, size, mtime_ns, ctime_ns, inode, etag, content_type, "
-            + "cache_control, content_disposition, content_encoding, content_language, expires, user_meta, "
-            + "checksum_algorithm, checksum_value";
-    private static final String FIND = "SELECT " + COLUMNS + " FROM objects WHERE bucket = ? AND key = ?";
-    private static final String FIND_CHILDREN = "SELECT name, " + COLUMNS + " FROM objects WHERE bucket = ? AND parent = ?";
-    private static final String PUT = "INSERT OR REPLACE INTO objects (parent, name, " + COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String FIND = "SELECT " + ObjectRows.COLUMNS + " FROM objects WHERE bucket = ? AND key = ?";
+    private static final String FIND_CHILDREN = "SELECT " + ObjectRows.COLUMNS + ", name FROM objects "
+            + "WHERE bucket = ? AND parent = ?";
+    private static final String PUT = "INSERT OR REPLACE INTO objects (" + ObjectRows.COLUMNS + ", parent, name) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE_ETAG = "UPDATE objects SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ?, "
             + "etag = ?, checksum_algorithm = CASE WHEN etag = ? THEN checksum_algorithm END, "
             + "checksum_value = CASE WHEN etag = ? THEN checksum_value END WHERE bucket = ? AND key = ?";
-    private static final String INSERT_ETAG = "INSERT OR IGNORE INTO objects (parent, name, bucket, key, size, "
-            + "mtime_ns, ctime_ns, inode, etag) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_ETAG = "INSERT OR IGNORE INTO objects (bucket, key, size, mtime_ns, ctime_ns, "
+            + "inode, etag, parent, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String DELETE = "DELETE FROM objects WHERE bucket = ? AND key = ?";
     private static final String DELETE_BUCKET = "DELETE FROM objects WHERE bucket = ?";
     private static final String DELETE_BUCKET_FOLDERS = "DELETE FROM implicit_folders WHERE bucket = ?";
@@ -61,7 +57,7 @@ public final class SqliteSidecar implements Sidecar {
             ps.setString(1, bucket);
             ps.setString(2, key);
             try (var rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(toRecord(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(ObjectRows.read(rs)) : Optional.empty();
             }
         });
     }
@@ -75,7 +71,7 @@ public final class SqliteSidecar implements Sidecar {
             var children = new HashMap<String, ObjectRecord>();
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    children.put(rs.getString("name"), toRecord(rs));
+                    children.put(rs.getString(ObjectRows.NEXT), ObjectRows.read(rs));
                 }
             }
             return children;
@@ -87,19 +83,8 @@ public final class SqliteSidecar implements Sidecar {
         connections.write(c -> {
             SqliteTags.forget(c, record.bucket(), record.key());
             var ps = c.statement(PUT);
-            int i = bindLocation(ps, 1, record.bucket(), record.key());
-            i = bindFingerprint(ps, i, record.fingerprint());
-            ps.setString(i++, record.etag());
-            ObjectMetadata m = record.metadata();
-            ps.setString(i++, m.contentType());
-            ps.setString(i++, m.cacheControl());
-            ps.setString(i++, m.contentDisposition());
-            ps.setString(i++, m.contentEncoding());
-            ps.setString(i++, m.contentLanguage());
-            ps.setString(i++, m.expires());
-            ps.setString(i++, UserMetadataCodec.encode(m.userMetadata()));
-            ps.setString(i++, record.checksum() == null ? null : record.checksum().algorithm());
-            ps.setString(i, record.checksum() == null ? null : record.checksum().value());
+            ObjectRows.bind(ps, record);
+            bindParentAndName(ps, ObjectRows.NEXT, record.key());
             return ps.executeUpdate();
         });
     }
@@ -109,7 +94,7 @@ public final class SqliteSidecar implements Sidecar {
         connections.write(c -> {
             // A new file version invalidates the stored additional checksum; metadata stays.
             var update = c.statement(UPDATE_ETAG);
-            int i = bindFingerprint(update, 1, fingerprint);
+            int i = ObjectRows.bindFingerprint(update, 1, fingerprint);
             update.setString(i++, etag);
             update.setString(i++, etag);
             update.setString(i++, etag);
@@ -119,9 +104,11 @@ public final class SqliteSidecar implements Sidecar {
                 return null;
             }
             var insert = c.statement(INSERT_ETAG);
-            i = bindLocation(insert, 1, bucket, key);
-            i = bindFingerprint(insert, i, fingerprint);
-            insert.setString(i, etag);
+            insert.setString(1, bucket);
+            insert.setString(2, key);
+            i = ObjectRows.bindFingerprint(insert, 3, fingerprint);
+            insert.setString(i++, etag);
+            bindParentAndName(insert, i, key);
             insert.executeUpdate();
             return null;
         });
@@ -233,42 +220,11 @@ public final class SqliteSidecar implements Sidecar {
         return ps.executeUpdate();
     }
 
-    /** Binds parent, name, bucket, key. A marker {@code a/b/} has parent {@code a/} and name {@code b/}. */
-    private static int bindLocation(PreparedStatement ps, int i, String bucket, String key) throws SQLException {
+    /** Binds parent and name from {@code i}. A marker {@code a/b/} has parent {@code a/} and name {@code b/}. */
+    private static void bindParentAndName(PreparedStatement ps, int i, String key) throws SQLException {
         int end = key.endsWith("/") ? key.length() - 1 : key.length();
         int cut = key.lastIndexOf('/', end - 1) + 1;
-        ps.setString(i++, key.substring(0, cut));
-        ps.setString(i++, key.substring(cut));
-        ps.setString(i++, bucket);
-        ps.setString(i++, key);
-        return i;
-    }
-
-    private static int bindFingerprint(PreparedStatement ps, int i, Fingerprint f) throws SQLException {
-        if (f == null) {
-            for (int k = 0; k < 4; k++) {
-                ps.setNull(i++, Types.INTEGER);
-            }
-            return i;
-        }
-        ps.setLong(i++, f.size());
-        ps.setLong(i++, f.mtimeNanos());
-        ps.setLong(i++, f.ctimeNanos());
-        ps.setLong(i++, f.inode());
-        return i;
-    }
-
-    private static ObjectRecord toRecord(ResultSet rs) throws SQLException {
-        long size = rs.getLong("size");
-        Fingerprint fingerprint = rs.wasNull() ? null
-                : new Fingerprint(size, rs.getLong("mtime_ns"), rs.getLong("ctime_ns"), rs.getLong("inode"));
-        var metadata = new ObjectMetadata(rs.getString("content_type"), rs.getString("cache_control"),
-                rs.getString("content_disposition"), rs.getString("content_encoding"),
-                rs.getString("content_language"), rs.getString("expires"),
-                UserMetadataCodec.decode(rs.getString("user_meta")));
-        String algorithm = rs.getString("checksum_algorithm");
-        StoredChecksum checksum = algorithm == null ? null : new StoredChecksum(algorithm, rs.getString("checksum_value"));
-        return new ObjectRecord(rs.getString("bucket"), rs.getString("key"), fingerprint, rs.getString("etag"),
-                metadata, checksum);
+        ps.setString(i, key.substring(0, cut));
+        ps.setString(i + 1, key.substring(cut));
     }
 }
