@@ -13,30 +13,32 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * SQLite connections for many virtual threads: one writer behind a lock (SQLite has a single
  * writer anyway, and waiting on a lock is cheaper than on SQLITE_BUSY), and a small pool of
- * readers that WAL mode lets run beside the writer.
+ * readers that WAL mode lets run beside the writer. Each connection keeps its compiled
+ * statements ({@link PooledConnection}); closing the pool closes them with the connections.
  */
 final class SqliteConnections implements AutoCloseable {
-    private final Connection writer;
+    private final PooledConnection writer;
     private final ReentrantLock writeLock = new ReentrantLock();
-    private final BlockingQueue<Connection> readers;
-    private final List<Connection> all = new ArrayList<>();
+    private final BlockingQueue<PooledConnection> readers;
+    private final List<PooledConnection> all = new ArrayList<>();
 
     @FunctionalInterface
     interface Work<T> {
-        T run(Connection connection) throws SQLException;
+        T run(PooledConnection connection) throws SQLException;
     }
 
     SqliteConnections(Path database, int readerCount) throws SQLException {
         String url = "jdbc:sqlite:" + database.toAbsolutePath();
-        writer = open(url);
-        SidecarSchema.migrate(writer);
+        Connection first = open(url);
+        SidecarSchema.migrate(first);
+        writer = pooled(first);
         readers = new ArrayBlockingQueue<>(readerCount);
         for (int i = 0; i < readerCount; i++) {
-            readers.add(open(url));
+            readers.add(pooled(open(url)));
         }
     }
 
-    private Connection open(String url) throws SQLException {
+    private static Connection open(String url) throws SQLException {
         Connection connection = DriverManager.getConnection(url);
         try (var statement = connection.createStatement()) {
             statement.execute("PRAGMA journal_mode = WAL");
@@ -45,12 +47,17 @@ final class SqliteConnections implements AutoCloseable {
             statement.execute("PRAGMA synchronous = NORMAL");
             statement.execute("PRAGMA busy_timeout = 10000");
         }
-        all.add(connection);
         return connection;
     }
 
+    private PooledConnection pooled(Connection connection) {
+        var pooled = new PooledConnection(connection);
+        all.add(pooled);
+        return pooled;
+    }
+
     <T> T read(Work<T> work) {
-        Connection connection;
+        PooledConnection connection;
         try {
             connection = readers.take();
         } catch (InterruptedException e) {
@@ -81,7 +88,7 @@ final class SqliteConnections implements AutoCloseable {
     public void close() {
         writeLock.lock();
         try {
-            for (Connection connection : all) {
+            for (PooledConnection connection : all) {
                 try {
                     connection.close();
                 } catch (SQLException ignored) {

@@ -12,6 +12,18 @@ import java.util.Optional;
 final class SqliteMultipartState implements MultipartState {
     private static final String UPLOAD_COLUMNS = "upload_id, bucket, key, initiated_ms, content_type, cache_control, "
             + "content_disposition, content_encoding, content_language, expires, user_meta, checksum_algorithm, checksum_type";
+    private static final String CREATE_UPLOAD = "INSERT INTO uploads (" + UPLOAD_COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String FIND_UPLOAD = "SELECT " + UPLOAD_COLUMNS + " FROM uploads WHERE upload_id = ?";
+    private static final String LIST_UPLOADS = "SELECT " + UPLOAD_COLUMNS
+            + " FROM uploads WHERE bucket = ? ORDER BY key, initiated_ms, upload_id";
+    private static final String UPLOADS_BEFORE = "SELECT " + UPLOAD_COLUMNS + " FROM uploads WHERE initiated_ms < ?";
+    private static final String PUT_PART = "INSERT OR REPLACE INTO parts (upload_id, part_number, size, etag, "
+            + "checksum, file_name, modified_ms) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String LIST_PARTS = "SELECT upload_id, part_number, size, etag, checksum, file_name, "
+            + "modified_ms FROM parts WHERE upload_id = ? ORDER BY part_number";
+    private static final String DELETE_PARTS = "DELETE FROM parts WHERE upload_id = ?";
+    private static final String DELETE_UPLOAD = "DELETE FROM uploads WHERE upload_id = ?";
 
     private final SqliteConnections connections;
 
@@ -22,54 +34,50 @@ final class SqliteMultipartState implements MultipartState {
     @Override
     public void createUpload(MultipartUpload u) {
         connections.write(c -> {
-            try (var ps = c.prepareStatement("INSERT INTO uploads (" + UPLOAD_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ObjectMetadata m = u.metadata();
-                ps.setString(1, u.uploadId());
-                ps.setString(2, u.bucket());
-                ps.setString(3, u.key());
-                ps.setLong(4, u.initiated().toEpochMilli());
-                ps.setString(5, m.contentType());
-                ps.setString(6, m.cacheControl());
-                ps.setString(7, m.contentDisposition());
-                ps.setString(8, m.contentEncoding());
-                ps.setString(9, m.contentLanguage());
-                ps.setString(10, m.expires());
-                ps.setString(11, UserMetadataCodec.encode(m.userMetadata()));
-                ps.setString(12, u.checksumAlgorithm());
-                ps.setString(13, u.checksumType());
-                return ps.executeUpdate();
-            }
+            var ps = c.statement(CREATE_UPLOAD);
+            ObjectMetadata m = u.metadata();
+            ps.setString(1, u.uploadId());
+            ps.setString(2, u.bucket());
+            ps.setString(3, u.key());
+            ps.setLong(4, u.initiated().toEpochMilli());
+            ps.setString(5, m.contentType());
+            ps.setString(6, m.cacheControl());
+            ps.setString(7, m.contentDisposition());
+            ps.setString(8, m.contentEncoding());
+            ps.setString(9, m.contentLanguage());
+            ps.setString(10, m.expires());
+            ps.setString(11, UserMetadataCodec.encode(m.userMetadata()));
+            ps.setString(12, u.checksumAlgorithm());
+            ps.setString(13, u.checksumType());
+            return ps.executeUpdate();
         });
     }
 
     @Override
     public Optional<MultipartUpload> findUpload(String uploadId) {
-        List<MultipartUpload> found = queryUploads("WHERE upload_id = ?", uploadId);
+        List<MultipartUpload> found = queryUploads(FIND_UPLOAD, uploadId);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
     }
 
     @Override
     public List<MultipartUpload> listUploads(String bucket) {
-        return queryUploads("WHERE bucket = ? ORDER BY key, initiated_ms, upload_id", bucket);
+        return queryUploads(LIST_UPLOADS, bucket);
     }
 
     @Override
     public List<MultipartUpload> uploadsInitiatedBefore(Instant cutoff) {
         return connections.read(c -> {
-            try (var ps = c.prepareStatement("SELECT " + UPLOAD_COLUMNS + " FROM uploads WHERE initiated_ms < ?")) {
-                ps.setLong(1, cutoff.toEpochMilli());
-                return readUploads(ps);
-            }
+            var ps = c.statement(UPLOADS_BEFORE);
+            ps.setLong(1, cutoff.toEpochMilli());
+            return readUploads(ps);
         });
     }
 
-    private List<MultipartUpload> queryUploads(String where, String arg) {
+    private List<MultipartUpload> queryUploads(String sql, String arg) {
         return connections.read(c -> {
-            try (var ps = c.prepareStatement("SELECT " + UPLOAD_COLUMNS + " FROM uploads " + where)) {
-                ps.setString(1, arg);
-                return readUploads(ps);
-            }
+            var ps = c.statement(sql);
+            ps.setString(1, arg);
+            return readUploads(ps);
         });
     }
 
@@ -92,46 +100,41 @@ final class SqliteMultipartState implements MultipartState {
     @Override
     public void putPart(UploadedPart p) {
         connections.write(c -> {
-            try (var ps = c.prepareStatement("INSERT OR REPLACE INTO parts (upload_id, part_number, size, etag, "
-                    + "checksum, file_name, modified_ms) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, p.uploadId());
-                ps.setInt(2, p.partNumber());
-                ps.setLong(3, p.size());
-                ps.setString(4, p.etag());
-                ps.setString(5, p.checksum());
-                ps.setString(6, p.fileName());
-                ps.setLong(7, p.lastModified().toEpochMilli());
-                return ps.executeUpdate();
-            }
+            var ps = c.statement(PUT_PART);
+            ps.setString(1, p.uploadId());
+            ps.setInt(2, p.partNumber());
+            ps.setLong(3, p.size());
+            ps.setString(4, p.etag());
+            ps.setString(5, p.checksum());
+            ps.setString(6, p.fileName());
+            ps.setLong(7, p.lastModified().toEpochMilli());
+            return ps.executeUpdate();
         });
     }
 
     @Override
     public List<UploadedPart> listParts(String uploadId) {
         return connections.read(c -> {
-            try (var ps = c.prepareStatement("SELECT upload_id, part_number, size, etag, checksum, file_name, modified_ms "
-                    + "FROM parts WHERE upload_id = ? ORDER BY part_number")) {
-                ps.setString(1, uploadId);
-                var parts = new ArrayList<UploadedPart>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        parts.add(new UploadedPart(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7))));
-                    }
+            var ps = c.statement(LIST_PARTS);
+            ps.setString(1, uploadId);
+            var parts = new ArrayList<UploadedPart>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    parts.add(new UploadedPart(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7))));
                 }
-                return parts;
             }
+            return parts;
         });
     }
 
     @Override
     public void deleteUpload(String uploadId) {
         connections.write(c -> {
-            for (String table : List.of("parts", "uploads")) {
-                try (var ps = c.prepareStatement("DELETE FROM " + table + " WHERE upload_id = ?")) {
-                    ps.setString(1, uploadId);
-                    ps.executeUpdate();
-                }
+            for (String sql : List.of(DELETE_PARTS, DELETE_UPLOAD)) {
+                var ps = c.statement(sql);
+                ps.setString(1, uploadId);
+                ps.executeUpdate();
             }
             return null;
         });

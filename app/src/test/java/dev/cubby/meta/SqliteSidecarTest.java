@@ -53,6 +53,28 @@ class SqliteSidecarTest {
     }
 
     @Test
+    void everyFieldOfARowComesBackFromFindAndFindChildren() {
+        var full = new ObjectRecord("b", "a/x.txt", new Fingerprint(5, 6, 7, 8), "etag",
+                new ObjectMetadata("text/plain", "no-cache", "attachment", "gzip", "de", "Wed, 21 Oct 2015 07:28:00 GMT",
+                        new TreeMap<>(Map.of("a", "1", "b", "2"))),
+                new StoredChecksum("CRC64NVME", "AAAAAAAAAAA="));
+        var marker = new ObjectRecord("b", "a/sub/", null, "d41d8cd98f00b204e9800998ecf8427e", ObjectMetadata.NONE, null);
+        try (var sidecar = SqliteSidecar.open(dir.resolve("s.db"))) {
+            sidecar.put(full);
+            sidecar.put(marker);
+            sidecar.recordEtag("b", "a/seen", new Fingerprint(1, 2, 3, 4), "md5");
+            for (int round = 0; round < 2; round++) { // the second round runs on statements already compiled
+                assertEquals(full, sidecar.find("b", "a/x.txt").orElseThrow());
+                assertEquals(marker, sidecar.find("b", "a/sub/").orElseThrow());
+                var seen = new ObjectRecord("b", "a/seen", new Fingerprint(1, 2, 3, 4), "md5", ObjectMetadata.NONE, null);
+                assertEquals(Map.of("x.txt", full, "sub/", marker, "seen", seen), sidecar.findChildren("b", "a/"));
+                assertTrue(sidecar.find("b", "a/none").isEmpty());
+                assertEquals(3, sidecar.objectCount());
+            }
+        }
+    }
+
+    @Test
     void implicitFoldersAreRememberedPerBucket() {
         try (var sidecar = SqliteSidecar.open(dir.resolve("s.db"))) {
             sidecar.markImplicitFolder("b", "a/");
