@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,18 +41,16 @@ public final class Buckets {
         try (var entries = Files.newDirectoryStream(root)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if (BucketName.isValid(name) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-                    found.put(name, bucketAt(name, entry, false));
+                if (BucketName.isValid(name)) {
+                    folder(entry, LinkOption.NOFOLLOW_LINKS)
+                            .ifPresent(folder -> found.put(name, bucketAt(name, entry, false, folder)));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the root folder " + root, e);
         }
-        configured.forEach((name, dir) -> {
-            if (Files.isDirectory(dir)) {
-                found.put(name, bucketAt(name, dir, true));
-            }
-        });
+        configured.forEach((name, dir) ->
+                folder(dir).ifPresent(folder -> found.put(name, bucketAt(name, dir, true, folder))));
         var buckets = new ArrayList<>(found.values());
         buckets.sort(Comparator.comparing(Bucket::name));
         return buckets;
@@ -63,10 +62,10 @@ public final class Buckets {
         }
         Path configuredDir = configured.get(name);
         if (configuredDir != null) {
-            return Files.isDirectory(configuredDir) ? Optional.of(bucketAt(name, configuredDir, true)) : Optional.empty();
+            return folder(configuredDir).map(folder -> bucketAt(name, configuredDir, true, folder));
         }
         Path dir = root.resolve(name);
-        return Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) ? Optional.of(bucketAt(name, dir, false)) : Optional.empty();
+        return folder(dir, LinkOption.NOFOLLOW_LINKS).map(folder -> bucketAt(name, dir, false, folder));
     }
 
     public Bucket require(String name) {
@@ -88,7 +87,7 @@ public final class Buckets {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the folder " + dir, e);
         }
-        return bucketAt(name, dir, false);
+        return bucketAt(name, dir, false, folder(dir).orElse(null));
     }
 
     public void delete(String name) {
@@ -108,12 +107,24 @@ public final class Buckets {
         }
     }
 
-    private Bucket bucketAt(String name, Path dir, boolean fromConfig) {
+    /** {@code folder}: the folder's attributes (one stat gives both "is a folder" and its time), or null. */
+    private Bucket bucketAt(String name, Path dir, boolean fromConfig, BasicFileAttributes folder) {
         Path staging = rootStaging;
         if (fromConfig && !sameFileStore(dir, root)) {
             staging = dir.resolve(ObjectKey.INTERNAL_FOLDER).resolve("tmp");
         }
-        return new Bucket(name, dir, staging, creationTime(dir), fromConfig);
+        Instant created = folder == null ? Instant.EPOCH : folder.creationTime().toInstant();
+        return new Bucket(name, dir, staging, created, fromConfig);
+    }
+
+    /** The attributes of {@code dir} when it is a folder; empty when it is not, or cannot be read. */
+    private static Optional<BasicFileAttributes> folder(Path dir, LinkOption... options) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(dir, BasicFileAttributes.class, options);
+            return attributes.isDirectory() ? Optional.of(attributes) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean sameFileStore(Path a, Path b) {
@@ -121,15 +132,6 @@ public final class Buckets {
             return Files.getFileStore(a).equals(Files.getFileStore(b));
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static java.time.Instant creationTime(Path dir) {
-        try {
-            var attributes = Files.readAttributes(dir, BasicFileAttributes.class);
-            return attributes.creationTime().toInstant();
-        } catch (IOException e) {
-            return java.time.Instant.EPOCH;
         }
     }
 
