@@ -40,6 +40,36 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--domain", description = "base host for virtual-host-style requests, e.g. s3.nas.local ($CUBBY_DOMAIN)")
     String domain;
 
+    @Option(names = "--tls", description = "serve HTTPS; without --tls-cert, with a self-signed certificate made in "
+            + "the state folder ($CUBBY_TLS=on)")
+    boolean tls;
+
+    @Option(names = "--tls-cert", description = "PEM certificate chain for HTTPS ($CUBBY_TLS_CERT)")
+    String tlsCert;
+
+    @Option(names = "--tls-key", description = "PEM private key for HTTPS ($CUBBY_TLS_KEY)")
+    String tlsKey;
+
+    @Option(names = "--tls-port", description = "serve HTTPS on this port and keep plain HTTP on --port "
+            + "($CUBBY_TLS_PORT; default: HTTPS replaces HTTP on --port)")
+    String tlsPort;
+
+    @Option(names = "--endpoint", description = "URL clients use to reach this server, for printed configs and "
+            + "share links ($CUBBY_ENDPOINT; default from address, port and TLS)")
+    String endpoint;
+
+    @Option(names = "--audit-log", description = "one line per request on standard output: on or off "
+            + "($CUBBY_AUDIT_LOG; default on)")
+    String auditLog;
+
+    @Option(names = "--free-space-reserve", description = "space every filesystem keeps free; uploads that would "
+            + "use it are refused ($CUBBY_FREE_SPACE_RESERVE; default 256MiB)")
+    String freeSpaceReserve;
+
+    @Option(names = "--public-read", description = "comma-separated buckets anyone may read without a key "
+            + "($CUBBY_PUBLIC_READ; default none)")
+    String publicRead;
+
     @Override
     public Integer call() throws Exception {
         Settings settings;
@@ -84,6 +114,14 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         flags.put("port", port);
         flags.put("region", region);
         flags.put("domain", domain);
+        flags.put("tls", tls ? "on" : null);
+        flags.put("tls-cert", tlsCert);
+        flags.put("tls-key", tlsKey);
+        flags.put("tls-port", tlsPort);
+        flags.put("endpoint", endpoint);
+        flags.put("audit-log", auditLog);
+        flags.put("free-space-reserve", freeSpaceReserve);
+        flags.put("public-read", publicRead);
         return flags;
     }
 

@@ -2,6 +2,7 @@ package dev.cubby.config;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything the server is configured with, loaded once (config file, then environment, then
@@ -17,12 +18,44 @@ import java.util.Map;
  * @param indexBytesPerSecond throttle of the background indexer (0 = unthrottled)
  * @param buckets           extra buckets: name to folder
  * @param multipartExpiry   unfinished multipart uploads older than this are removed
+ * @param tls               HTTPS: off, self-signed, or the owner's certificate; on the main port or its own
+ * @param endpoint          the URL clients reach the server at, printed in configs and share links;
+ *                          null to derive it from address, port and TLS
+ * @param auditLog          whether one line per request is written to standard output
+ * @param quotas            per-bucket byte quotas: bucket name to bytes
+ * @param freeSpaceReserve  bytes every filesystem keeps free: uploads that would eat into them are refused
+ * @param publicRead        buckets anyone may read without a key
  */
 public record Settings(Path root, Path stateDir, String address, int port, String region, String domain,
                        long hashOnReadLimit, long indexBytesPerSecond, Map<String, Path> buckets,
-                       java.time.Duration multipartExpiry) {
+                       java.time.Duration multipartExpiry, TlsSettings tls, String endpoint, boolean auditLog,
+                       Map<String, Long> quotas, long freeSpaceReserve, Set<String> publicRead) {
 
     public Settings {
         buckets = Map.copyOf(buckets);
+        quotas = Map.copyOf(quotas);
+        publicRead = Set.copyOf(publicRead);
+    }
+
+    /**
+     * The URL printed for clients: {@link #endpoint} when set, else the listen address (the host's
+     * name when listening on all addresses) with HTTPS when it is on.
+     */
+    public String clientEndpoint() {
+        if (endpoint != null) {
+            return endpoint;
+        }
+        String host = address.equals("0.0.0.0") || address.equals("::") ? localHostName() : address;
+        host = host.contains(":") ? "[" + host + "]" : host;
+        return tls.enabled() ? "https://" + host + ":" + (tls.port() != null ? tls.port() : port)
+                : "http://" + host + ":" + port;
+    }
+
+    private static String localHostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
     }
 }

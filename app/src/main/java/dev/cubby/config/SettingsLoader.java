@@ -33,6 +33,14 @@ public final class SettingsLoader {
         keys.put("hash-on-read-limit-mib", "256");
         keys.put("index-rate-mib", "64");
         keys.put("multipart-expiry", "7d");
+        keys.put("endpoint", null);
+        keys.put("audit-log", "on");
+        keys.put("tls", "off");
+        keys.put("tls-cert", null);
+        keys.put("tls-key", null);
+        keys.put("tls-port", null);
+        keys.put("free-space-reserve", "256MiB");
+        keys.put("public-read", null);
         return keys;
     }
 
@@ -45,13 +53,14 @@ public final class SettingsLoader {
         Path file = configFile != null ? configFile : env.containsKey("CUBBY_CONFIG") ? Path.of(env.get("CUBBY_CONFIG")) : null;
         Map<String, String> merged = new HashMap<>();
         Map<String, Path> buckets = new LinkedHashMap<>();
+        Map<String, Long> quotas = new LinkedHashMap<>();
         KEYS.forEach((key, value) -> {
             if (value != null) {
                 merged.put(key, value);
             }
         });
         if (file != null) {
-            readFile(file, merged, buckets);
+            readFile(file, merged, buckets, quotas);
         }
         KEYS.keySet().forEach(key -> {
             String value = env.get("CUBBY_" + key.toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -64,10 +73,11 @@ public final class SettingsLoader {
                 merged.put(key, value);
             }
         });
-        return build(merged, buckets, env);
+        return build(merged, buckets, quotas, env);
     }
 
-    private static void readFile(Path file, Map<String, String> merged, Map<String, Path> buckets) {
+    private static void readFile(Path file, Map<String, String> merged, Map<String, Path> buckets,
+                                 Map<String, Long> quotas) {
         if (!Files.isReadable(file)) {
             throw new SettingsException("cannot read the config file " + file);
         }
@@ -75,18 +85,24 @@ public final class SettingsLoader {
         for (String key : KEYS.keySet()) {
             config.get(key).asString().ifPresent(value -> merged.put(key, value));
         }
+        // a YAML list is also accepted where a comma-separated value is
+        config.get("public-read").asList(String.class)
+                .ifPresent(list -> merged.put("public-read", String.join(",", list)));
         config.get("buckets").asMap().ifPresent(map -> map.forEach((name, dir) ->
                 buckets.put(name.substring(name.indexOf('.') + 1), Path.of(dir))));
+        config.get("quotas").asMap().ifPresent(map -> map.forEach((name, size) ->
+                quotas.put(name.substring(name.indexOf('.') + 1), sizeSetting(Map.of(name, size), name))));
         for (String key : config.asMap().orElse(Map.of()).keySet()) {
             String top = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
-            if (!KEYS.containsKey(top) && !top.equals("buckets")) {
+            if (!KEYS.containsKey(top) && !top.equals("buckets") && !top.equals("quotas")) {
                 throw new SettingsException("unknown setting '" + top + "' in " + file + "; known: "
-                        + String.join(", ", KEYS.keySet()) + ", buckets");
+                        + String.join(", ", KEYS.keySet()) + ", buckets, quotas");
             }
         }
     }
 
-    private static Settings build(Map<String, String> s, Map<String, Path> buckets, Map<String, String> env) {
+    private static Settings build(Map<String, String> s, Map<String, Path> buckets, Map<String, Long> quotas,
+                                  Map<String, String> env) {
         String root = s.get("root");
         if (root == null) {
             throw new SettingsException("no root folder: pass --root DIR, set CUBBY_ROOT, or set 'root' in the config file");
@@ -95,7 +111,62 @@ public final class SettingsLoader {
         return new Settings(Path.of(root).toAbsolutePath().normalize(), state.toAbsolutePath().normalize(),
                 s.get("address"), intSetting(s, "port", 0, 65535), s.get("region"), blankToNull(s.get("domain")),
                 longSetting(s, "hash-on-read-limit-mib") * MIB, longSetting(s, "index-rate-mib") * MIB, buckets,
-                durationSetting(s, "multipart-expiry"));
+                durationSetting(s, "multipart-expiry"), tls(s), blankToNull(s.get("endpoint")),
+                switchSetting(s, "audit-log"), quotas, sizeSetting(s, "free-space-reserve"), publicRead(s));
+    }
+
+    /** HTTPS is on when asked for, or when a certificate is given; a certificate needs its key. */
+    private static TlsSettings tls(Map<String, String> s) {
+        Path cert = s.get("tls-cert") == null ? null : Path.of(s.get("tls-cert"));
+        Path key = s.get("tls-key") == null ? null : Path.of(s.get("tls-key"));
+        if ((cert == null) != (key == null)) {
+            throw new SettingsException("give both 'tls-cert' and 'tls-key' (PEM files), or neither for a "
+                    + "self-signed certificate");
+        }
+        Integer port = s.get("tls-port") == null ? null : intSetting(s, "tls-port", 0, 65535);
+        boolean enabled = switchSetting(s, "tls") || cert != null || port != null;
+        return enabled ? new TlsSettings(true, cert, key, port) : TlsSettings.OFF;
+    }
+
+    private static java.util.Set<String> publicRead(Map<String, String> s) {
+        String value = s.get("public-read");
+        var names = new java.util.LinkedHashSet<String>();
+        if (value != null) {
+            for (String name : value.split(",")) {
+                if (!name.isBlank()) {
+                    names.add(name.trim());
+                }
+            }
+        }
+        return names;
+    }
+
+    private static boolean switchSetting(Map<String, String> s, String key) {
+        return switch (s.get(key).trim().toLowerCase(Locale.ROOT)) {
+            case "on", "true", "yes" -> true;
+            case "off", "false", "no" -> false;
+            default -> throw new SettingsException("'" + key + "' must be on or off, not '" + s.get(key) + "'");
+        };
+    }
+
+    /** A byte count, plain or with a unit: KiB, MiB, GiB, TiB (powers of 1024) or KB, MB, GB, TB (of 1000). */
+    static long sizeSetting(Map<String, String> s, String key) {
+        String value = s.get(key).trim();
+        var m = java.util.regex.Pattern.compile("(\\d+)\\s*([KMGT]i?B|B)?", java.util.regex.Pattern.CASE_INSENSITIVE)
+                .matcher(value);
+        if (!m.matches()) {
+            throw new SettingsException("'" + key + "' must be a size such as 0, 512MiB, 100GiB or 2TB, not '"
+                    + value + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
+        boolean binary = unit.contains("I");
+        int power = "BKMGT".indexOf(unit.charAt(0));
+        long factor = 1;
+        for (int i = 0; i < power; i++) {
+            factor *= binary ? 1024 : 1000;
+        }
+        return Math.multiplyExact(n, factor);
     }
 
     /**

@@ -55,6 +55,7 @@ public enum Operation {
     private final String selector;
     private final Permission permission;
     private final String header;
+    private final String s3Name;
 
     Operation(String method, Target target, String selector, Permission permission) {
         this(method, target, selector, permission, null);
@@ -67,6 +68,20 @@ public enum Operation {
         this.selector = selector;
         this.permission = permission;
         this.header = header;
+        this.s3Name = s3Name(name());
+    }
+
+    /** The name in the S3 API reference, e.g. {@code PutObject}, {@code ListObjectsV2}. */
+    public String s3Name() {
+        return s3Name;
+    }
+
+    private static String s3Name(String constant) {
+        var out = new StringBuilder();
+        for (String word : constant.split("_")) {
+            out.append(word.charAt(0)).append(word.substring(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return out.toString();
     }
 
     public Permission permission() {

@@ -41,11 +41,13 @@ public final class CubbyServer implements AutoCloseable {
     private final ObjectStore store;
     private final WebServer webServer;
     private final StaleUploadSweeper sweeper;
+    private final AuditLog audit;
 
-    private CubbyServer(ObjectStore store, WebServer webServer, StaleUploadSweeper sweeper) {
+    private CubbyServer(ObjectStore store, WebServer webServer, StaleUploadSweeper sweeper, AuditLog audit) {
         this.store = store;
         this.webServer = webServer;
         this.sweeper = sweeper;
+        this.audit = audit;
     }
 
     public static CubbyServer start(Settings settings, Credential admin) {
@@ -95,7 +97,8 @@ public final class CubbyServer implements AutoCloseable {
         var sweeper = StaleUploadSweeper.start(store.multipart(), settings.multipartExpiry());
         var verifier = new SigV4Verifier(id -> id.equals(admin.accessKeyId()) ? Optional.of(admin) : Optional.empty(),
                 Clock.systemUTC());
-        var pipeline = new S3Pipeline(verifier, new AccessPolicy(), operations, settings.domain());
+        AuditLog audit = settings.auditLog() ? AuditLog.toStandardOutput() : null;
+        var pipeline = new S3Pipeline(verifier, new AccessPolicy(), operations, settings.domain(), audit);
 
         WebServer webServer = WebServer.builder()
                 .host(settings.address())
@@ -122,7 +125,7 @@ public final class CubbyServer implements AutoCloseable {
                         .any(pipeline))
                 .build()
                 .start();
-        return new CubbyServer(store, webServer, sweeper);
+        return new CubbyServer(store, webServer, sweeper, audit);
     }
 
     public int port() {
@@ -143,6 +146,9 @@ public final class CubbyServer implements AutoCloseable {
     public void close() {
         webServer.stop();
         sweeper.close();
+        if (audit != null) {
+            audit.close();
+        }
         store.close();
     }
 

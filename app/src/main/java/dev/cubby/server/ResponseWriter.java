@@ -26,18 +26,27 @@ final class ResponseWriter {
     private static final int COPY_BUFFER_BYTES = 256 * 1024;
     private static final long DRAIN_LIMIT_BYTES = 16L * 1024 * 1024;
 
-    void write(ServerRequest req, ServerResponse res, S3Response response, String requestId) {
+    /** Sends the answer; returns the body bytes sent. */
+    long write(ServerRequest req, ServerResponse res, S3Response response, String requestId) {
         res.status(Status.create(response.status()));
         res.header("x-amz-request-id", requestId);
         res.header("Server", "Cubby");
         response.headers().forEach(res::header);
         switch (response) {
-            case S3Response.Empty empty -> res.send();
+            case S3Response.Empty empty -> {
+                res.send();
+                return 0;
+            }
             case S3Response.Xml xml -> {
                 res.header(HeaderNames.CONTENT_TYPE, "application/xml");
-                res.send(XmlWriter.render(xml.document()));
+                byte[] document = XmlWriter.render(xml.document());
+                res.send(document);
+                return document.length;
             }
-            case S3Response.ObjectBytes bytes -> sendObject(res, bytes);
+            case S3Response.ObjectBytes bytes -> {
+                sendObject(res, bytes);
+                return req.prologue().method().text().equals("HEAD") ? 0 : bytes.length();
+            }
         }
     }
 
@@ -64,7 +73,8 @@ final class ResponseWriter {
         }
     }
 
-    void writeFailure(ServerRequest req, ServerResponse res, RuntimeException failure, String resource, String requestId,
+    /** Sends the S3 error for a failure; returns the body bytes sent. */
+    long writeFailure(ServerRequest req, ServerResponse res, RuntimeException failure, String resource, String requestId,
                       long bodyBytesRead) {
         if (res.isSent()) {
             // The status line is out; the only honest signal left is to cut the connection.
@@ -81,10 +91,12 @@ final class ResponseWriter {
         boolean noBody = req.prologue().method().text().equals("HEAD") || error.code().httpStatus() == 304;
         if (noBody) {
             res.send();
-            return;
+            return 0;
         }
         res.header(HeaderNames.CONTENT_TYPE, "application/xml");
-        res.send(XmlWriter.render(new ErrorDocument(error.code(), error.getMessage(), resource, requestId)));
+        byte[] document = XmlWriter.render(new ErrorDocument(error.code(), error.getMessage(), resource, requestId));
+        res.send(document);
+        return document.length;
     }
 
     /**

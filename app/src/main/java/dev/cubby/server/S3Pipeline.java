@@ -30,31 +30,40 @@ final class S3Pipeline implements Handler {
     private final AccessPolicy accessPolicy;
     private final OperationTable operations;
     private final String domain;
+    private final AuditLog audit;
     private final ResponseWriter writer = new ResponseWriter();
 
-    S3Pipeline(SigV4Verifier verifier, AccessPolicy accessPolicy, OperationTable operations, String domain) {
+    /** @param audit where each request is recorded, or null for no audit log */
+    S3Pipeline(SigV4Verifier verifier, AccessPolicy accessPolicy, OperationTable operations, String domain,
+               AuditLog audit) {
         this.verifier = verifier;
         this.accessPolicy = accessPolicy;
         this.operations = operations;
         this.domain = domain;
+        this.audit = audit;
     }
 
     @Override
     public void handle(ServerRequest req, ServerResponse res) {
+        long started = System.nanoTime();
         String requestId = RequestIds.next();
         String method = req.prologue().method().text();
         String rawPath = req.path().rawPath();
         String resource = rawPath;
         BodyProgress progress = null;
+        RequestTarget target = null;
+        Authentication caller = null;
+        Operation operation = null;
+        long bytesOut = 0;
         try {
             Map<String, List<String>> headers = lowerCaseHeaders(req);
             String rawQuery = req.query().rawValue();
             var signed = new SignedRequest(method, rawPath, rawQuery, headers);
-            var target = RequestTarget.parse(first(headers, "host"), rawPath, domain);
+            target = RequestTarget.parse(first(headers, "host"), rawPath, domain);
             resource = target.bucket() == null ? "/" : "/" + target.bucket() + (target.key() == null ? "" : "/" + target.key());
             Map<String, String> query = QueryString.decode(rawQuery);
-            Authentication caller = verifier.verify(signed);
-            Operation operation = OperationTable.resolve(method, target.kind(), query, headers::containsKey);
+            caller = verifier.verify(signed);
+            operation = OperationTable.resolve(method, target.kind(), query, headers::containsKey);
             accessPolicy.check(caller, operation.permission(), target.bucket(), target.key());
             progress = new BodyProgress(req.content().hasEntity() ? req.content().inputStream() : InputStream.nullInputStream());
             InputStream raw = progress;
@@ -62,9 +71,18 @@ final class S3Pipeline implements Handler {
             var request = new S3Request(operation, target.bucket(), target.key(), query, headers, body.stream(),
                     body::trailers, caller.accessKeyId(), requestId);
             S3Response response = operations.handler(operation).handle(request);
-            writer.write(req, res, response, requestId);
+            bytesOut = writer.write(req, res, response, requestId);
         } catch (RuntimeException e) {
-            writer.writeFailure(req, res, e, resource, requestId, progress == null ? 0 : progress.bytesRead());
+            bytesOut = writer.writeFailure(req, res, e, resource, requestId, progress == null ? 0 : progress.bytesRead());
+        } finally {
+            if (audit != null) {
+                audit.record(new AuditLog.Entry(java.time.Instant.now(), requestId,
+                        req.remotePeer().host() + ":" + req.remotePeer().port(),
+                        caller == null ? null : caller.accessKeyId(), operation == null ? null : operation.s3Name(),
+                        target == null ? null : target.bucket(), target == null ? null : target.key(),
+                        res.status().code(), progress == null ? 0 : progress.bytesRead(), bytesOut,
+                        (System.nanoTime() - started) / 1_000_000));
+            }
         }
     }
 

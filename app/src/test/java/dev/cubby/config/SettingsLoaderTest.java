@@ -58,4 +58,63 @@ class SettingsLoaderTest {
                 () -> SettingsLoader.load(null, Map.of("CUBBY_ROOT", "/x", "CUBBY_PORT", "http"), Map.of()));
         assertTrue(badPort.getMessage().contains("port"));
     }
+
+    @Test
+    void issueSixSettingsHaveSafeDefaults() {
+        Settings s = SettingsLoader.load(null, Map.of("CUBBY_ROOT", "/r"), Map.of());
+        assertEquals(TlsSettings.OFF, s.tls());
+        assertTrue(s.auditLog());
+        assertEquals(256L << 20, s.freeSpaceReserve());
+        assertEquals(Map.of(), s.quotas());
+        assertTrue(s.publicRead().isEmpty());
+        assertEquals("http://127.0.0.1:9000", s.clientEndpoint());
+    }
+
+    @Test
+    void tlsQuotasReserveAndPublicBucketsFromFileAndFlags() throws Exception {
+        Path file = Files.writeString(dir.resolve("cubby.yaml"), """
+                root: /srv/nas
+                tls: on
+                tls-port: 9443
+                free-space-reserve: 2GiB
+                audit-log: off
+                public-read:
+                  - photos
+                  - music
+                quotas:
+                  photos: 500GiB
+                  backups: 2TB
+                """);
+        Settings s = SettingsLoader.load(file, Map.of(), Map.of());
+        assertTrue(s.tls().selfSigned());
+        assertEquals(9443, s.tls().port());
+        assertEquals(2L << 30, s.freeSpaceReserve());
+        assertEquals(false, s.auditLog());
+        assertEquals(java.util.Set.of("photos", "music"), s.publicRead());
+        assertEquals(Map.of("photos", 500L << 30, "backups", 2_000_000_000_000L), s.quotas());
+        assertEquals("https://127.0.0.1:9443", s.clientEndpoint());
+
+        var flags = new HashMap<String, String>();
+        flags.put("tls-cert", "/etc/cubby/cert.pem");
+        flags.put("tls-key", "/etc/cubby/key.pem");
+        flags.put("endpoint", "https://nas.example:9443");
+        Settings given = SettingsLoader.load(file, Map.of("CUBBY_PUBLIC_READ", "docs, music"), flags);
+        assertEquals(false, given.tls().selfSigned());
+        assertEquals(Path.of("/etc/cubby/cert.pem"), given.tls().certificate());
+        assertEquals(java.util.Set.of("docs", "music"), given.publicRead());
+        assertEquals("https://nas.example:9443", given.clientEndpoint());
+    }
+
+    @Test
+    void badSizesSwitchesAndHalfACertificateAreClearErrors() {
+        var size = assertThrows(SettingsException.class, () -> SettingsLoader.load(null,
+                Map.of("CUBBY_ROOT", "/r", "CUBBY_FREE_SPACE_RESERVE", "lots"), Map.of()));
+        assertTrue(size.getMessage().contains("free-space-reserve"), size.getMessage());
+        var onOff = assertThrows(SettingsException.class, () -> SettingsLoader.load(null,
+                Map.of("CUBBY_ROOT", "/r", "CUBBY_AUDIT_LOG", "maybe"), Map.of()));
+        assertTrue(onOff.getMessage().contains("audit-log"), onOff.getMessage());
+        var halfCert = assertThrows(SettingsException.class, () -> SettingsLoader.load(null,
+                Map.of("CUBBY_ROOT", "/r", "CUBBY_TLS_CERT", "/c.pem"), Map.of()));
+        assertTrue(halfCert.getMessage().contains("tls-key"), halfCert.getMessage());
+    }
 }
