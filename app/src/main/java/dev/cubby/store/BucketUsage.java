@@ -19,6 +19,7 @@ final class BucketUsage {
     /** True from the start: the first walk begins as the usage is made. */
     private boolean walking = true;
     /** Cubby's own changes while a walk runs: the walk may or may not have seen them. */
+    private int changesDuringWalk;
     private long changedDuringWalk;
 
     BucketUsage(String bucket, long quota) {
@@ -81,6 +82,7 @@ final class BucketUsage {
     synchronized void changed(long delta) {
         used += delta;
         if (walking) {
+            changesDuringWalk++;
             changedDuringWalk += delta;
         }
     }
@@ -91,20 +93,32 @@ final class BucketUsage {
             return false;
         }
         walking = true;
+        changesDuringWalk = 0;
         changedDuringWalk = 0;
         return true;
     }
 
     /**
-     * The walk's total becomes the usage. Own changes made meanwhile are added again: counting
-     * one twice errs toward refusing, where dropping one could let the bucket overshoot.
+     * The walk's total becomes the usage when Cubby changed nothing in the bucket meanwhile.
+     * Otherwise the walk may or may not have seen those changes, and unless this was the last try
+     * the caller walks again (the changes from now on count toward that walk). On the last try the
+     * changes are added again: counting one twice errs toward refusing, where dropping one could
+     * let the bucket overshoot.
+     *
+     * @return whether the total was taken
      */
-    void walkFinished(long total) {
+    boolean walkFinished(long total, boolean lastTry) {
         synchronized (this) {
+            if (changesDuringWalk > 0 && !lastTry) {
+                changesDuringWalk = 0;
+                changedDuringWalk = 0;
+                return false;
+            }
             walking = false;
             used = total + changedDuringWalk;
         }
         firstCount.countDown();
+        return true;
     }
 
     /** A failed walk keeps the usage it had; uploads are not held back for good by an unreadable folder. */

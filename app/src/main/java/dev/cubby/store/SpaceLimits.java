@@ -26,6 +26,9 @@ public final class SpaceLimits implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SpaceLimits.class.getName());
     /** How long an upload waits for its bucket's first count before being told to retry. */
     private static final Duration COUNT_WAIT = Duration.ofSeconds(30);
+    /** A walk overlapped by Cubby's own writes is repeated this often before its count is taken anyway. */
+    private static final int WALK_TRIES = 3;
+    private static final Duration WALK_RETRY_PAUSE = Duration.ofMillis(200);
 
     private final SpacePolicy policy;
     private final Buckets buckets;
@@ -157,13 +160,19 @@ public final class SpaceLimits implements AutoCloseable {
         }
     }
 
+    /** Walks until no write of Cubby's overlapped the walk, or {@value #WALK_TRIES} times. */
     private void walk(Bucket bucket, BucketUsage usage) {
         long started = System.nanoTime();
         try {
-            long total = UsageWalk.count(bucket, uploadFolders(bucket));
-            usage.walkFinished(total);
-            LOG.fine(() -> "counted " + Sizes.describe(total) + " in bucket " + bucket.name() + " in "
-                    + (System.nanoTime() - started) / 1_000_000 + " ms");
+            for (int attempt = 1; ; attempt++) {
+                long total = UsageWalk.count(bucket, uploadFolders(bucket));
+                if (usage.walkFinished(total, attempt == WALK_TRIES)) {
+                    LOG.fine(() -> "counted " + Sizes.describe(total) + " in bucket " + bucket.name() + " in "
+                            + (System.nanoTime() - started) / 1_000_000 + " ms");
+                    return;
+                }
+                Thread.sleep(WALK_RETRY_PAUSE);
+            }
         } catch (InterruptedException e) {
             usage.walkFailed();
         } catch (IOException | RuntimeException e) {

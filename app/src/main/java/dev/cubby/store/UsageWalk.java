@@ -20,6 +20,7 @@ final class UsageWalk extends SimpleFileVisitor<Path> {
     private static final long PAUSE_MILLIS = 5;
 
     private final Path internalFolder;
+    private boolean inUploads;
     private long bytes;
     private long entries;
 
@@ -30,6 +31,7 @@ final class UsageWalk extends SimpleFileVisitor<Path> {
     static long count(Bucket bucket, List<Path> uploadFolders) throws IOException, InterruptedException {
         var walk = new UsageWalk(bucket.dir());
         Files.walkFileTree(bucket.dir(), walk);
+        walk.inUploads = true;
         for (Path folder : uploadFolders) {
             if (Files.isDirectory(folder)) {
                 Files.walkFileTree(folder, walk);
@@ -48,7 +50,8 @@ final class UsageWalk extends SimpleFileVisitor<Path> {
 
     @Override
     public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-        if (attributes.isRegularFile()) {
+        // A part still arriving (.tmp) is held by its upload's reservation, and counted when it is recorded.
+        if (attributes.isRegularFile() && !(inUploads && file.getFileName().toString().endsWith(".tmp"))) {
             bytes += attributes.size();
         }
         return pace();
