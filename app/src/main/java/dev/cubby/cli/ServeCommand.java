@@ -63,8 +63,12 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     String auditLog;
 
     @Option(names = "--free-space-reserve", description = "space every filesystem keeps free; uploads that would "
-            + "use it are refused ($CUBBY_FREE_SPACE_RESERVE; default 256MiB)")
+            + "use it are refused with 507, and 0 turns the check off ($CUBBY_FREE_SPACE_RESERVE; default 256MiB)")
     String freeSpaceReserve;
+
+    @Option(names = "--quota-rescan", description = "how often buckets with a quota (config 'quotas:') are "
+            + "re-walked to count files changed outside Cubby ($CUBBY_QUOTA_RESCAN; default 15m)")
+    String quotaRescan;
 
     @Option(names = "--public-read", description = "comma-separated buckets anyone may read without a key "
             + "($CUBBY_PUBLIC_READ; default none)")
@@ -121,6 +125,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         flags.put("endpoint", endpoint);
         flags.put("audit-log", auditLog);
         flags.put("free-space-reserve", freeSpaceReserve);
+        flags.put("quota-rescan", quotaRescan);
         flags.put("public-read", publicRead);
         return flags;
     }

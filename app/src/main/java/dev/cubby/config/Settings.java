@@ -25,11 +25,13 @@ import java.util.Set;
  * @param quotas            per-bucket byte quotas: bucket name to bytes
  * @param freeSpaceReserve  bytes every filesystem keeps free: uploads that would eat into them are refused
  * @param publicRead        buckets anyone may read without a key
+ * @param quotaRescan       how often buckets with a quota are re-walked to count files changed outside Cubby
  */
 public record Settings(Path root, Path stateDir, String address, int port, String region, String domain,
                        long hashOnReadLimit, long indexBytesPerSecond, Map<String, Path> buckets,
                        java.time.Duration multipartExpiry, TlsSettings tls, String endpoint, boolean auditLog,
-                       Map<String, Long> quotas, long freeSpaceReserve, Set<String> publicRead) {
+                       Map<String, Long> quotas, long freeSpaceReserve, Set<String> publicRead,
+                       java.time.Duration quotaRescan) {
 
     public Settings {
         buckets = Map.copyOf(buckets);

@@ -40,6 +40,7 @@ public final class SettingsLoader {
         keys.put("tls-key", null);
         keys.put("tls-port", null);
         keys.put("free-space-reserve", "256MiB");
+        keys.put("quota-rescan", "15m");
         keys.put("public-read", null);
         return keys;
     }
@@ -112,7 +113,8 @@ public final class SettingsLoader {
                 s.get("address"), intSetting(s, "port", 0, 65535), s.get("region"), blankToNull(s.get("domain")),
                 longSetting(s, "hash-on-read-limit-mib") * MIB, longSetting(s, "index-rate-mib") * MIB, buckets,
                 durationSetting(s, "multipart-expiry"), tls(s), blankToNull(s.get("endpoint")),
-                switchSetting(s, "audit-log"), quotas, sizeSetting(s, "free-space-reserve"), publicRead(s));
+                switchSetting(s, "audit-log"), quotas, sizeSetting(s, "free-space-reserve"), publicRead(s),
+                durationSetting(s, "quota-rescan"));
     }
 
     /** HTTPS is on when asked for, or when a certificate is given; a certificate needs its key. */

@@ -26,6 +26,9 @@ public final class StoreErrors {
             case INVALID_PART -> S3ErrorCode.INVALID_PART;
             case INVALID_PART_ORDER -> S3ErrorCode.INVALID_PART_ORDER;
             case ENTITY_TOO_SMALL -> S3ErrorCode.ENTITY_TOO_SMALL;
+            case QUOTA_EXCEEDED -> S3ErrorCode.QUOTA_EXCEEDED;
+            case STORAGE_FULL -> S3ErrorCode.STORAGE_FULL;
+            case USAGE_NOT_COUNTED -> S3ErrorCode.SERVICE_UNAVAILABLE;
         };
         return S3Exception.of(code, e.getMessage(), e);
     }

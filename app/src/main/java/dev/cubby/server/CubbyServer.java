@@ -22,6 +22,7 @@ import dev.cubby.s3.xml.Owner;
 import dev.cubby.store.Buckets;
 import dev.cubby.store.ObjectKey;
 import dev.cubby.store.ObjectStore;
+import dev.cubby.store.SpacePolicy;
 import io.helidon.common.socket.SocketOptions;
 import io.helidon.http.encoding.ContentEncodingContext;
 import io.helidon.webserver.WebServer;
@@ -53,7 +54,8 @@ public final class CubbyServer implements AutoCloseable {
     public static CubbyServer start(Settings settings, Credential admin) {
         var sidecar = SqliteSidecar.open(settings.root().resolve(ObjectKey.INTERNAL_FOLDER).resolve("sidecar.db"));
         var store = new ObjectStore(new Buckets(settings.root(), settings.buckets()), sidecar,
-                settings.hashOnReadLimit(), settings.indexBytesPerSecond());
+                settings.hashOnReadLimit(), settings.indexBytesPerSecond(),
+                new SpacePolicy(settings.quotas(), settings.freeSpaceReserve(), settings.quotaRescan()));
         var owner = new Owner(canonicalUserId(admin.accessKeyId()), "cubby");
         var buckets = new BucketHandlers(store, settings.region(), owner);
         var getObject = new GetObjectHandler(store);

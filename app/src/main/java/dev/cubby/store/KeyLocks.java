@@ -4,8 +4,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Striped locks that make a compare-and-replace (If-Match) atomic against other conditional
- * writers of the same key in this process. Plain writes never take them, so parallel uploads of
- * different keys (and parts) never wait on each other.
+ * writers of the same key in this process, and, in buckets with a quota, make the size a write
+ * or delete replaces the size it really replaced. They are held only around the rename or
+ * unlink, never while a body streams, so parallel uploads never wait on each other's bodies.
  */
 final class KeyLocks {
     private final ReentrantLock[] stripes = new ReentrantLock[64];

@@ -37,11 +37,13 @@ public final class MultipartStore {
     private final Buckets buckets;
     private final Sidecar sidecar;
     private final ObjectWriter writer;
+    private final SpaceLimits space;
 
-    MultipartStore(Buckets buckets, Sidecar sidecar, ObjectWriter writer) {
+    MultipartStore(Buckets buckets, Sidecar sidecar, ObjectWriter writer, SpaceLimits space) {
         this.buckets = buckets;
         this.sidecar = sidecar;
         this.writer = writer;
+        this.space = space;
     }
 
     public MultipartUpload create(String bucketName, String keyValue, ObjectMetadata metadata,
@@ -85,8 +87,9 @@ public final class MultipartStore {
         Path folder = folderOf(bucket, upload.uploadId());
         String fileName = "part-" + request.partNumber() + "-" + UUID.randomUUID();
         Path temp = folder.resolve(fileName + ".tmp");
-        try {
-            BodyDigests digests = DigestingCopier.stage(request.body(), temp, request.compute(), request.verifier());
+        try (SpaceReservation room = space.forPart(bucket, request.declaredSize())) {
+            BodyDigests digests = DigestingCopier.stage(room.meter(request.body()), temp, request.compute(),
+                    request.verifier());
             Files.move(temp, folder.resolve(fileName), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             var part = new UploadedPart(upload.uploadId(), request.partNumber(), digests.length(), digests.etag(),
                     request.kept() == null ? null : digests.checksums().get(request.kept()), fileName,
@@ -97,12 +100,14 @@ public final class MultipartStore {
                         + "' was completed or aborted while this part arrived.");
             }
             sidecar.putPart(part);
+            // A re-sent part's earlier file stays until completion or abort, so both count.
+            room.commit(digests.length());
             return part;
         } catch (java.nio.file.NoSuchFileException e) {
             throw new StoreException(StoreException.Reason.NO_SUCH_UPLOAD, "The upload '" + upload.uploadId()
                     + "' was completed or aborted while this part arrived.");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot store part " + request.partNumber(), e);
+            throw space.failure(bucket, "cannot store part " + request.partNumber(), e);
         } finally {
             ObjectWriter.deleteQuietly(temp);
         }
@@ -138,8 +143,10 @@ public final class MultipartStore {
                 : ChecksumAlgorithm.fromWireName(upload.checksumAlgorithm()).orElseThrow();
         boolean fullObject = upload.checksumAlgorithm() == null || "FULL_OBJECT".equals(upload.checksumType());
         Path folder = folderOf(bucket, upload.uploadId());
-        Path temp = ObjectWriter.newTemporary(bucket);
-        try {
+        long size = parts.stream().mapToLong(UploadedPart::size).sum();
+        Path temp = null;
+        try (SpaceReservation room = space.forAssembly(bucket, size)) {
+            temp = ObjectWriter.newTemporary(bucket);
             String checksumValue;
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 RunningChecksum running = fullObject ? algorithm.start() : null;
@@ -154,13 +161,17 @@ public final class MultipartStore {
             finalCheck.accept(checksum);
             String etag = MultipartChecksums.etag(parts);
             Instant modified = writer.publish(bucket, key, temp,
-                    new ObjectWriter.Version(etag, upload.metadata(), checksum), condition);
+                    new ObjectWriter.Version(etag, upload.metadata(), checksum), condition, room);
             discard(upload);
             return new CompleteResult(etag, checksum, modified);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot assemble upload " + upload.uploadId(), e);
+            throw space.failure(bucket, "cannot assemble upload " + upload.uploadId(), e);
+        } catch (UncheckedIOException e) {
+            throw space.failure(bucket, e);
         } finally {
-            ObjectWriter.deleteQuietly(temp);
+            if (temp != null) {
+                ObjectWriter.deleteQuietly(temp);
+            }
         }
     }
 
@@ -228,12 +239,14 @@ public final class MultipartStore {
         return removed;
     }
 
+    /** The upload's row and staged parts go; the bytes they held no longer count against the quota. */
     private void discard(MultipartUpload upload) {
         sidecar.deleteUpload(upload.uploadId());
-        buckets.find(upload.bucket()).ifPresent(bucket -> deleteTree(folderOf(bucket, upload.uploadId())));
+        buckets.find(upload.bucket()).ifPresent(bucket ->
+                space.changed(bucket, -deleteTree(folderOf(bucket, upload.uploadId()))));
     }
 
-    private static Path folderOf(Bucket bucket, String uploadId) {
+    static Path folderOf(Bucket bucket, String uploadId) {
         if (!uploadId.matches("[0-9a-f]{32}")) {
             // Upload IDs come from clients; only ones we made may name a folder.
             throw new StoreException(StoreException.Reason.NO_SUCH_UPLOAD, "The upload '" + uploadId + "' does not exist.");
@@ -241,14 +254,20 @@ public final class MultipartStore {
         return bucket.staging().getParent().resolve("uploads").resolve(uploadId);
     }
 
-    private static void deleteTree(Path folder) {
+    /** Returns the bytes of the files removed. */
+    private static long deleteTree(Path folder) {
+        long freed = 0;
         try (var entries = Files.list(folder)) {
             for (Path entry : (Iterable<Path>) entries::iterator) {
-                Files.deleteIfExists(entry);
+                FileState state = FileState.of(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                if (Files.deleteIfExists(entry) && state.isFile()) {
+                    freed += state.size();
+                }
             }
             Files.deleteIfExists(folder);
+            return freed;
         } catch (java.nio.file.NoSuchFileException ignored) {
-            // already gone
+            return freed;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the staging folder " + folder, e);
         }

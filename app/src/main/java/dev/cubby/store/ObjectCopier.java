@@ -41,8 +41,9 @@ final class ObjectCopier {
             ObjectMetadata metadata = request.replacement() != null ? request.replacement() : source.metadata();
             InputStream body = open.channel() == null ? InputStream.nullInputStream()
                     : Channels.newInputStream(open.channel());
+            // The source's size is declared, so room for the copy is reserved before a byte is copied.
             PutResult result = writer.put(new PutRequest(request.targetBucket(), request.targetKey(), body, metadata,
-                    EnumSet.of(algorithm), algorithm, digests -> { }, request.condition()));
+                    EnumSet.of(algorithm), algorithm, digests -> { }, request.condition(), source.size()));
             return new CopyResult(result.etag(), result.lastModified(),
                     ObjectWriter.keptChecksum(algorithm, result.digests()));
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Deletes objects as S3 does (a missing key is not an error) and lets the folders Cubby made
@@ -17,17 +18,37 @@ final class ObjectRemover {
     private final Buckets buckets;
     private final Sidecar sidecar;
     private final Folders folders;
+    private final SpaceLimits space;
+    private final KeyLocks locks;
 
-    ObjectRemover(Buckets buckets, Sidecar sidecar, Folders folders) {
+    ObjectRemover(Buckets buckets, Sidecar sidecar, Folders folders, SpaceLimits space, KeyLocks locks) {
         this.buckets = buckets;
         this.sidecar = sidecar;
         this.folders = folders;
+        this.space = space;
+        this.locks = locks;
     }
 
     void delete(String bucketName, String keyValue) {
         Bucket bucket = buckets.require(bucketName);
         ObjectKey key = ObjectKey.parse(keyValue);
         Path path = BucketPath.resolve(bucket, key);
+        if (key.folderMarker() || !space.counts(bucket)) {
+            delete(bucket, key, path);
+            return;
+        }
+        // The bytes freed must be those of the file unlinked, not of one a concurrent write replaced it with.
+        ReentrantLock lock = locks.forKey(bucket.name(), key.value());
+        lock.lock();
+        try {
+            space.changed(bucket, -delete(bucket, key, path));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Returns the bytes of the file removed. */
+    private long delete(Bucket bucket, ObjectKey key, Path path) {
         FileState state = FileState.of(path, LinkOption.NOFOLLOW_LINKS);
         try {
             if (key.folderMarker()) {
@@ -37,12 +58,14 @@ final class ObjectRemover {
                 Buckets.fsyncDirectory(path.getParent());
                 sidecar.delete(bucket.name(), key.value());
                 folders.removeEmptyImplicit(bucket, key.parentFolderKey());
+                return state.isFile() ? state.size() : 0;
             }
         } catch (NoSuchFileException e) {
             sidecar.delete(bucket.name(), key.value());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + key.value() + " in bucket " + bucket.name(), e);
         }
+        return 0;
     }
 
     /**

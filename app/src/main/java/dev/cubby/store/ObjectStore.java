@@ -20,17 +20,26 @@ public final class ObjectStore implements AutoCloseable {
     private final MultipartStore multipart;
     private final ObjectCopier copier;
     private final ObjectTags tags;
+    private final SpaceLimits space;
 
+    /** A store without quotas or free-space reserve. */
     public ObjectStore(Buckets buckets, Sidecar sidecar, long hashOnReadLimit, long indexBytesPerSecond) {
+        this(buckets, sidecar, hashOnReadLimit, indexBytesPerSecond, SpacePolicy.UNLIMITED);
+    }
+
+    public ObjectStore(Buckets buckets, Sidecar sidecar, long hashOnReadLimit, long indexBytesPerSecond,
+                       SpacePolicy spacePolicy) {
         this.buckets = buckets;
         this.sidecar = sidecar;
         this.indexer = new BackgroundIndexer(sidecar, this::locateFile, indexBytesPerSecond);
         this.etags = new EtagResolver(sidecar, indexer, hashOnReadLimit);
         var folders = new Folders(sidecar);
-        this.writer = new ObjectWriter(buckets, sidecar, folders, etags);
+        var locks = new KeyLocks();
+        this.space = new SpaceLimits(spacePolicy, buckets, sidecar);
+        this.writer = new ObjectWriter(buckets, sidecar, folders, etags, space, locks);
         this.reader = new ObjectReader(buckets, sidecar, etags);
-        this.remover = new ObjectRemover(buckets, sidecar, folders);
-        this.multipart = new MultipartStore(buckets, sidecar, writer);
+        this.remover = new ObjectRemover(buckets, sidecar, folders, space, locks);
+        this.multipart = new MultipartStore(buckets, sidecar, writer, space);
         this.copier = new ObjectCopier(sidecar, reader, writer);
         this.tags = new ObjectTags(sidecar, reader);
         StagingSweeper.sweep(buckets);
@@ -86,6 +95,11 @@ public final class ObjectStore implements AutoCloseable {
         return multipart;
     }
 
+    /** Quotas and free space: the usage of quota'd buckets. */
+    public SpaceLimits space() {
+        return space;
+    }
+
     /** Files whose MD5 is still being computed in the background. */
     public int pendingHashes() {
         return indexer.pending();
@@ -102,6 +116,7 @@ public final class ObjectStore implements AutoCloseable {
 
     @Override
     public void close() {
+        space.close();
         indexer.close();
         sidecar.close();
     }

@@ -32,13 +32,17 @@ final class ObjectWriter {
     private final Sidecar sidecar;
     private final Folders folders;
     private final EtagResolver etags;
-    private final KeyLocks locks = new KeyLocks();
+    private final SpaceLimits space;
+    private final KeyLocks locks;
 
-    ObjectWriter(Buckets buckets, Sidecar sidecar, Folders folders, EtagResolver etags) {
+    ObjectWriter(Buckets buckets, Sidecar sidecar, Folders folders, EtagResolver etags, SpaceLimits space,
+                 KeyLocks locks) {
         this.buckets = buckets;
         this.sidecar = sidecar;
         this.folders = folders;
         this.etags = etags;
+        this.space = space;
+        this.locks = locks;
     }
 
     PutResult put(PutRequest request) {
@@ -56,20 +60,28 @@ final class ObjectWriter {
             throw new StoreException(StoreException.Reason.PRECONDITION_FAILED,
                     "If-None-Match: * did not hold: an object already exists at '" + key.value() + "'.");
         }
-        return key.folderMarker() ? putFolderMarker(bucket, key, target, request) : putFile(bucket, key, request);
+        return key.folderMarker() ? putFolderMarker(bucket, key, target, request)
+                : putFile(bucket, key, request, existing.isFile() ? existing.size() : 0);
     }
 
-    private PutResult putFile(Bucket bucket, ObjectKey key, PutRequest request) {
-        Path temp = newTemporary(bucket);
-        try {
-            BodyDigests digests = DigestingCopier.stage(request.body(), temp, request.compute(), request.verifier());
+    /** Room is reserved before the first byte is read, so a refused body leaves nothing behind. */
+    private PutResult putFile(Bucket bucket, ObjectKey key, PutRequest request, long replaced) {
+        Path temp = null;
+        try (SpaceReservation room = space.forUpload(bucket, request.declaredSize(), replaced)) {
+            temp = newTemporary(bucket);
+            BodyDigests digests = DigestingCopier.stage(room.meter(request.body()), temp, request.compute(),
+                    request.verifier());
             Instant modified = publish(bucket, key, temp, new Version(digests.etag(), request.metadata(),
-                    keptChecksum(request.kept(), digests)), request.condition());
+                    keptChecksum(request.kept(), digests)), request.condition(), room);
             return new PutResult(digests.etag(), digests, modified);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + key.value() + " in bucket " + bucket.name(), e);
+            throw space.failure(bucket, "cannot write " + key.value() + " in bucket " + bucket.name(), e);
+        } catch (UncheckedIOException e) {
+            throw space.failure(bucket, e);
         } finally {
-            deleteQuietly(temp);
+            if (temp != null) {
+                deleteQuietly(temp);
+            }
         }
     }
 
@@ -89,22 +101,31 @@ final class ObjectWriter {
 
     /**
      * Makes a verified, fsynced temporary file visible at the key, honouring the write
-     * condition, then records its ETag for exactly the file that was published. The caller
-     * removes the temporary name afterwards (it may be gone already).
+     * condition, then records its ETag for exactly the file that was published, and its bytes
+     * (net of the file it replaced) in the bucket's usage. The caller removes the temporary name
+     * afterwards (it may be gone already).
      */
-    Instant publish(Bucket bucket, ObjectKey key, Path temp, Version version, WriteCondition condition)
-            throws IOException {
+    Instant publish(Bucket bucket, ObjectKey key, Path temp, Version version, WriteCondition condition,
+                    SpaceReservation room) throws IOException {
         Path target = BucketPath.resolve(bucket, key);
         Folders.requireNoFileOnPath(bucket, key);
-        long tempInode = FileState.of(temp).fingerprint().inode();
+        FileState staged = FileState.of(temp);
+        long tempInode = staged.fingerprint().inode();
         if (condition.onlyIfAbsent()) {
             linkIntoPlace(bucket, key, temp, target);
-        } else if (condition.onlyIfEtag() != null) {
+            room.commit(staged.size());
+        } else if (condition.onlyIfEtag() != null || space.counts(bucket)) {
+            // In a counted bucket the size replaced must be the one this rename replaces.
             ReentrantLock lock = locks.forKey(bucket.name(), key.value());
             lock.lock();
             try {
-                requireCurrentEtag(bucket, key, target, condition.onlyIfEtag());
+                if (condition.onlyIfEtag() != null) {
+                    requireCurrentEtag(bucket, key, target, condition.onlyIfEtag());
+                }
+                FileState current = FileState.of(target);
+                long replaced = current.isFile() ? current.size() : 0;
                 renameIntoPlace(bucket, key, temp, target);
+                room.commit(staged.size() - replaced);
             } finally {
                 lock.unlock();
             }

@@ -52,12 +52,16 @@ public enum S3ErrorCode {
     NOT_MODIFIED("NotModified", 304, "Not Modified."),
     OBJECT_PATH_CONFLICT("ObjectPathConflict", 409,
             "The key conflicts with an existing object or folder: a folder cannot hold both a file 'a' and keys under 'a/'."),
+    /** Ceph RGW's code and status for a bucket quota, which S3 itself does not have. */
+    QUOTA_EXCEEDED("QuotaExceeded", 403, "The bucket's quota does not leave room for this upload."),
     PRECONDITION_FAILED("PreconditionFailed", 412, "At least one of the pre-conditions you specified did not hold."),
     REQUEST_TIME_TOO_SKEWED("RequestTimeTooSkewed", 403,
             "The difference between the request time and the server's time is too large."),
     SERVICE_UNAVAILABLE("ServiceUnavailable", 503, "Please reduce your request rate."),
     SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403,
             "The request signature we calculated does not match the signature you provided. Check your key and signing method."),
+    /** 507 Insufficient Storage: the disk is full or its free-space reserve would be used. */
+    STORAGE_FULL("StorageFull", 507, "The disk holding this bucket does not have room for this upload."),
     X_AMZ_CONTENT_SHA256_MISMATCH("XAmzContentSHA256Mismatch", 400,
             "The provided 'x-amz-content-sha256' header does not match what was computed.");
 

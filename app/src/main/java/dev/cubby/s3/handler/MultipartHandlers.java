@@ -90,7 +90,7 @@ public final class MultipartHandlers {
         }
         UploadedPart part = uploads.uploadPart(new PartRequest(request.bucket(), request.key(), upload.uploadId(),
                 partNumber, request.body(), compute, kept,
-                digests -> expectation.verify(digests, request.trailers().get())));
+                digests -> expectation.verify(digests, request.trailers().get()), DeclaredLength.of(request)));
         var headers = new ResponseHeaders().put("ETag", ResponseHeaders.quoted(part.etag()));
         if (kept != null && part.checksum() != null) {
             headers.put(kept.headerName(), part.checksum());
@@ -116,7 +116,7 @@ public final class MultipartHandlers {
                     : new BoundedInputStream(Channels.newInputStream(open.channel().position(range.first())), range.length());
             UploadedPart part = uploads.uploadPart(new PartRequest(request.bucket(), request.key(), upload.uploadId(),
                     partNumber, bytes, kept == null ? EnumSet.noneOf(ChecksumAlgorithm.class) : EnumSet.of(kept), kept,
-                    digests -> { }));
+                    digests -> { }, range.length()));
             var headers = new ResponseHeaders()
                     .put(CopyObjectHandler.COPY_SOURCE_VERSION_HEADER, source.versionId()).build();
             return new S3Response.Xml(200, headers, new CopyPartResult(part.etag(), part.lastModified(),

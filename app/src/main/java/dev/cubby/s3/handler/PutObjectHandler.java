@@ -21,7 +21,8 @@ public final class PutObjectHandler {
         var tags = TagSet.fromHeader(request.header("x-amz-tagging"));
         PutResult result = store.put(new PutRequest(request.bucket(), request.key(), request.body(), metadata,
                 checksums.toCompute(), checksums.kept(),
-                digests -> checksums.verify(digests, request.trailers().get()), WriteConditions.of(request)));
+                digests -> checksums.verify(digests, request.trailers().get()), WriteConditions.of(request),
+                DeclaredLength.of(request)));
         // The new object has no tags until these are set: the sidecar dropped the old object's.
         if (!tags.tags().isEmpty()) {
             store.tags().put(request.bucket(), request.key(), tags.tags());

@@ -1,0 +1,196 @@
+package dev.cubby.store;
+
+import dev.cubby.meta.Sidecar;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one place that decides whether a write has room: the bucket's quota and its filesystem's
+ * free space less the reserve. Quota'd buckets are counted by a walk in the background at start
+ * (an upload waits for it, bounded), kept current by Cubby's own writes, deletes and aborts, and
+ * re-walked every {@link SpacePolicy#rescanInterval()} to catch files changed over Samba or NFS.
+ * Buckets without a quota are never walked, and cost one statvfs per upload (none when the
+ * reserve is 0).
+ */
+public final class SpaceLimits implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(SpaceLimits.class.getName());
+    /** How long an upload waits for its bucket's first count before being told to retry. */
+    private static final Duration COUNT_WAIT = Duration.ofSeconds(30);
+    /** A walk overlapped by Cubby's own writes is repeated this often before its count is taken anyway. */
+    private static final int WALK_TRIES = 3;
+    private static final Duration WALK_RETRY_PAUSE = Duration.ofMillis(200);
+
+    private final SpacePolicy policy;
+    private final Buckets buckets;
+    private final Sidecar sidecar;
+    private final Map<String, BucketUsage> usages = new ConcurrentHashMap<>();
+    private final Map<Path, DiskSpace> disksByFolder = new ConcurrentHashMap<>();
+    private final Map<FileStore, DiskSpace> disks = new ConcurrentHashMap<>();
+    private final Thread rescanner;
+
+    SpaceLimits(SpacePolicy policy, Buckets buckets, Sidecar sidecar) {
+        this.policy = policy;
+        this.buckets = buckets;
+        this.sidecar = sidecar;
+        for (String name : policy.quotas().keySet()) {
+            buckets.find(name).ifPresent(this::usageOf);
+        }
+        this.rescanner = policy.quotas().isEmpty() ? null
+                : Thread.ofVirtual().name("cubby-quota-rescan").start(this::rescanForever);
+    }
+
+    /** PutObject and CopyObject: {@code declared} is the body's size, or -1 when unknown. */
+    SpaceReservation forUpload(Bucket bucket, long declared, long replaced) {
+        var reservation = new SpaceReservation(bucket.name(), countedUsage(bucket), true, diskOf(bucket),
+                policy.freeSpaceReserve(), replaced);
+        return declared >= 0 ? reservation.declare(declared) : reservation;
+    }
+
+    /** UploadPart and UploadPartCopy: staged parts count against the quota until completed or aborted. */
+    SpaceReservation forPart(Bucket bucket, long declared) {
+        return forUpload(bucket, declared, 0);
+    }
+
+    /** CompleteMultipartUpload: the object needs room on disk; its parts already count against the quota. */
+    SpaceReservation forAssembly(Bucket bucket, long size) {
+        return new SpaceReservation(bucket.name(), countedUsage(bucket), false, diskOf(bucket),
+                policy.freeSpaceReserve(), 0).declare(size);
+    }
+
+    /** Whether writes to this bucket are counted (and so must be serialised per key). */
+    boolean counts(Bucket bucket) {
+        return policy.quotas().containsKey(bucket.name());
+    }
+
+    /** Cubby's own change to a bucket's bytes outside an upload: a delete, an abort, a completion's parts. */
+    void changed(Bucket bucket, long delta) {
+        BucketUsage usage = usages.get(bucket.name());
+        if (usage != null) {
+            usage.changed(delta);
+        }
+    }
+
+    /** The bytes a quota'd bucket holds as last counted, or empty for a bucket without a quota. */
+    public OptionalLong usage(String bucket) {
+        BucketUsage usage = usages.get(bucket);
+        return usage == null ? OptionalLong.empty() : OptionalLong.of(usage.used());
+    }
+
+    /**
+     * What a failed write becomes: a full disk (ENOSPC, EDQUOT) is the client's to fix, with a
+     * clear message; anything else is the server's failure.
+     */
+    RuntimeException failure(Bucket bucket, String what, IOException e) {
+        if (!DiskFull.isCause(e)) {
+            return new UncheckedIOException(what, e);
+        }
+        String free;
+        try {
+            free = Sizes.describe(Files.getFileStore(bucket.dir()).getUsableSpace()) + " are free now";
+        } catch (IOException unreadable) {
+            free = "its free space cannot be read";
+        }
+        return new StoreException(StoreException.Reason.STORAGE_FULL, "The disk holding the bucket '" + bucket.name()
+                + "' refused the write: " + DiskFull.reason(e) + ". Nothing was stored and the previous object, if "
+                + "any, is unchanged; " + free + ". Free space on that disk, then retry.");
+    }
+
+    /** {@link #failure} for an unchecked wrapper of an I/O error, such as a folder that could not be made. */
+    RuntimeException failure(Bucket bucket, UncheckedIOException e) {
+        return DiskFull.isCause(e) ? failure(bucket, e.getMessage(), e.getCause()) : e;
+    }
+
+    private BucketUsage countedUsage(Bucket bucket) {
+        BucketUsage usage = usageOf(bucket);
+        if (usage != null) {
+            usage.awaitCounted(COUNT_WAIT);
+        }
+        return usage;
+    }
+
+    /** The bucket's usage, its first walk started when it is first asked for; null without a quota. */
+    private BucketUsage usageOf(Bucket bucket) {
+        Long quota = policy.quotas().get(bucket.name());
+        if (quota == null) {
+            return null;
+        }
+        return usages.computeIfAbsent(bucket.name(), name -> {
+            var usage = new BucketUsage(name, quota);
+            Thread.ofVirtual().name("cubby-quota-count-" + name).start(() -> walk(bucket, usage));
+            return usage;
+        });
+    }
+
+    private DiskSpace diskOf(Bucket bucket) {
+        if (policy.freeSpaceReserve() == 0) {
+            return null;
+        }
+        return disksByFolder.computeIfAbsent(bucket.dir(), folder -> {
+            try {
+                return disks.computeIfAbsent(Files.getFileStore(folder), DiskSpace::new);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot find the filesystem of " + folder, e);
+            }
+        });
+    }
+
+    private void rescanForever() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(policy.rescanInterval());
+            } catch (InterruptedException e) {
+                return;
+            }
+            for (var entry : usages.entrySet()) {
+                var bucket = buckets.find(entry.getKey());
+                if (bucket.isPresent() && entry.getValue().tryStartWalk()) {
+                    walk(bucket.get(), entry.getValue());
+                }
+            }
+        }
+    }
+
+    /** Walks until no write of Cubby's overlapped the walk, or {@value #WALK_TRIES} times. */
+    private void walk(Bucket bucket, BucketUsage usage) {
+        long started = System.nanoTime();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                long total = UsageWalk.count(bucket, uploadFolders(bucket));
+                if (usage.walkFinished(total, attempt == WALK_TRIES)) {
+                    LOG.fine(() -> "counted " + Sizes.describe(total) + " in bucket " + bucket.name() + " in "
+                            + (System.nanoTime() - started) / 1_000_000 + " ms");
+                    return;
+                }
+                Thread.sleep(WALK_RETRY_PAUSE);
+            }
+        } catch (InterruptedException e) {
+            usage.walkFailed();
+        } catch (IOException | RuntimeException e) {
+            usage.walkFailed();
+            LOG.log(Level.WARNING, "cannot count the bytes in bucket " + bucket.name() + "; its quota is judged on "
+                    + "the last count until the next walk", e);
+        }
+    }
+
+    private List<Path> uploadFolders(Bucket bucket) {
+        return sidecar.listUploads(bucket.name()).stream()
+                .map(upload -> MultipartStore.folderOf(bucket, upload.uploadId())).toList();
+    }
+
+    @Override
+    public void close() {
+        if (rescanner != null) {
+            rescanner.interrupt();
+        }
+    }
+}
