@@ -44,8 +44,9 @@ public final class KeyStore implements KeySource, AutoCloseable {
         return new KeyStore(KeyTable.open(stateDir.resolve(FILE_NAME)), SecretSeal.open(stateDir), clock);
     }
 
+    /** Now, to the second: expiry times are shown and kept in whole seconds. */
     public Instant now() {
-        return clock.instant();
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     /**
@@ -56,7 +57,7 @@ public final class KeyStore implements KeySource, AutoCloseable {
      */
     public AccessKey create(String name, KeyKind kind, List<Grant> grants, Instant expires, Duration ttl) {
         var key = new AccessKey(new Credential(NewKeys.accessKeyId(), NewKeys.secret()), name, kind,
-                grants.stream().map(GrantRules::validate).toList(), clock.instant(), expires, ttl);
+                grants.stream().map(GrantRules::validate).toList(), now(), expires, ttl);
         store(key);
         return key;
     }
@@ -144,10 +145,10 @@ public final class KeyStore implements KeySource, AutoCloseable {
         if (lifetime == null) {
             throw new IllegalArgumentException("key " + key.accessKeyId() + " has no lifetime of its own; give --ttl");
         }
-        Instant expires = clock.instant().plus(lifetime);
+        Instant expires = now().plus(lifetime);
         table.updateExpiry(key.accessKeyId(), expires.toEpochMilli());
         return new AccessKey(key.credential(), key.name(), key.kind(), key.grants(), key.created(),
-                Instant.ofEpochMilli(expires.toEpochMilli()), key.ttl());
+                expires, key.ttl());
     }
 
     @Override

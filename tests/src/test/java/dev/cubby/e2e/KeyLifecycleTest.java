@@ -86,10 +86,10 @@ class KeyLifecycleTest {
 
     @Test
     void expiredSessionKeyAnswersExpiredTokenAndRenewalRevivesIt() throws Exception {
-        var key = create("job", "--session", "--ttl", "3s");
+        var key = create("job", "--session", "--ttl", "4s");
         S3Client client = client(key);
         assertEquals("beach", get(client));
-        Thread.sleep(3500);
+        Thread.sleep(4500);
         var expired = assertS3Error(400, "ExpiredToken", () -> get(client));
         assertTrue(expired.awsErrorDetails().errorMessage().contains("expired at"), expired.getMessage());
         CubbyCli.keys(server.state(), "renew", "job", "--ttl", "1h").requireSuccess();
@@ -98,10 +98,10 @@ class KeyLifecycleTest {
 
     @Test
     void manualKeyWithExpiryStopsWorkingThen() throws Exception {
-        var key = create("short", "--expires", "2s");
+        var key = create("short", "--expires", "4s");
         S3Client client = client(key);
         assertEquals("beach", get(client));
-        Thread.sleep(2500);
+        Thread.sleep(4500);
         assertS3Error(400, "ExpiredToken", () -> get(client));
     }
 
@@ -144,11 +144,11 @@ class KeyLifecycleTest {
 
     @Test
     void shareLinkDiesWhenItExpires() throws Exception {
-        var shared = CubbyCli.run("share", "photos/2024/beach.jpg", "--expires", "2s", "--state",
+        var shared = CubbyCli.run("share", "photos/2024/beach.jpg", "--expires", "4s", "--state",
                 server.state().toString(), "--endpoint", server.endpoint().toString()).requireSuccess();
         URI link = URI.create(shared.out().trim());
         assertEquals(200, fetch(link).statusCode());
-        Thread.sleep(2500);
+        Thread.sleep(4500);
         var expired = fetch(link);
         assertTrue(expired.statusCode() == 400 || expired.statusCode() == 403, expired.body());
         assertTrue(expired.body().contains("ExpiredToken") || expired.body().contains("expired"), expired.body());
