@@ -7,7 +7,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Imports run one way: cli -> server -> s3 -> auth, store, meta; the engine knows nothing of HTTP. */
+/**
+ * Imports run one way: cli -> server -> s3 -> auth, store, meta; the engine knows nothing of HTTP.
+ * The key store ({@code keys}) joins auth's sealing to meta's table and is used by cli only.
+ */
 @AnalyzeClasses(packages = "dev.cubby", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -15,7 +18,7 @@ class ArchitectureTest {
     static final ArchRule storeAndMetaKnowNoHttp = noClasses()
             .that().resideInAnyPackage("dev.cubby.store..", "dev.cubby.meta..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.cubby.s3..", "dev.cubby.server..",
-                    "dev.cubby.auth..", "dev.cubby.cli..", "io.helidon..");
+                    "dev.cubby.auth..", "dev.cubby.keys..", "dev.cubby.cli..", "io.helidon..");
 
     @ArchTest
     static final ArchRule noSqlOutsideMeta = noClasses()
@@ -31,7 +34,13 @@ class ArchitectureTest {
     static final ArchRule authUsesOnlyTheErrorCatalogueOfS3 = noClasses()
             .that().resideInAPackage("dev.cubby.auth..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.cubby.s3", "dev.cubby.s3.handler..",
-                    "dev.cubby.s3.xml..", "dev.cubby.store..", "dev.cubby.meta..");
+                    "dev.cubby.s3.xml..", "dev.cubby.store..", "dev.cubby.meta..", "dev.cubby.keys..");
+
+    @ArchTest
+    static final ArchRule keyStoreKnowsNoHttp = noClasses()
+            .that().resideInAPackage("dev.cubby.keys..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.cubby.s3..", "dev.cubby.server..",
+                    "dev.cubby.cli..", "io.helidon..");
 
     @ArchTest
     static final ArchRule handlersNeverTouchTheFileSystemDirectly = noClasses()

@@ -1,6 +1,10 @@
 package dev.cubby.cli;
 
-import dev.cubby.auth.AdminKey;
+import dev.cubby.auth.KeyRing;
+import dev.cubby.keys.AdminKey;
+import dev.cubby.keys.KeyStore;
+import java.time.Clock;
+import java.util.List;
 import dev.cubby.config.Settings;
 import dev.cubby.config.SettingsException;
 import dev.cubby.config.SettingsLoader;
@@ -78,21 +82,32 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings;
         AdminKey admin;
+        KeyStore keyStore;
         try {
             settings = SettingsLoader.load(config, System.getenv(), flags());
             if (!Files.isDirectory(settings.root())) {
                 throw new SettingsException("the root folder " + settings.root() + " does not exist; create it first");
             }
-            admin = AdminKey.load(settings.stateDir(), System.getenv("CUBBY_ACCESS_KEY_ID"),
+            keyStore = KeyStore.open(settings.stateDir(), Clock.systemUTC());
+            admin = AdminKey.load(keyStore, settings.stateDir(), System.getenv("CUBBY_ACCESS_KEY_ID"),
                     System.getenv("CUBBY_SECRET_ACCESS_KEY"));
         } catch (SettingsException | IllegalArgumentException e) {
             System.err.println("cubby: " + e.getMessage());
             return 2;
         }
         warnUnlessUtf8FileNames();
-        CubbyServer server = CubbyServer.start(settings, admin.credential());
+        // An admin key from the environment lives in memory only; a stored one is in the key store.
+        boolean adminInMemory = System.getenv("CUBBY_ACCESS_KEY_ID") != null
+                && !System.getenv("CUBBY_ACCESS_KEY_ID").isBlank();
+        var keys = new KeyRing(keyStore, adminInMemory ? List.of(admin.asAccessKey(keyStore.now())) : List.of(),
+                Clock.systemUTC());
+        CubbyServer server = CubbyServer.start(settings, admin.credential(), keys);
         String endpoint = "http://" + hostForUrl(settings.address()) + ":" + server.port();
         System.out.println("Cubby serves " + settings.root() + " at " + endpoint);
+        if (admin.migrated()) {
+            System.out.println("Moved the admin key from admin-key.properties into the key store (sealed) and "
+                    + "deleted the file.");
+        }
         if (admin.generated()) {
             System.out.println("Generated the admin key (shown once; kept in " + settings.stateDir() + "):");
             System.out.println("  access key id:     " + admin.credential().accessKeyId());
@@ -104,6 +119,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            keyStore.close();
             stopped.countDown();
         }, "cubby-shutdown"));
         stopped.await();

@@ -8,7 +8,8 @@ import java.util.Set;
  * Everything the server is configured with, loaded once (config file, then environment, then
  * command-line flags, later ones winning) and never changed while it runs.
  *
- * @param root              the served folder tree; its top-level folders are buckets
+ * @param root              the served folder tree; its top-level folders are buckets (null only for
+ *                          commands that need none, see {@link SettingsLoader#loadWithoutRoot})
  * @param stateDir          private folder for keys and secrets, outside the tree
  * @param address           listen address
  * @param port              listen port

@@ -51,6 +51,19 @@ public final class SettingsLoader {
      * @param flags      the flags given on the command line, by key
      */
     public static Settings load(Path configFile, Map<String, String> env, Map<String, String> flags) {
+        return load(configFile, env, flags, true);
+    }
+
+    /**
+     * As {@link #load(Path, Map, Map)}, for commands that work on the state folder only (such as
+     * {@code cubby keys}): no root folder is needed, and {@link Settings#root()} is null when none is set.
+     */
+    public static Settings loadWithoutRoot(Path configFile, Map<String, String> env, Map<String, String> flags) {
+        return load(configFile, env, flags, false);
+    }
+
+    private static Settings load(Path configFile, Map<String, String> env, Map<String, String> flags,
+                                 boolean rootRequired) {
         Path file = configFile != null ? configFile : env.containsKey("CUBBY_CONFIG") ? Path.of(env.get("CUBBY_CONFIG")) : null;
         Map<String, String> merged = new HashMap<>();
         Map<String, Path> buckets = new LinkedHashMap<>();
@@ -74,7 +87,7 @@ public final class SettingsLoader {
                 merged.put(key, value);
             }
         });
-        return build(merged, buckets, quotas, env);
+        return build(merged, buckets, quotas, env, rootRequired);
     }
 
     private static void readFile(Path file, Map<String, String> merged, Map<String, Path> buckets,
@@ -103,13 +116,13 @@ public final class SettingsLoader {
     }
 
     private static Settings build(Map<String, String> s, Map<String, Path> buckets, Map<String, Long> quotas,
-                                  Map<String, String> env) {
+                                  Map<String, String> env, boolean rootRequired) {
         String root = s.get("root");
-        if (root == null) {
+        if (root == null && rootRequired) {
             throw new SettingsException("no root folder: pass --root DIR, set CUBBY_ROOT, or set 'root' in the config file");
         }
         Path state = s.containsKey("state") ? Path.of(s.get("state")) : defaultStateDir(env);
-        return new Settings(Path.of(root).toAbsolutePath().normalize(), state.toAbsolutePath().normalize(),
+        return new Settings(root == null ? null : Path.of(root).toAbsolutePath().normalize(), state.toAbsolutePath().normalize(),
                 s.get("address"), intSetting(s, "port", 0, 65535), s.get("region"), blankToNull(s.get("domain")),
                 longSetting(s, "hash-on-read-limit-mib") * MIB, longSetting(s, "index-rate-mib") * MIB, buckets,
                 durationSetting(s, "multipart-expiry"), tls(s), blankToNull(s.get("endpoint")),
@@ -198,6 +211,15 @@ public final class SettingsLoader {
         } catch (NumberFormatException e) {
             throw new SettingsException("'" + key + "' must be a whole number, not '" + s.get(key) + "'");
         }
+    }
+
+    /**
+     * A duration given on the command line ({@code --expires 90d}, {@code --ttl 1h}).
+     *
+     * @throws SettingsException naming {@code option} and the accepted forms
+     */
+    public static java.time.Duration duration(String option, String value) {
+        return durationSetting(Map.of(option, value), option);
     }
 
     /** A whole number with a unit: s, m, h or d (e.g. {@code 7d}, {@code 90s}). */

@@ -8,26 +8,28 @@ import java.util.function.Predicate;
  * The S3 operations Cubby serves: one row each, naming the HTTP method, what the request
  * addresses, the query parameter that selects it (null for the plain form) and the permission
  * it needs. {@link OperationTable} picks the row; the permission is checked once, before the
- * handler runs.
+ * handler runs, on the request's bucket and key. Operations that reach further (a copy's source,
+ * the keys in a DeleteObjects body, what a listing shows) ask the caller's
+ * {@link dev.cubby.auth.Access} in their handler.
  */
 public enum Operation {
     LIST_BUCKETS("GET", Target.SERVICE, null, Permission.LIST_BUCKETS),
 
     CREATE_BUCKET("PUT", Target.BUCKET, null, Permission.OWNER),
     DELETE_BUCKET("DELETE", Target.BUCKET, null, Permission.OWNER),
-    HEAD_BUCKET("HEAD", Target.BUCKET, null, Permission.READ),
+    HEAD_BUCKET("HEAD", Target.BUCKET, null, Permission.PUBLIC_READ),
     GET_BUCKET_LOCATION("GET", Target.BUCKET, "location", Permission.READ),
     GET_BUCKET_VERSIONING("GET", Target.BUCKET, "versioning", Permission.READ),
-    LIST_OBJECTS_V2("GET", Target.BUCKET, "list-type", Permission.READ),
-    LIST_OBJECTS("GET", Target.BUCKET, null, Permission.READ),
+    LIST_OBJECTS_V2("GET", Target.BUCKET, "list-type", Permission.PUBLIC_READ),
+    LIST_OBJECTS("GET", Target.BUCKET, null, Permission.PUBLIC_READ),
     LIST_OBJECT_VERSIONS("GET", Target.BUCKET, "versions", Permission.READ),
 
     PUT_OBJECT("PUT", Target.OBJECT, null, Permission.WRITE),
-    GET_OBJECT("GET", Target.OBJECT, null, Permission.READ),
-    HEAD_OBJECT("HEAD", Target.OBJECT, null, Permission.READ),
+    GET_OBJECT("GET", Target.OBJECT, null, Permission.PUBLIC_READ),
+    HEAD_OBJECT("HEAD", Target.OBJECT, null, Permission.PUBLIC_READ),
     DELETE_OBJECT("DELETE", Target.OBJECT, null, Permission.WRITE),
     GET_OBJECT_ATTRIBUTES("GET", Target.OBJECT, "attributes", Permission.READ),
-    // WRITE on the target only: READ on the source must also be checked once keys can be scoped (issue 6).
+    // WRITE on the target here; READ on the source is asked of the caller's Access by the handler.
     COPY_OBJECT("PUT", Target.OBJECT, null, Permission.WRITE, "x-amz-copy-source"),
     DELETE_OBJECTS("POST", Target.BUCKET, "delete", Permission.WRITE),
     GET_BUCKET_ACL("GET", Target.BUCKET, "acl", Permission.READ),
@@ -40,7 +42,7 @@ public enum Operation {
 
     CREATE_MULTIPART_UPLOAD("POST", Target.OBJECT, "uploads", Permission.WRITE),
     UPLOAD_PART("PUT", Target.OBJECT, "uploadId", Permission.WRITE),
-    // TODO(issue 6): also needs READ on the copy source once keys carry scopes.
+    // As CopyObject: READ on the copy source is asked by the handler.
     UPLOAD_PART_COPY("PUT", Target.OBJECT, "uploadId", Permission.WRITE, "x-amz-copy-source"),
     COMPLETE_MULTIPART_UPLOAD("POST", Target.OBJECT, "uploadId", Permission.WRITE),
     ABORT_MULTIPART_UPLOAD("DELETE", Target.OBJECT, "uploadId", Permission.WRITE),

@@ -2,6 +2,7 @@ package dev.cubby.server;
 
 import dev.cubby.auth.AccessPolicy;
 import dev.cubby.auth.Credential;
+import dev.cubby.auth.KeyRing;
 import dev.cubby.auth.SigV4Verifier;
 import dev.cubby.config.Settings;
 import dev.cubby.meta.SqliteSidecar;
@@ -32,7 +33,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.Optional;
 
 /**
  * Wires one running Cubby: the store over the tree, the operation table, and the Helidon web
@@ -51,7 +51,11 @@ public final class CubbyServer implements AutoCloseable {
         this.audit = audit;
     }
 
-    public static CubbyServer start(Settings settings, Credential admin) {
+    /**
+     * @param admin the admin key, whose id names the owner in ACL and listing answers
+     * @param keys  every key the server accepts, reloaded when the key store changes
+     */
+    public static CubbyServer start(Settings settings, Credential admin, KeyRing keys) {
         var sidecar = SqliteSidecar.open(settings.root().resolve(ObjectKey.INTERNAL_FOLDER).resolve("sidecar.db"));
         var store = new ObjectStore(new Buckets(settings.root(), settings.buckets()), sidecar,
                 settings.hashOnReadLimit(), settings.indexBytesPerSecond(),
@@ -97,10 +101,9 @@ public final class CubbyServer implements AutoCloseable {
                 .bind(Operation.PUT_OBJECT_TAGGING, tagging::put)
                 .bind(Operation.DELETE_OBJECT_TAGGING, tagging::delete);
         var sweeper = StaleUploadSweeper.start(store.multipart(), settings.multipartExpiry());
-        var verifier = new SigV4Verifier(id -> id.equals(admin.accessKeyId()) ? Optional.of(admin) : Optional.empty(),
-                Clock.systemUTC());
+        var verifier = new SigV4Verifier(keys, Clock.systemUTC());
         AuditLog audit = settings.auditLog() ? AuditLog.toStandardOutput() : null;
-        var pipeline = new S3Pipeline(verifier, new AccessPolicy(), operations, settings.domain(), audit);
+        var pipeline = new S3Pipeline(verifier, new AccessPolicy(keys, settings.publicRead()), operations, settings.domain(), audit);
 
         WebServer webServer = WebServer.builder()
                 .host(settings.address())

@@ -1,5 +1,6 @@
 package dev.cubby.server;
 
+import dev.cubby.auth.Access;
 import dev.cubby.auth.AccessPolicy;
 import dev.cubby.auth.Authentication;
 import dev.cubby.auth.SigV4Verifier;
@@ -64,12 +65,12 @@ final class S3Pipeline implements Handler {
             Map<String, String> query = QueryString.decode(rawQuery);
             caller = verifier.verify(signed);
             operation = OperationTable.resolve(method, target.kind(), query, headers::containsKey);
-            accessPolicy.check(caller, operation.permission(), target.bucket(), target.key());
+            Access access = accessPolicy.check(caller, operation.permission(), target.bucket(), target.key());
             progress = new BodyProgress(req.content().hasEntity() ? req.content().inputStream() : InputStream.nullInputStream());
             InputStream raw = progress;
             VerifiedBody body = verifier.wrapBody(caller, signed, raw);
             var request = new S3Request(operation, target.bucket(), target.key(), query, headers, body.stream(),
-                    body::trailers, caller.accessKeyId(), requestId);
+                    body::trailers, caller.accessKeyId(), requestId, access);
             S3Response response = operations.handler(operation).handle(request);
             bytesOut = writer.write(req, res, response, requestId);
         } catch (RuntimeException e) {

@@ -13,6 +13,8 @@ import java.util.List;
  * skips subtrees that lie before the resume point, does not descend into folders that roll up
  * into a common prefix, and stops one item past the page. Entries are statted only when reached
  * (see FolderEntries); ETags come from the sidecar (see FolderRows); file contents are never read.
+ * A query with a scope skips, by name and before any stat, files outside it and folders that
+ * cannot hold keys inside it.
  */
 final class TreeLister {
 
@@ -64,7 +66,7 @@ final class TreeLister {
      * a {@code dir/} object under that prefix. Returns false once the page is full.
      */
     private boolean offerStartFolderMarker(Path folder, String folderKey, List<FolderEntries.Entry> children) {
-        if (folderKey.isEmpty() || !folderKey.equals(query.prefix()) || !after(folderKey)) {
+        if (folderKey.isEmpty() || !folderKey.equals(query.prefix()) || !after(folderKey) || !query.inScope(folderKey)) {
             return true;
         }
         ObjectRecord marker = sidecar.find(bucket.name(), folderKey).orElse(null);
@@ -96,7 +98,8 @@ final class TreeLister {
             }
             FileState state = entry.state();
             String key = folderKey + entry.name() + (state.isFolder() ? "/" : "");
-            if (!mayHoldListedKeys(key) || (skipPrefix != null && key.startsWith(skipPrefix))) {
+            if (!mayHoldListedKeys(key) || (skipPrefix != null && key.startsWith(skipPrefix))
+                    || !(state.isFolder() ? query.folderInScope(key) : query.inScope(key))) {
                 continue;
             }
             String rolledUp = commonPrefixOf(key);
@@ -111,7 +114,7 @@ final class TreeLister {
                 if (grandChildren == null) {
                     continue;
                 }
-                if (key.startsWith(query.prefix()) && after(key)) {
+                if (key.startsWith(query.prefix()) && after(key) && query.inScope(key)) {
                     ObjectRecord marker = rows.get(entry.name() + "/");
                     if ((marker != null || !FolderEntries.hasListable(grandChildren))
                             && !offerObject(new ListPage.Entry(key, 0, state.lastModified(),
@@ -146,6 +149,9 @@ final class TreeLister {
             return true;
         }
         if (skipPrefix != null && path.startsWith(skipPrefix)) {
+            return true;
+        }
+        if (!query.inScope(path) && !query.folderInScope(asFolder)) {
             return true;
         }
         String start = query.startAfter();

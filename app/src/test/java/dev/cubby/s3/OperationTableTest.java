@@ -37,7 +37,9 @@ class OperationTableTest {
     void versionsAndAttributesPickTheirRows() {
         assertEquals(Operation.LIST_OBJECT_VERSIONS, resolve("GET", Target.BUCKET, Map.of("versions", "", "prefix", "a")));
         assertEquals(Operation.GET_OBJECT_ATTRIBUTES, resolve("GET", Target.OBJECT, Map.of("attributes", "")));
-        assertEquals(Operation.GET_OBJECT_ATTRIBUTES.permission(), Operation.GET_OBJECT.permission());
+        // both read; only GetObject is also open to anonymous callers on public-read buckets
+        assertEquals(dev.cubby.auth.Permission.READ, Operation.GET_OBJECT_ATTRIBUTES.permission());
+        assertEquals(dev.cubby.auth.Permission.PUBLIC_READ, Operation.GET_OBJECT.permission());
     }
 
     @Test

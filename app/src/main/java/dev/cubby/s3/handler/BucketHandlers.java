@@ -27,6 +27,7 @@ public final class BucketHandlers {
 
     public S3Response listBuckets(S3Request request) {
         var entries = store.listBuckets().stream()
+                .filter(b -> request.access().seesBucket(b.name()))
                 .map(b -> new ListAllMyBucketsResult.Entry(b.name(), b.created()))
                 .toList();
         return new S3Response.Xml(200, Map.of(), new ListAllMyBucketsResult(owner, entries));

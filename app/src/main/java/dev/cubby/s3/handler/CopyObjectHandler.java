@@ -1,5 +1,6 @@
 package dev.cubby.s3.handler;
 
+import dev.cubby.auth.Permission;
 import dev.cubby.checksum.ChecksumAlgorithm;
 import dev.cubby.s3.ResponseHeaders;
 import dev.cubby.s3.S3Request;
@@ -19,8 +20,7 @@ import java.util.Map;
  * {@code x-amz-copy-source-if-*} preconditions are judged on the source version actually copied;
  * where a GET would answer 304, a copy fails with 412, as in S3.
  *
- * <p>The pipeline checks one permission per operation: WRITE on the target. When keys can be
- * scoped to a bucket or prefix, READ on the source must be checked here too, or a key that may
+ * <p>The pipeline checks WRITE on the target; READ on the source is asked here, or a key that may
  * only write could copy out what it may not read.
  */
 public final class CopyObjectHandler {
@@ -35,6 +35,7 @@ public final class CopyObjectHandler {
 
     public S3Response copy(S3Request request) {
         CopySource source = CopySource.parse(request.header("x-amz-copy-source"));
+        request.access().require(Permission.READ, source.bucket(), source.key());
         boolean replaceMetadata = replaces(request, "x-amz-metadata-directive");
         boolean replaceTags = replaces(request, "x-amz-tagging-directive");
         var newTags = replaceTags ? TagSet.fromHeader(request.header("x-amz-tagging")) : null;

@@ -1,5 +1,6 @@
 package dev.cubby.s3.handler;
 
+import dev.cubby.auth.Permission;
 import dev.cubby.s3.S3Request;
 import dev.cubby.s3.S3Response;
 import dev.cubby.s3.StoreErrors;
@@ -23,8 +24,9 @@ import java.util.Map;
  * other is that key's InvalidArgument and leaves it in place, never deleting the current object
  * in place of the version named.
  *
- * <p>The pipeline checks WRITE on the bucket; when keys can be scoped to a prefix, each listed key
- * must be checked against the scope here, since the keys travel in the body.
+ * <p>The pipeline checks WRITE somewhere in the bucket; each listed key is then asked of the
+ * caller's access, since the keys travel in the body: a refused key is that key's AccessDenied
+ * while the allowed ones go.
  */
 public final class DeleteObjectsHandler {
     private final ObjectStore store;
@@ -40,6 +42,7 @@ public final class DeleteObjectsHandler {
         var errors = new ArrayList<DeleteResult.Failure>();
         for (var object : body.objects()) {
             try {
+                request.access().require(Permission.WRITE, request.bucket(), object.key());
                 if (object.versionId() != null) {
                     VersionId.requireNull(object.versionId(), "<VersionId>");
                 }

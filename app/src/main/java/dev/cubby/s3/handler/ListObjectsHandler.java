@@ -110,7 +110,8 @@ public final class ListObjectsHandler {
     }
 
     private static ListQuery query(S3Request request, String resumeAfter) {
-        return new ListQuery(request.param("prefix"), request.param("delimiter"), resumeAfter, maxKeys(request));
+        return new ListQuery(request.param("prefix"), request.param("delimiter"), resumeAfter, maxKeys(request),
+                request.access().readablePrefixes(request.bucket()));
     }
 
     private static int maxKeys(S3Request request) {

@@ -1,5 +1,6 @@
 package dev.cubby.s3.handler;
 
+import dev.cubby.auth.Permission;
 import dev.cubby.checksum.ChecksumAlgorithm;
 import dev.cubby.meta.MultipartUpload;
 import dev.cubby.meta.UploadedPart;
@@ -102,6 +103,7 @@ public final class MultipartHandlers {
     public S3Response uploadPartCopy(S3Request request) {
         int partNumber = partNumber(request.param("partNumber"));
         CopySource source = CopySource.parse(request.header("x-amz-copy-source"));
+        request.access().require(Permission.READ, source.bucket(), source.key());
         MultipartUpload upload = uploads.upload(request.bucket(), request.key(), request.param("uploadId"));
         ChecksumAlgorithm kept = upload.checksumAlgorithm() == null ? null
                 : ChecksumAlgorithm.fromWireName(upload.checksumAlgorithm()).orElseThrow();
@@ -186,7 +188,8 @@ public final class MultipartHandlers {
         String nextKey = null;
         String nextId = null;
         for (MultipartUpload upload : uploads.uploads(request.bucket())) {
-            if (!upload.key().startsWith(prefix) || !afterMarker(upload, keyMarker, idMarker)) {
+            if (!upload.key().startsWith(prefix) || !afterMarker(upload, keyMarker, idMarker)
+                    || !request.access().mayRead(request.bucket(), upload.key())) {
                 continue;
             }
             int at = delimiter == null ? -1 : upload.key().indexOf(delimiter, prefix.length());

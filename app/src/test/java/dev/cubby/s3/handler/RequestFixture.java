@@ -22,7 +22,7 @@ final class RequestFixture {
         var lower = new LinkedHashMap<String, List<String>>();
         headers.forEach((name, value) -> lower.put(name.toLowerCase(java.util.Locale.ROOT), List.of(value)));
         return new S3Request(operation, bucket, key, Map.of(), lower,
-                new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), Map::of, "AKID", "REQ");
+                new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), Map::of, "AKID", "REQ", dev.cubby.auth.Access.admin());
     }
 
     /** The S3 error code a call fails with, mapping store failures as the server does. */

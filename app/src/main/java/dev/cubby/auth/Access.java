@@ -1,0 +1,135 @@
+package dev.cubby.auth;
+
+import dev.cubby.s3.error.S3ErrorCode;
+import dev.cubby.s3.error.S3Exception;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What one caller may do: handed out by {@link AccessPolicy#check} and asked by handlers whose
+ * operation reaches more than the request's own bucket and key (a copy's source, the keys of a
+ * DeleteObjects body, the buckets and keys a listing shows). The rules are all here.
+ *
+ * <p>Object operations need a grant covering the key. Bucket operations (HeadBucket, listings,
+ * DeleteObjects) need a grant anywhere in the bucket; listings then show only what the grants
+ * reach. Only the admin key may create or delete buckets.
+ */
+public final class Access {
+    private static final Access ADMIN = new Access(null, null, List.of(), Set.of(), true);
+
+    private final String accessKeyId;
+    private final String name;
+    private final List<Grant> grants;
+    private final Set<String> publicRead;
+    private final boolean admin;
+
+    private Access(String accessKeyId, String name, List<Grant> grants, Set<String> publicRead, boolean admin) {
+        this.accessKeyId = accessKeyId;
+        this.name = name;
+        this.grants = grants;
+        this.publicRead = publicRead;
+        this.admin = admin;
+    }
+
+    public static Access admin() {
+        return ADMIN;
+    }
+
+    static Access of(AccessKey key) {
+        return key.kind() == KeyKind.ADMIN ? ADMIN
+                : new Access(key.accessKeyId(), key.name(), key.grants(), Set.of(), false);
+    }
+
+    /** An unsigned caller: public reads of these buckets, nothing else. */
+    static Access anonymous(Set<String> publicRead) {
+        return new Access(null, null, List.of(), publicRead, false);
+    }
+
+    public boolean isAnonymous() {
+        return accessKeyId == null && !admin;
+    }
+
+    /** Whether this caller may do what {@code permission} names on {@code bucket} (and {@code key}, if not null). */
+    public boolean allows(Permission permission, String bucket, String key) {
+        if (admin) {
+            return true;
+        }
+        if (isAnonymous()) {
+            return permission == Permission.PUBLIC_READ && bucket != null && publicRead.contains(bucket);
+        }
+        return switch (permission) {
+            case LIST_BUCKETS -> true;
+            case OWNER -> false;
+            case READ, PUBLIC_READ, WRITE -> {
+                for (Grant grant : grants) {
+                    if ((permission.reads() || grant.write()) && reaches(grant, bucket, key)) {
+                        yield true;
+                    }
+                }
+                yield false;
+            }
+        };
+    }
+
+    private static boolean reaches(Grant grant, String bucket, String key) {
+        return key == null ? grant.inBucket(bucket) && !grant.exact() : grant.covers(bucket, key);
+    }
+
+    /** @throws S3Exception AccessDenied, naming what was refused and what the key may reach */
+    public void require(Permission permission, String bucket, String key) {
+        if (allows(permission, bucket, key)) {
+            return;
+        }
+        throw S3Exception.of(S3ErrorCode.ACCESS_DENIED, denial(permission, bucket, key));
+    }
+
+    String denial(Permission permission, String bucket, String key) {
+        if (isAnonymous()) {
+            return "Anonymous requests are not allowed" + (permission == Permission.PUBLIC_READ && bucket != null
+                    ? " on bucket " + bucket + " (it is not public-read)" : "") + ": sign the request with an access "
+                    + "key (AWS Signature Version 4, or Version 2 for older clients).";
+        }
+        String what = switch (permission) {
+            case OWNER -> "create or delete buckets (only the admin key may)";
+            case WRITE -> "write " + target(bucket, key);
+            default -> "read " + target(bucket, key);
+        };
+        return "Access Denied: the access key " + accessKeyId + " (" + name + ") may not " + what
+                + "; its grants are " + (grants.isEmpty() ? "none" : grants) + ".";
+    }
+
+    private static String target(String bucket, String key) {
+        return key == null ? "bucket " + bucket : bucket + "/" + key;
+    }
+
+    /** Whether ListBuckets shows this bucket to the caller. */
+    public boolean seesBucket(String bucket) {
+        return admin || grants.stream().anyMatch(grant -> grant.inBucket(bucket) && !grant.exact());
+    }
+
+    /**
+     * The key prefixes of {@code bucket} this caller may read, for filtering listings: null when
+     * it may read the whole bucket.
+     */
+    public List<String> readablePrefixes(String bucket) {
+        if (admin || (isAnonymous() && publicRead.contains(bucket))) {
+            return null;
+        }
+        var prefixes = new ArrayList<String>();
+        for (Grant grant : grants) {
+            if (grant.inBucket(bucket) && !grant.exact()) {
+                if (grant.prefix().isEmpty()) {
+                    return null;
+                }
+                prefixes.add(grant.prefix());
+            }
+        }
+        return List.copyOf(prefixes);
+    }
+
+    /** Whether the caller may read {@code key}, for filtering listings of uploads. */
+    public boolean mayRead(String bucket, String key) {
+        return allows(Permission.READ, bucket, key);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.cubby.cli;
+
+import dev.cubby.auth.Grant;
+import dev.cubby.auth.KeyKind;
+import dev.cubby.config.SettingsLoader;
+import dev.cubby.keys.GrantRules;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code cubby keys create}: a manual key (until revoked, or until --expires) or a session key
+ * (--session --ttl), with its grants. Prints the secret once, with ready-to-paste client configs.
+ */
+@Command(name = "create", mixinStandardHelpOptions = true,
+        description = {"Create an access key and print its id, its secret (shown only now) and ready-to-paste "
+                + "configs for rclone, the AWS CLI and restic.",
+                "Grants: BUCKET:rw (whole bucket), BUCKET/PREFIX/:ro (keys under a prefix), *:rw (every bucket); "
+                        + "ro is read-only, rw read-write. Only the admin key may create or delete buckets."})
+final class KeysCreateCommand implements Callable<Integer> {
+    @Mixin
+    KeyStoreOptions options;
+
+    @Option(names = "--name", required = true, description = "a label for the key, e.g. laptop")
+    String name;
+
+    @Option(names = "--grant", required = true, paramLabel = "GRANT",
+            description = "BUCKET[/PREFIX]:ro|rw or *:ro|rw; repeat for more")
+    List<String> grants = new ArrayList<>();
+
+    @Option(names = "--expires", description = "a manual key stops working after this long, e.g. 90d, 12h "
+            + "(default: never)")
+    String expires;
+
+    @Option(names = "--session", description = "a short-lived session key for a program: give --ttl; renew it with "
+            + "'cubby keys renew'")
+    boolean session;
+
+    @Option(names = "--ttl", description = "a session key's lifetime, e.g. 1h (default 1h)")
+    String ttl;
+
+    @Override
+    public Integer call() {
+        return KeyCommands.run(options, (settings, store) -> {
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("--name must not be empty");
+            }
+            List<Grant> parsed = grants.stream().map(GrantRules::parse).toList();
+            if (session && expires != null) {
+                throw new IllegalArgumentException("a session key expires after --ttl; --expires is for manual keys");
+            }
+            if (!session && ttl != null) {
+                throw new IllegalArgumentException("--ttl is for session keys (add --session); manual keys take "
+                        + "--expires");
+            }
+            Duration lifetime = session ? SettingsLoader.duration("--ttl", ttl == null ? "1h" : ttl) : null;
+            Duration until = expires == null ? null : SettingsLoader.duration("--expires", expires);
+            var now = store.now();
+            var key = store.create(name.trim(), session ? KeyKind.SESSION : KeyKind.MANUAL, parsed,
+                    session ? now.plus(lifetime) : until == null ? null : now.plus(until), lifetime);
+            System.out.println("Created " + key.kind().label() + " key '" + key.name() + "'.");
+            ClientConfigs.print(System.out, settings, key);
+        });
+    }
+}
