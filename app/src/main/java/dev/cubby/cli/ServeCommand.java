@@ -5,8 +5,11 @@ import dev.cubby.config.Settings;
 import dev.cubby.config.SettingsException;
 import dev.cubby.config.SettingsLoader;
 import dev.cubby.server.CubbyServer;
+import dev.cubby.tls.CertificateSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -74,6 +77,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings;
         AdminKey admin;
+        CertificateSource certificates = null;
         try {
             settings = SettingsLoader.load(config, System.getenv(), flags());
             if (!Files.isDirectory(settings.root())) {
@@ -81,14 +85,19 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             }
             admin = AdminKey.load(settings.stateDir(), System.getenv("CUBBY_ACCESS_KEY_ID"),
                     System.getenv("CUBBY_SECRET_ACCESS_KEY"));
+            if (settings.tls().enabled()) {
+                certificates = CertificateSource.open(settings, System.out::println, Instant.now());
+            }
         } catch (SettingsException | IllegalArgumentException e) {
             System.err.println("cubby: " + e.getMessage());
             return 2;
         }
         warnUnlessUtf8FileNames();
-        CubbyServer server = CubbyServer.start(settings, admin.credential());
-        String endpoint = "http://" + hostForUrl(settings.address()) + ":" + server.port();
-        System.out.println("Cubby serves " + settings.root() + " at " + endpoint);
+        CubbyServer server = CubbyServer.start(settings, admin.credential(), certificates);
+        System.out.println("Cubby serves " + settings.root() + " at " + listenUrls(settings, server));
+        if (certificates != null) {
+            printCertificate(certificates);
+        }
         if (admin.generated()) {
             System.out.println("Generated the admin key (shown once; kept in " + settings.stateDir() + "):");
             System.out.println("  access key id:     " + admin.credential().accessKeyId());
@@ -123,6 +132,27 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         flags.put("free-space-reserve", freeSpaceReserve);
         flags.put("public-read", publicRead);
         return flags;
+    }
+
+    private static String listenUrls(Settings settings, CubbyServer server) {
+        String host = hostForUrl(settings.address());
+        String https = "https://" + host + ":" + server.httpsPort();
+        if (!settings.tls().enabled()) {
+            return "http://" + host + ":" + server.port();
+        }
+        return settings.tls().port() == null ? https : "http://" + host + ":" + server.port() + " and " + https;
+    }
+
+    /** The fingerprint in the form {@code openssl x509 -noout -fingerprint -sha256} prints, for pinning. */
+    private static void printCertificate(CertificateSource certificates) {
+        var certificate = certificates.current();
+        System.out.println("TLS certificate: " + certificates.describe() + ", valid until "
+                + certificate.notAfter().atOffset(ZoneOffset.UTC).toLocalDate());
+        System.out.println("TLS certificate SHA-256 fingerprint: " + certificate.fingerprint());
+        if (certificate.notAfter().isBefore(Instant.now())) {
+            System.err.println("cubby: warning: the TLS certificate expired on " + certificate.notAfter()
+                    + "; clients will refuse it until it is renewed");
+        }
     }
 
     private static String hostForUrl(String address) {
