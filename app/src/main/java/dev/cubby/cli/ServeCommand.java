@@ -44,13 +44,16 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     String domain;
 
     @Option(names = "--tls", description = "serve HTTPS; without --tls-cert, with a self-signed certificate made in "
-            + "the state folder ($CUBBY_TLS=on)")
+            + "the state folder (tls/cert.pem), renewed before it expires; its SHA-256 fingerprint is printed at "
+            + "start ($CUBBY_TLS=on)")
     boolean tls;
 
-    @Option(names = "--tls-cert", description = "PEM certificate chain for HTTPS ($CUBBY_TLS_CERT)")
+    @Option(names = "--tls-cert", description = "PEM certificate chain for HTTPS, the server's own certificate first; "
+            + "re-read daily ($CUBBY_TLS_CERT)")
     String tlsCert;
 
-    @Option(names = "--tls-key", description = "PEM private key for HTTPS ($CUBBY_TLS_KEY)")
+    @Option(names = "--tls-key", description = "PEM private key of that certificate, unencrypted: PKCS#8, PKCS#1 RSA "
+            + "or SEC1 EC ($CUBBY_TLS_KEY)")
     String tlsKey;
 
     @Option(names = "--tls-port", description = "serve HTTPS on this port and keep plain HTTP on --port "

@@ -64,8 +64,8 @@ final class PemFiles {
             }
             if (object instanceof PKCS8EncryptedPrivateKeyInfo || object instanceof PEMEncryptedKeyPair) {
                 throw new PemException("the key is encrypted with a passphrase, which Cubby cannot ask for; "
-                        + "decrypt it with 'openssl pkey -in KEY -out KEY.plain' and keep that file readable only by "
-                        + "Cubby's user");
+                        + "decrypt it with 'openssl pkey -in " + file + " -out PLAIN.pem' and keep that file readable "
+                        + "only by Cubby's user");
             }
         }
         return null;
