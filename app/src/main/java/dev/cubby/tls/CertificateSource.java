@@ -35,10 +35,6 @@ public final class CertificateSource {
         return new CertificateSource(loader, now);
     }
 
-    static CertificateSource of(CertificateLoader loader, Instant now) {
-        return new CertificateSource(loader, now);
-    }
-
     public ServerCertificate current() {
         return current;
     }
