@@ -43,6 +43,12 @@ class ArchitectureTest {
                     "dev.cubby.cli..", "io.helidon..");
 
     @ArchTest
+    static final ArchRule certificatesKnowNoHttpNorTheTree = noClasses()
+            .that().resideInAPackage("dev.cubby.tls..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.cubby.s3..", "dev.cubby.server..",
+                    "dev.cubby.cli..", "dev.cubby.store..", "dev.cubby.meta..", "io.helidon..");
+
+    @ArchTest
     static final ArchRule handlersNeverTouchTheFileSystemDirectly = noClasses()
             .that().resideInAnyPackage("dev.cubby.s3..", "dev.cubby.server..")
             .should().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Files");

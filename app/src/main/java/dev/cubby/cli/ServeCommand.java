@@ -9,8 +9,11 @@ import dev.cubby.config.Settings;
 import dev.cubby.config.SettingsException;
 import dev.cubby.config.SettingsLoader;
 import dev.cubby.server.CubbyServer;
+import dev.cubby.tls.CertificateSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -45,13 +48,16 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     String domain;
 
     @Option(names = "--tls", description = "serve HTTPS; without --tls-cert, with a self-signed certificate made in "
-            + "the state folder ($CUBBY_TLS=on)")
+            + "the state folder (tls/cert.pem), renewed before it expires; its SHA-256 fingerprint is printed at "
+            + "start ($CUBBY_TLS=on)")
     boolean tls;
 
-    @Option(names = "--tls-cert", description = "PEM certificate chain for HTTPS ($CUBBY_TLS_CERT)")
+    @Option(names = "--tls-cert", description = "PEM certificate chain for HTTPS, the server's own certificate first; "
+            + "re-read daily ($CUBBY_TLS_CERT)")
     String tlsCert;
 
-    @Option(names = "--tls-key", description = "PEM private key for HTTPS ($CUBBY_TLS_KEY)")
+    @Option(names = "--tls-key", description = "PEM private key of that certificate, unencrypted: PKCS#8, PKCS#1 RSA "
+            + "or SEC1 EC ($CUBBY_TLS_KEY)")
     String tlsKey;
 
     @Option(names = "--tls-port", description = "serve HTTPS on this port and keep plain HTTP on --port "
@@ -83,6 +89,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         Settings settings;
         AdminKey admin;
         KeyStore keyStore;
+        CertificateSource certificates = null;
         try {
             settings = SettingsLoader.load(config, System.getenv(), flags());
             if (!Files.isDirectory(settings.root())) {
@@ -91,6 +98,9 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             keyStore = KeyStore.open(settings.stateDir(), Clock.systemUTC());
             admin = AdminKey.load(keyStore, settings.stateDir(), System.getenv("CUBBY_ACCESS_KEY_ID"),
                     System.getenv("CUBBY_SECRET_ACCESS_KEY"));
+            if (settings.tls().enabled()) {
+                certificates = CertificateSource.open(settings, System.out::println, Instant.now());
+            }
         } catch (SettingsException | IllegalArgumentException e) {
             System.err.println("cubby: " + e.getMessage());
             return 2;
@@ -101,9 +111,11 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 && !System.getenv("CUBBY_ACCESS_KEY_ID").isBlank();
         var keys = new KeyRing(keyStore, adminInMemory ? List.of(admin.asAccessKey(keyStore.now())) : List.of(),
                 Clock.systemUTC());
-        CubbyServer server = CubbyServer.start(settings, admin.credential(), keys);
-        String endpoint = "http://" + hostForUrl(settings.address()) + ":" + server.port();
-        System.out.println("Cubby serves " + settings.root() + " at " + endpoint);
+        CubbyServer server = CubbyServer.start(settings, admin.credential(), keys, certificates);
+        System.out.println("Cubby serves " + settings.root() + " at " + listenUrls(settings, server));
+        if (certificates != null) {
+            printCertificate(certificates);
+        }
         if (admin.migrated()) {
             System.out.println("Moved the admin key from admin-key.properties into the key store (sealed) and "
                     + "deleted the file.");
@@ -144,6 +156,27 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         flags.put("quota-rescan", quotaRescan);
         flags.put("public-read", publicRead);
         return flags;
+    }
+
+    private static String listenUrls(Settings settings, CubbyServer server) {
+        String host = hostForUrl(settings.address());
+        String https = "https://" + host + ":" + server.httpsPort();
+        if (!settings.tls().enabled()) {
+            return "http://" + host + ":" + server.port();
+        }
+        return settings.tls().port() == null ? https : "http://" + host + ":" + server.port() + " and " + https;
+    }
+
+    /** The fingerprint in the form {@code openssl x509 -noout -fingerprint -sha256} prints, for pinning. */
+    private static void printCertificate(CertificateSource certificates) {
+        var certificate = certificates.current();
+        System.out.println("TLS certificate: " + certificates.describe() + ", valid until "
+                + certificate.notAfter().atOffset(ZoneOffset.UTC).toLocalDate());
+        System.out.println("TLS certificate SHA-256 fingerprint: " + certificate.fingerprint());
+        if (certificate.notAfter().isBefore(Instant.now())) {
+            System.err.println("cubby: warning: the TLS certificate expired on " + certificate.notAfter()
+                    + "; clients will refuse it until it is renewed");
+        }
     }
 
     private static String hostForUrl(String address) {

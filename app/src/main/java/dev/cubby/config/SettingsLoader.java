@@ -139,6 +139,10 @@ public final class SettingsLoader {
                     + "self-signed certificate");
         }
         Integer port = s.get("tls-port") == null ? null : intSetting(s, "tls-port", 0, 65535);
+        if (port != null && port != 0 && port == intSetting(s, "port", 0, 65535)) {
+            throw new SettingsException("'tls-port' is the same as 'port' (" + port + "); give HTTPS a port of its "
+                    + "own, or leave 'tls-port' out to serve only HTTPS on 'port'");
+        }
         boolean enabled = switchSetting(s, "tls") || cert != null || port != null;
         return enabled ? new TlsSettings(true, cert, key, port) : TlsSettings.OFF;
     }

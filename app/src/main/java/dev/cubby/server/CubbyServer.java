@@ -24,38 +24,54 @@ import dev.cubby.store.Buckets;
 import dev.cubby.store.ObjectKey;
 import dev.cubby.store.ObjectStore;
 import dev.cubby.store.SpacePolicy;
+import dev.cubby.tls.CertificateSource;
 import io.helidon.common.socket.SocketOptions;
 import io.helidon.http.encoding.ContentEncodingContext;
+import io.helidon.webserver.ListenerConfig;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.function.Consumer;
 
 /**
  * Wires one running Cubby: the store over the tree, the operation table, and the Helidon web
  * server in front. Started by {@code cubby serve}; stopped by {@link #close()}.
  */
 public final class CubbyServer implements AutoCloseable {
+    /** The listener's name when HTTPS has a port of its own. */
+    static final String HTTPS_SOCKET = "https";
+
     private final ObjectStore store;
     private final WebServer webServer;
     private final StaleUploadSweeper sweeper;
     private final AuditLog audit;
+    private final CertificateRenewal renewal;
+    private final String httpsSocket;
 
-    private CubbyServer(ObjectStore store, WebServer webServer, StaleUploadSweeper sweeper, AuditLog audit) {
+    private CubbyServer(ObjectStore store, WebServer webServer, StaleUploadSweeper sweeper, AuditLog audit,
+                        CertificateRenewal renewal, String httpsSocket) {
         this.store = store;
         this.webServer = webServer;
         this.sweeper = sweeper;
         this.audit = audit;
+        this.renewal = renewal;
+        this.httpsSocket = httpsSocket;
     }
 
     /**
+     * Starts serving. With {@code certificates} (null when TLS is off) HTTPS takes the main port,
+     * or listens on {@code settings.tls().port()} beside plain HTTP on the main one.
+     *
      * @param admin the admin key, whose id names the owner in ACL and listing answers
      * @param keys  every key the server accepts, reloaded when the key store changes
      */
-    public static CubbyServer start(Settings settings, Credential admin, KeyRing keys) {
+    public static CubbyServer start(Settings settings, Credential admin, KeyRing keys,
+                                    CertificateSource certificates) {
         var sidecar = SqliteSidecar.open(settings.root().resolve(ObjectKey.INTERNAL_FOLDER).resolve("sidecar.db"));
         var store = new ObjectStore(new Buckets(settings.root(), settings.buckets()), sidecar,
                 settings.hashOnReadLimit(), settings.indexBytesPerSecond(),
@@ -105,13 +121,49 @@ public final class CubbyServer implements AutoCloseable {
         AuditLog audit = settings.auditLog() ? AuditLog.toStandardOutput() : null;
         var pipeline = new S3Pipeline(verifier, new AccessPolicy(keys, settings.publicRead()), operations, settings.domain(), audit);
 
-        WebServer webServer = WebServer.builder()
+        Consumer<HttpRouting.Builder> routes = routing -> routing
+                .get("/-/health", (req, res) -> res.send("ok"))
+                .any(pipeline);
+        var builder = listener(WebServer.builder())
                 .host(settings.address())
                 .port(settings.port())
+                .routing(routes);
+        String httpsSocket = null;
+        if (certificates != null && settings.tls().port() == null) {
+            httpsSocket = WebServer.DEFAULT_SOCKET_NAME;
+            builder.tls(CertificateRenewal.tls(certificates.current()));
+        } else if (certificates != null) {
+            httpsSocket = HTTPS_SOCKET;
+            builder.putSocket(HTTPS_SOCKET, socket -> listener(socket)
+                    .host(settings.address())
+                    .port(settings.tls().port())
+                    .tls(CertificateRenewal.tls(certificates.current()))
+                    .routing(routes));
+        }
+        WebServer webServer = builder.build().start();
+        CertificateRenewal renewal = httpsSocket == null ? null
+                : CertificateRenewal.start(certificates, webServer, httpsSocket, CertificateRenewal.EVERY);
+        return new CubbyServer(store, webServer, sweeper, audit, renewal, httpsSocket);
+    }
+
+    /** The main port: plain HTTP, or HTTPS when TLS has no port of its own. */
+    public int port() {
+        return webServer.port();
+    }
+
+    /** The port HTTPS listens on, or -1 when TLS is off. */
+    public int httpsPort() {
+        return httpsSocket == null ? -1 : webServer.port(httpsSocket);
+    }
+
+    /**
+     * What every listener shares. Helidon's NIO socket copies every response through an 8 KiB
+     * buffer, one write call each; the plain socket hands our 256 KiB writes to the kernel whole
+     * (1 GiB GET: 927 -> 1,337 MiB/s in the benchmark).
+     */
+    private static <B extends ListenerConfig.BuilderBase<B, ?>> B listener(B listener) {
+        return listener
                 .connectionOptions(connectionOptions())
-                // Helidon's NIO socket copies every response through an 8 KiB buffer, one write
-                // call each; the plain socket hands our 256 KiB writes to the kernel whole.
-                // 1 GiB GET: 927 -> 1,337 MiB/s in the benchmark.
                 .useNio(false)
                 // S3's Content-Encoding is object metadata (and aws-chunked a framing we decode
                 // ourselves): the server must never decode request bodies.
@@ -124,17 +176,7 @@ public final class CubbyServer implements AutoCloseable {
                         .maxPrologueLength(16 * 1024)
                         // 2 KiB of user metadata, long signatures and many headers
                         .maxHeadersSize(64 * 1024)
-                        .build())
-                .routing(routing -> routing
-                        .get("/-/health", (req, res) -> res.send("ok"))
-                        .any(pipeline))
-                .build()
-                .start();
-        return new CubbyServer(store, webServer, sweeper, audit);
-    }
-
-    public int port() {
-        return webServer.port();
+                        .build());
     }
 
     /** S3's canonical user ID is 64 hex digits; derive a stable one from the access key. */
@@ -149,6 +191,9 @@ public final class CubbyServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (renewal != null) {
+            renewal.close();
+        }
         webServer.stop();
         sweeper.close();
         if (audit != null) {

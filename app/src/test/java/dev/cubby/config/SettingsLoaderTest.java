@@ -117,4 +117,13 @@ class SettingsLoaderTest {
                 Map.of("CUBBY_ROOT", "/r", "CUBBY_TLS_CERT", "/c.pem"), Map.of()));
         assertTrue(halfCert.getMessage().contains("tls-key"), halfCert.getMessage());
     }
+
+    @Test
+    void httpsCannotShareThePlainHttpPort() {
+        var clash = assertThrows(SettingsException.class, () -> SettingsLoader.load(null,
+                Map.of("CUBBY_ROOT", "/x"), Map.of("port", "9000", "tls-port", "9000")));
+        assertTrue(clash.getMessage().contains("'tls-port' is the same as 'port' (9000)"), clash.getMessage());
+        assertEquals(9443, SettingsLoader.load(null, Map.of("CUBBY_ROOT", "/x"),
+                Map.of("port", "9000", "tls-port", "9443")).tls().port());
+    }
 }

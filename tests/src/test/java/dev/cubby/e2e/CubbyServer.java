@@ -71,6 +71,9 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
     private Path log;
     private Process process;
     private int port;
+    private boolean httpsOnMainPort;
+    private boolean httpsBesideHttp;
+    private int httpsPort;
     private S3Client client;
     private RawHttp raw;
 
@@ -102,6 +105,21 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
         return this;
     }
 
+    /**
+     * The main port speaks HTTPS (start with {@code --tls} or an owner's pair through {@link #args}):
+     * {@link #endpoint()} is https, and readiness is polled over TLS without checking the certificate.
+     */
+    public CubbyServer https() {
+        httpsOnMainPort = true;
+        return this;
+    }
+
+    /** HTTPS on a second free port ({@code --tls-port}) beside plain HTTP on the main one. */
+    public CubbyServer httpsBesideHttp() {
+        httpsBesideHttp = true;
+        return this;
+    }
+
     public synchronized void start() throws IOException, InterruptedException {
         if (process != null) {
             return;
@@ -122,6 +140,10 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
             setup.write(root);
         }
         port = freePort();
+        if (httpsBesideHttp) {
+            httpsPort = freePort();
+            extraArgs.addAll(List.of("--tls-port", Integer.toString(httpsPort)));
+        }
         launch();
     }
 
@@ -157,7 +179,11 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
 
     private void awaitHealthy() throws InterruptedException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1));
+        if (httpsOnMainPort) {
+            client.sslContext(AnyCertificate.sslContext()); // readiness only: TLS tests check the certificate themselves
+        }
+        try (HttpClient http = client.build()) {
             HttpRequest health = HttpRequest.newBuilder(endpoint().resolve("/-/health"))
                     .timeout(Duration.ofSeconds(2)).build();
             while (System.nanoTime() < deadline) {
@@ -252,7 +278,12 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port);
+        return URI.create((httpsOnMainPort ? "https" : "http") + "://127.0.0.1:" + port);
+    }
+
+    /** The HTTPS endpoint: the main one with {@link #https()}, the second port with {@link #httpsBesideHttp()}. */
+    public URI httpsEndpoint() {
+        return httpsBesideHttp ? URI.create("https://127.0.0.1:" + httpsPort) : endpoint();
     }
 
     /** Where the object {@code bucket/key} lives as a plain file. */

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs an installed client as a subprocess with a bounded wait, its output captured to a file (so a
  * chatty client cannot block on a full pipe), and AWS_CA_BUNDLE removed from its environment (rclone
- * refuses it for http endpoints, and none of these clients talk TLS to the test server).
+ * refuses it for http endpoints; a test over HTTPS passes the server's certificate in {@code env}).
  */
 final class ClientProcess {
     /** No single client command may run longer than this. */
