@@ -84,7 +84,8 @@ class CertificateRenewalTest {
 
     private static Settings settings(Path state) {
         return new Settings(state.resolveSibling("root"), state, "127.0.0.1", 0, "us-east-1", null, 0, 0, Map.of(),
-                Duration.ofDays(7), new TlsSettings(true, null, null, null), null, false, Map.of(), 0, Set.of());
+                Duration.ofDays(7), new TlsSettings(true, null, null, null), null, false, Map.of(), 0, Set.of(),
+                Duration.ofMinutes(15));
     }
 
     /** The SHA-256 of the certificate the server presents in a handshake of {@code protocol}. */
