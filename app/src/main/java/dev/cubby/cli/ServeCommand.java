@@ -9,6 +9,7 @@ import dev.cubby.config.Settings;
 import dev.cubby.config.SettingsException;
 import dev.cubby.config.SettingsLoader;
 import dev.cubby.server.CubbyServer;
+import dev.cubby.store.Buckets;
 import dev.cubby.tls.CertificateSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,6 +96,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             if (!Files.isDirectory(settings.root())) {
                 throw new SettingsException("the root folder " + settings.root() + " does not exist; create it first");
             }
+            requireOutsideTheTree(settings);
             keyStore = KeyStore.open(settings.stateDir(), Clock.systemUTC());
             admin = AdminKey.load(keyStore, settings.stateDir(), System.getenv("CUBBY_ACCESS_KEY_ID"),
                     System.getenv("CUBBY_SECRET_ACCESS_KEY"));
@@ -165,6 +167,24 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             return "http://" + host + ":" + server.port();
         }
         return settings.tls().port() == null ? https : "http://" + host + ":" + server.port() + " and " + https;
+    }
+
+    /**
+     * Secrets never live in the served tree: keys that may read there would take the key store and
+     * the master key (every secret, the admin's too) or the TLS private key.
+     */
+    private static void requireOutsideTheTree(Settings settings) {
+        var buckets = new Buckets(settings.root(), settings.buckets());
+        Path served = buckets.servedFolderHolding(settings.stateDir());
+        if (served != null) {
+            throw new SettingsException("the state folder " + settings.stateDir() + " lies inside the served folder "
+                    + served + ", where keys could read its secrets; give --state a folder outside the tree");
+        }
+        Path tlsKey = settings.tls().privateKey();
+        if (tlsKey != null && (served = buckets.servedFolderHolding(tlsKey)) != null) {
+            throw new SettingsException("the TLS key " + tlsKey + " lies inside the served folder " + served
+                    + ", where keys could read it; keep it outside the tree");
+        }
     }
 
     /** The fingerprint in the form {@code openssl x509 -noout -fingerprint -sha256} prints, for pinning. */

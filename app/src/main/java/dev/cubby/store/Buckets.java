@@ -107,6 +107,44 @@ public final class Buckets {
         }
     }
 
+    /**
+     * The served folder (the root, or a configured bucket's folder) that holds {@code path}, or
+     * null when none does. Symlinks are resolved, also for a path that does not exist yet, so a
+     * link cannot hide that a folder lies in the tree. The internal folders are not served (no key
+     * reaches {@code .cubby}), so they do not count.
+     *
+     * <p>Serve refuses a state folder in the tree: any key that may read there (a {@code *:ro}
+     * key, a public-read bucket) would download {@code keys.db} and {@code master.key}, and with
+     * them every secret, the admin key's included.
+     */
+    public Path servedFolderHolding(Path path) {
+        Path real = realPath(path);
+        var folders = new ArrayList<Path>();
+        folders.add(root);
+        folders.addAll(configured.values());
+        for (Path folder : folders) {
+            Path served = realPath(folder);
+            if (real.startsWith(served) && !real.startsWith(served.resolve(ObjectKey.INTERNAL_FOLDER))) {
+                return folder;
+            }
+        }
+        return null;
+    }
+
+    /** The real path of {@code path}: its nearest existing ancestor's, with the missing names after it. */
+    private static Path realPath(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing.getParent() != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(absolute));
+        } catch (IOException e) {
+            return absolute;
+        }
+    }
+
     /** {@code folder}: the folder's attributes (one stat gives both "is a folder" and its time), or null. */
     private Bucket bucketAt(String name, Path dir, boolean fromConfig, BasicFileAttributes folder) {
         Path staging = rootStaging;
