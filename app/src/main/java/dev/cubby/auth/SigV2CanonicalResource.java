@@ -11,9 +11,10 @@ import java.util.Set;
  *
  * <p>The path is the raw path exactly as on the request line, still percent-encoded as the client
  * sent it: that is what clients sign (boto signs its quoted path), and unlike SigV4 there is no
- * canonical re-encoding to fall back on. Only path-style requests ({@code /bucket/key}) are
- * supported: for a virtual-hosted request S3 prepends {@code /bucket} taken from the Host header,
- * which this class does not do, so such a request fails as SignatureDoesNotMatch.
+ * canonical re-encoding to fall back on. For a virtual-hosted request {@code /bucket}, taken from
+ * the Host header, comes first, as in S3: SigV2 does not sign the Host header, so without it a
+ * URL signed for {@code /alpha/key} (path style) would, sent to {@code beta.<domain>}, reach
+ * {@code beta/alpha/key}.
  *
  * <p>Query parameters are left out except the documented sub-resources and {@code response-*}
  * overrides. Those are sorted by name and appended after {@code '?'}, joined with {@code '&'},
@@ -33,7 +34,15 @@ final class SigV2CanonicalResource {
 
     /** The canonicalized resource of a path-style request. */
     static String of(String rawPath, String rawQuery) {
+        return of(null, rawPath, rawQuery);
+    }
+
+    /** @param virtualHostBucket the bucket the Host header names, or null for a path-style request */
+    static String of(String virtualHostBucket, String rawPath, String rawQuery) {
         String path = rawPath.isEmpty() ? "/" : rawPath;
+        if (virtualHostBucket != null) {
+            path = "/" + virtualHostBucket + path;
+        }
         List<String[]> included = new ArrayList<>();
         if (rawQuery != null && !rawQuery.isEmpty()) {
             for (String segment : rawQuery.split("&", -1)) {

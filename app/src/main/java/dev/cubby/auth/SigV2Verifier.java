@@ -13,7 +13,8 @@ import java.time.Instant;
  *
  * <p>{@link SigV4Verifier} decides which version a request uses and delegates here. SigV2 never
  * covers the body, so a request verified here has an {@link PayloadMode#UNSIGNED unsigned}
- * payload. Only path-style requests verify (see {@link SigV2CanonicalResource}).
+ * payload. SigV2 does not sign the Host header, so a virtual-hosted request's bucket is signed as
+ * the first segment of its resource, as S3 does (see {@link SigV2CanonicalResource}).
  */
 final class SigV2Verifier {
     private final CredentialLookup credentials;
@@ -25,7 +26,7 @@ final class SigV2Verifier {
     }
 
     /** {@code Authorization: AWS AccessKeyId:Signature}, dated by {@code x-amz-date} or {@code Date}. */
-    Authentication verifyHeader(SignedRequest request, SigV2AuthorizationHeader header) {
+    Authentication verifyHeader(SignedRequest request, SigV2AuthorizationHeader header, String virtualHostBucket) {
         requireUnchunkedBody(request);
         var amzDate = request.header("x-amz-date");
         Instant signedAt = signingTime(request);
@@ -33,12 +34,13 @@ final class SigV2Verifier {
         requireWithinSkew(signedAt);
         // With x-amz-date the Date line is empty: x-amz-date is signed among the amz headers.
         String dateLine = amzDate.isPresent() ? "" : request.header("date").orElse("").trim();
-        requireSignature(credential, SigV2StringToSign.of(request, dateLine, resource(request)), header.signature());
+        requireSignature(credential, SigV2StringToSign.of(request, dateLine, resource(request, virtualHostBucket)),
+                header.signature());
         return Authentication.signatureV2(credential.accessKeyId());
     }
 
     /** A presigned URL: {@code ?AWSAccessKeyId=...&Signature=...&Expires=...}. */
-    Authentication verifyQuery(SignedRequest request, SigV2PresignedQuery presigned) {
+    Authentication verifyQuery(SignedRequest request, SigV2PresignedQuery presigned, String virtualHostBucket) {
         requireUnchunkedBody(request);
         Credential credential = credential(presigned.accessKeyId());
         Instant now = clock.instant();
@@ -48,13 +50,13 @@ final class SigV2Verifier {
                     "Request has expired: the presigned URL was valid until " + expiry + "; it is now " + now + ".");
         }
         SignedRequest signed = presigned.withHeadersInQuery(request);
-        requireSignature(credential, SigV2StringToSign.of(signed, presigned.expires(), resource(request)),
+        requireSignature(credential, SigV2StringToSign.of(signed, presigned.expires(), resource(request, virtualHostBucket)),
                 presigned.signature());
         return Authentication.signatureV2(credential.accessKeyId());
     }
 
-    private static String resource(SignedRequest request) {
-        return SigV2CanonicalResource.of(request.rawPath(), request.rawQuery());
+    private static String resource(SignedRequest request, String virtualHostBucket) {
+        return SigV2CanonicalResource.of(virtualHostBucket, request.rawPath(), request.rawQuery());
     }
 
     private static void requireSignature(Credential credential, String stringToSign, String claimed) {

@@ -46,6 +46,18 @@ public final class SigV4Verifier {
      * @throws S3Exception when the request claims a signature that does not hold
      */
     public Authentication verify(SignedRequest request) {
+        return verify(request, null);
+    }
+
+    /**
+     * As {@link #verify(SignedRequest)}, for a request that may be virtual-hosted.
+     *
+     * @param virtualHostBucket the bucket the Host header names ({@code photos} of
+     *                          {@code photos.nas.local}), or null for a path-style request. SigV4
+     *                          signs the Host header; SigV2 does not, so there the bucket is put in
+     *                          the signed resource, or a URL signed for one bucket would serve another
+     */
+    public Authentication verify(SignedRequest request, String virtualHostBucket) {
         List<QueryParameter> query = QueryParameter.parse(request.rawQuery());
         boolean presigned = PresignedQuery.isPresent(query);
         boolean presignedV2 = SigV2PresignedQuery.isPresent(query);
@@ -57,11 +69,11 @@ public final class SigV4Verifier {
         }
         if (authorization.isPresent() && SigV2AuthorizationHeader.isV2(authorization.get())) {
             rejectSessionToken(request);
-            return signatureV2.verifyHeader(request, SigV2AuthorizationHeader.parse(authorization.get()));
+            return signatureV2.verifyHeader(request, SigV2AuthorizationHeader.parse(authorization.get()), virtualHostBucket);
         }
         if (presignedV2) {
             rejectSessionToken(request);
-            return signatureV2.verifyQuery(request, SigV2PresignedQuery.parse(query));
+            return signatureV2.verifyQuery(request, SigV2PresignedQuery.parse(query), virtualHostBucket);
         }
         if (authorization.isPresent()) {
             return verifyAuthorizationHeader(request, AuthorizationHeader.parse(authorization.get()), query);

@@ -39,7 +39,8 @@ record RequestTarget(Operation.Target kind, String bucket, String key) {
         return new RequestTarget(Operation.Target.OBJECT, decode(path.substring(1, slash)), decode(path.substring(slash + 1)));
     }
 
-    private static String virtualHostBucket(String host, String domain) {
+    /** The bucket a virtual-hosted request's Host names, or null for a path-style request. */
+    static String virtualHostBucket(String host, String domain) {
         if (domain == null || host == null) {
             return null;
         }

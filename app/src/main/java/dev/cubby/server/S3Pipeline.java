@@ -60,10 +60,11 @@ final class S3Pipeline implements Handler {
             Map<String, List<String>> headers = lowerCaseHeaders(req);
             String rawQuery = req.query().rawValue();
             var signed = new SignedRequest(method, rawPath, rawQuery, headers);
-            target = RequestTarget.parse(first(headers, "host"), rawPath, domain);
+            String host = first(headers, "host");
+            target = RequestTarget.parse(host, rawPath, domain);
             resource = target.bucket() == null ? "/" : "/" + target.bucket() + (target.key() == null ? "" : "/" + target.key());
             Map<String, String> query = QueryString.decode(rawQuery);
-            caller = verifier.verify(signed);
+            caller = verifier.verify(signed, RequestTarget.virtualHostBucket(host, domain));
             operation = OperationTable.resolve(method, target.kind(), query, headers::containsKey);
             Access access = accessPolicy.check(caller, operation.permission(), target.bucket(), target.key());
             progress = new BodyProgress(req.content().hasEntity() ? req.content().inputStream() : InputStream.nullInputStream());

@@ -13,6 +13,14 @@ class SigV2CanonicalResourceTest {
         assertEquals("/", SigV2CanonicalResource.of("", null));
     }
 
+    /** SigV2 leaves Host unsigned: the Host's bucket must be signed, or a URL would serve another bucket. */
+    @Test
+    void aVirtualHostedRequestSignsItsBucketFirst() {
+        assertEquals("/beta/alpha/k", SigV2CanonicalResource.of("beta", "/alpha/k", ""));
+        assertEquals("/beta/?acl", SigV2CanonicalResource.of("beta", "/", "acl"));
+        assertEquals("/alpha/k", SigV2CanonicalResource.of(null, "/alpha/k", ""));
+    }
+
     @Test
     void onlySubResourcesSortedWithDecodedValues() {
         assertEquals("/b/k?partNumber=2&response-content-type=text/plain; charset=utf-8&uploadId=a+b/c",
