@@ -1,5 +1,6 @@
 package dev.cubby.cli;
 
+import dev.cubby.auth.KeyKind;
 import dev.cubby.auth.KeyRing;
 import dev.cubby.keys.AdminKey;
 import dev.cubby.keys.KeyStore;
@@ -121,6 +122,13 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         if (admin.migrated()) {
             System.out.println("Moved the admin key from admin-key.properties into the key store (sealed) and "
                     + "deleted the file.");
+        }
+        if (adminInMemory) {
+            // Switching to an environment admin key does not retire one kept from before; say so.
+            keyStore.load().stream().filter(key -> key.kind() == KeyKind.ADMIN).forEach(key ->
+                    System.err.println("cubby: warning: the stored admin key " + key.accessKeyId() + " is still "
+                            + "valid beside the one from CUBBY_ACCESS_KEY_ID; end it with 'cubby keys revoke "
+                            + key.accessKeyId() + "' if it is no longer used"));
         }
         if (admin.generated()) {
             System.out.println("Generated the admin key (shown once; kept in " + settings.stateDir() + "):");

@@ -52,6 +52,14 @@ class AdminKeyStorageTest {
         client(id, secret).listBuckets();
         assertNoFileHolds(legacySecret);
         assertNoFileHolds(secret);
+
+        // Moving to an admin key from the environment leaves the stored ones valid: the start says so.
+        server.env("CUBBY_ACCESS_KEY_ID", CubbyServer.ACCESS_KEY).env("CUBBY_SECRET_ACCESS_KEY", CubbyServer.SECRET_KEY);
+        server.restart();
+        for (String stored : new String[] {id, "CUBKLEGACYADMIN00000"}) {
+            assertTrue(server.log().contains("the stored admin key " + stored + " is still valid"), server.log());
+        }
+        client(CubbyServer.ACCESS_KEY, CubbyServer.SECRET_KEY).listBuckets();
     }
 
     private static void assertNoFileHolds(String secret) throws Exception {
