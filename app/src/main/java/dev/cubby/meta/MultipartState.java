@@ -16,6 +16,9 @@ public interface MultipartState {
 
     List<MultipartUpload> uploadsInitiatedBefore(Instant cutoff);
 
+    /** Uploads begun and neither completed nor aborted, in every bucket; for metrics. */
+    long openUploadCount();
+
     /** Inserts or replaces the row for the part's number. */
     void putPart(UploadedPart part);
 

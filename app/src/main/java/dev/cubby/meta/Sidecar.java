@@ -57,6 +57,9 @@ public interface Sidecar extends MultipartState, AutoCloseable {
     /** Number of object rows; for metrics and {@code cubby index}. */
     long objectCount();
 
+    /** Bytes the sidecar takes on disk (database and journal files); for metrics. */
+    long bytesOnDisk();
+
     @Override
     void close();
 }

@@ -17,6 +17,7 @@ final class SqliteMultipartState implements MultipartState {
     private static final String FIND_UPLOAD = "SELECT " + UPLOAD_COLUMNS + " FROM uploads WHERE upload_id = ?";
     private static final String LIST_UPLOADS = "SELECT " + UPLOAD_COLUMNS
             + " FROM uploads WHERE bucket = ? ORDER BY key, initiated_ms, upload_id";
+    private static final String COUNT_UPLOADS = "SELECT count(*) FROM uploads";
     private static final String UPLOADS_BEFORE = "SELECT " + UPLOAD_COLUMNS + " FROM uploads WHERE initiated_ms < ?";
     private static final String PUT_PART = "INSERT OR REPLACE INTO parts (upload_id, part_number, size, etag, "
             + "checksum, file_name, modified_ms) VALUES (?, ?, ?, ?, ?, ?, ?)";
@@ -70,6 +71,15 @@ final class SqliteMultipartState implements MultipartState {
             var ps = c.statement(UPLOADS_BEFORE);
             ps.setLong(1, cutoff.toEpochMilli());
             return readUploads(ps);
+        });
+    }
+
+    @Override
+    public long openUploadCount() {
+        return connections.read(c -> {
+            try (var rs = c.statement(COUNT_UPLOADS).executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
         });
     }
 

@@ -36,11 +36,13 @@ public final class SqliteSidecar implements Sidecar {
     private static final String COUNT = "SELECT count(*) FROM objects";
 
     private final SqliteConnections connections;
+    private final Path file;
     private final SqliteMultipartState multipart;
     private final SqliteTags tags;
 
-    private SqliteSidecar(SqliteConnections connections) {
+    private SqliteSidecar(SqliteConnections connections, Path file) {
         this.connections = connections;
+        this.file = file;
         this.multipart = new SqliteMultipartState(connections);
         this.tags = new SqliteTags(connections);
     }
@@ -49,7 +51,7 @@ public final class SqliteSidecar implements Sidecar {
     public static SqliteSidecar open(Path file) {
         try {
             Files.createDirectories(file.getParent());
-            return new SqliteSidecar(new SqliteConnections(file, 4));
+            return new SqliteSidecar(new SqliteConnections(file, 4), file);
         } catch (java.io.IOException | SQLException e) {
             throw new SidecarException("cannot open the sidecar at " + file + ": " + e.getMessage(), e);
         }
@@ -175,6 +177,24 @@ public final class SqliteSidecar implements Sidecar {
                 return rs.next() ? rs.getLong(1) : 0L;
             }
         });
+    }
+
+    @Override
+    public long bytesOnDisk() {
+        long total = 0;
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            try {
+                total += Files.size(file.resolveSibling(file.getFileName() + suffix));
+            } catch (java.io.IOException absent) {
+                // the journal files exist only while connections are open
+            }
+        }
+        return total;
+    }
+
+    @Override
+    public long openUploadCount() {
+        return multipart.openUploadCount();
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,12 +36,7 @@ final class AuditLog implements AutoCloseable {
                 StandardCharsets.UTF_8), 64 * 1024));
     }
 
-    /** What one request did; {@code accessKeyId}, bucket and key are null when there were none. */
-    record Entry(Instant time, String requestId, String client, String accessKeyId, String operation, String bucket,
-                 String key, int status, long bytesIn, long bytesOut, long millis) {
-    }
-
-    void record(Entry e) {
+    void record(CompletedRequest e) {
         var line = new StringBuilder(160).append("audit time=").append(e.time())
                 .append(" request=").append(e.requestId())
                 .append(" client=").append(e.client());
@@ -53,7 +47,7 @@ final class AuditLog implements AutoCloseable {
         line.append(" status=").append(e.status())
                 .append(" in=").append(e.bytesIn())
                 .append(" out=").append(e.bytesOut())
-                .append(" ms=").append(e.millis())
+                .append(" ms=").append(e.nanos() / 1_000_000)
                 .append('\n');
         synchronized (out) {
             try {

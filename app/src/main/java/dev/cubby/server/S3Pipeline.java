@@ -32,16 +32,21 @@ final class S3Pipeline implements Handler {
     private final OperationTable operations;
     private final String domain;
     private final AuditLog audit;
+    private final RequestMetrics metrics;
     private final ResponseWriter writer = new ResponseWriter();
 
-    /** @param audit where each request is recorded, or null for no audit log */
+    /**
+     * @param audit   where each request is recorded, or null for no audit log
+     * @param metrics where each request is counted for {@code /-/metrics}
+     */
     S3Pipeline(SigV4Verifier verifier, AccessPolicy accessPolicy, OperationTable operations, String domain,
-               AuditLog audit) {
+               AuditLog audit, RequestMetrics metrics) {
         this.verifier = verifier;
         this.accessPolicy = accessPolicy;
         this.operations = operations;
         this.domain = domain;
         this.audit = audit;
+        this.metrics = metrics;
     }
 
     @Override
@@ -77,13 +82,15 @@ final class S3Pipeline implements Handler {
         } catch (RuntimeException e) {
             bytesOut = writer.writeFailure(req, res, e, resource, requestId, progress == null ? 0 : progress.bytesRead());
         } finally {
+            var completed = new CompletedRequest(java.time.Instant.now(), requestId,
+                    req.remotePeer().host() + ":" + req.remotePeer().port(),
+                    caller == null ? null : caller.accessKeyId(), operation == null ? null : operation.s3Name(),
+                    target == null ? null : target.bucket(), target == null ? null : target.key(),
+                    res.status().code(), progress == null ? 0 : progress.bytesRead(), bytesOut,
+                    System.nanoTime() - started);
+            metrics.record(completed);
             if (audit != null) {
-                audit.record(new AuditLog.Entry(java.time.Instant.now(), requestId,
-                        req.remotePeer().host() + ":" + req.remotePeer().port(),
-                        caller == null ? null : caller.accessKeyId(), operation == null ? null : operation.s3Name(),
-                        target == null ? null : target.bucket(), target == null ? null : target.key(),
-                        res.status().code(), progress == null ? 0 : progress.bytesRead(), bytesOut,
-                        (System.nanoTime() - started) / 1_000_000));
+                audit.record(completed);
             }
         }
     }

@@ -100,6 +100,27 @@ public final class ObjectStore implements AutoCloseable {
         return space;
     }
 
+    /** The store's state for the metrics page: cheap enough to take on every scrape. */
+    public StoreStatistics statistics() {
+        var rooms = new java.util.ArrayList<StoreStatistics.BucketRoom>();
+        for (Bucket bucket : buckets.list()) {
+            long free;
+            long total;
+            try {
+                var fileStore = java.nio.file.Files.getFileStore(bucket.dir());
+                free = fileStore.getUsableSpace();
+                total = fileStore.getTotalSpace();
+            } catch (java.io.IOException e) {
+                continue; // the folder went away between listing and asking; the next scrape tells
+            }
+            rooms.add(new StoreStatistics.BucketRoom(bucket.name(), free, total,
+                    space.quota(bucket.name()).orElse(-1), space.usage(bucket.name()).orElse(-1)));
+        }
+        rooms.sort(java.util.Comparator.comparing(StoreStatistics.BucketRoom::bucket));
+        return new StoreStatistics(sidecar.objectCount(), sidecar.openUploadCount(), sidecar.bytesOnDisk(),
+                indexer.pending(), rooms);
+    }
+
     /** Files whose MD5 is still being computed in the background. */
     public int pendingHashes() {
         return indexer.pending();

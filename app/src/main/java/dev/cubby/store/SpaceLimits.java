@@ -80,6 +80,12 @@ public final class SpaceLimits implements AutoCloseable {
         }
     }
 
+    /** The bucket's quota, or empty when it has none. */
+    public OptionalLong quota(String bucket) {
+        Long quota = policy.quotas().get(bucket);
+        return quota == null ? OptionalLong.empty() : OptionalLong.of(quota);
+    }
+
     /** The bytes a quota'd bucket holds as last counted, or empty for a bucket without a quota. */
     public OptionalLong usage(String bucket) {
         BucketUsage usage = usages.get(bucket);

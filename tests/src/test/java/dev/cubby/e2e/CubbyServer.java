@@ -152,11 +152,22 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
      * port over the same root and state; clients made before stay usable.
      */
     public synchronized void restart() throws IOException, InterruptedException {
-        if (process == null) {
-            throw new IllegalStateException("restart a server that is running");
+        if (base == null) {
+            throw new IllegalStateException("restart a server that was started");
         }
         stopProcess();
         launch();
+    }
+
+    /**
+     * Sends SIGTERM, as systemd stops a service, without waiting: the future completes with the
+     * exit code once the process is gone. {@link #restart} starts it again over the same tree.
+     */
+    public synchronized java.util.concurrent.CompletableFuture<Integer> terminate() {
+        Process stopping = process;
+        process = null;
+        stopping.destroy();
+        return stopping.onExit().thenApply(Process::exitValue);
     }
 
     private void launch() throws IOException, InterruptedException {
