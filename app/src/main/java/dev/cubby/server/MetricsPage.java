@@ -3,8 +3,6 @@ package dev.cubby.server;
 import dev.cubby.store.ObjectStore;
 import dev.cubby.store.StoreStatistics;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -72,10 +70,6 @@ final class MetricsPage {
 
         gauge(out, "cubby_jvm_heap_used_bytes", "Java heap in use.",
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-        long rss = residentBytes();
-        if (rss >= 0) {
-            gauge(out, "process_resident_memory_bytes", "Resident memory of the server process.", rss);
-        }
         return out.toString();
     }
 
@@ -100,18 +94,5 @@ final class MetricsPage {
 
     private static void sample(StringBuilder out, String name, String labels, long value) {
         out.append(name).append('{').append(labels).append("} ").append(value).append('\n');
-    }
-
-    /**
-     * From /proc (Linux); -1 elsewhere. The second field of statm counts resident pages, 4 KiB on
-     * x86-64 and on Debian's arm64 kernels.
-     */
-    private static long residentBytes() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/self/statm")).trim().split("\\s+");
-            return Long.parseLong(fields[1]) * 4096;
-        } catch (Exception e) {
-            return -1;
-        }
     }
 }

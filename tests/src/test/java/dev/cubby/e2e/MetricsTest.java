@@ -51,7 +51,7 @@ class MetricsTest {
         assertTrue(samples.get("cubby_filesystem_free_bytes{bucket=\"" + bucket + "\"}") > 0, page.body());
         assertTrue(samples.get("cubby_filesystem_size_bytes{bucket=\"" + bucket + "\"}")
                 >= samples.get("cubby_filesystem_free_bytes{bucket=\"" + bucket + "\"}"));
-        assertTrue(samples.get("process_resident_memory_bytes") > 0);
+        assertTrue(samples.get("cubby_jvm_heap_used_bytes") > 0);
         for (String line : page.body().lines().toList()) {
             assertTrue(line.startsWith("# HELP ") || line.startsWith("# TYPE ")
                     || line.matches("[a-z_]+(\\{[^}]*})? -?[0-9.eE+-]+"), "not Prometheus text: " + line);
