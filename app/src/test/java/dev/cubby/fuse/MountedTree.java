@@ -23,6 +23,11 @@ final class MountedTree implements AutoCloseable {
     private final Mount mount;
 
     MountedTree(boolean readOnly, String... buckets) throws Exception {
+        this(new MountOptions(null, readOnly, null, null, null, false), buckets);
+    }
+
+    /** {@code options.mountPoint()} is ignored: the mount point is a fresh temporary folder. */
+    MountedTree(MountOptions options, String... buckets) throws Exception {
         base = Files.createTempDirectory("cubby-mount-");
         root = Files.createDirectory(base.resolve("root"));
         mountPoint = Files.createDirectory(base.resolve("mnt"));
@@ -32,7 +37,8 @@ final class MountedTree implements AutoCloseable {
         store = ObjectStore.openAt(root, Map.of(), 256L << 20, 64L << 20, SpacePolicy.UNLIMITED);
         Mount started = null;
         try {
-            started = Mount.start(store, root, new MountOptions(mountPoint, readOnly, null, null, null, false));
+            started = Mount.start(store, root, new MountOptions(mountPoint, options.readOnly(), options.uid(),
+                    options.gid(), options.umask(), options.allowOther()));
         } finally {
             if (started == null) {
                 store.close();
