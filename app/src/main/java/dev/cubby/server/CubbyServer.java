@@ -142,6 +142,11 @@ public final class CubbyServer implements AutoCloseable {
         return new CubbyServer(store, webServer, sweeper, audit, renewal, httpsSocket);
     }
 
+    /** The store this server serves, for a FUSE mount in the same process (config 'mount:'). */
+    public ObjectStore store() {
+        return store;
+    }
+
     /** The main port: plain HTTP, or HTTPS when TLS has no port of its own. */
     public int port() {
         return webServer.port();
