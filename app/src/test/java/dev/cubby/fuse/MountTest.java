@@ -73,6 +73,10 @@ class MountTest {
         assertArrayEquals(bytes, Files.readAllBytes(tree.onDisk("photos", "seq.bin")));
         assertEquals(md5(bytes), tree.listedEtag("photos", "seq.bin"));
         assertEquals(md5(bytes), tree.store.head("photos", "seq.bin").etag());
+
+        byte[] rewritten = seeded(400_000, 22);
+        Files.write(tree.mounted("photos", "seq.bin"), rewritten); // O_TRUNC: a fresh private copy
+        assertEquals(md5(rewritten), tree.listedEtag("photos", "seq.bin"));
     }
 
     @Test
