@@ -483,6 +483,14 @@ final class CubbyFileSystem extends FuseStubFS {
         return 0;
     }
 
+    /**
+     * Publishes and closes every file still open, before an unmount: a lazy unmount (a program
+     * still holds a file) would otherwise end the process before those files are released.
+     */
+    void closeOpenFiles() {
+        openFiles.closeAll();
+    }
+
     @Override
     public void destroy(Pointer initResult) {
         openFiles.closeAll();

@@ -90,13 +90,23 @@ public final class Mount implements AutoCloseable {
         ended.await();
     }
 
-    /** Unmounts (lazily if a program still has files open) and waits for libfuse to finish. */
+    /**
+     * Publishes what files still open for writing hold, unmounts (lazily if a program still has
+     * files open: its later calls fail) and waits for libfuse to finish.
+     */
     @Override
     public void close() {
+        fs.closeOpenFiles();
         fs.umount();
+        // A lazy unmount detaches at once, but libfuse's loop runs until the last open file is
+        // closed; once the mount point is free there is nothing left to wait for.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         try {
-            if (!ended.await(10, TimeUnit.SECONDS)) {
-                LOG.warning("the FUSE mount at " + options.mountPoint() + " did not end within 10 s");
+            while (!ended.await(50, TimeUnit.MILLISECONDS) && MountTable.isMounted(options.mountPoint())) {
+                if (System.nanoTime() > deadline) {
+                    LOG.warning("the FUSE mount at " + options.mountPoint() + " did not end within 10 s");
+                    return;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

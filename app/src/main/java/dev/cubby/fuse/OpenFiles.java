@@ -36,19 +36,32 @@ final class OpenFiles {
         return writerByPath.get(path);
     }
 
+    /** Every writer of the file renamed through the mount publishes to its new name from now on. */
     void renamed(String from, String to, String bucket, String key) {
-        WriteHandle writer = writerByPath.remove(from);
-        if (writer != null) {
-            writer.renamed(bucket, key);
-            writerByPath.put(to, writer);
+        WriteHandle newest = writerByPath.remove(from);
+        if (newest != null) {
+            writerByPath.put(to, newest);
         }
+        writersOf(from, newest).forEach(writer -> writer.renamed(bucket, key));
     }
 
+    /** No writer of a file removed through the mount brings it back when it closes. */
     void removed(String path) {
-        WriteHandle writer = writerByPath.remove(path);
-        if (writer != null) {
-            writer.discard();
+        WriteHandle newest = writerByPath.remove(path);
+        writersOf(path, newest).forEach(WriteHandle::discard);
+    }
+
+    /** The writers of the FUSE path: the newest, and any older ones open on the same bucket and key. */
+    private java.util.List<WriteHandle> writersOf(String path, WriteHandle newest) {
+        MountPath p = MountPath.parse(path);
+        var writers = new java.util.ArrayList<WriteHandle>();
+        for (OpenFile file : byHandle.values()) {
+            if (file instanceof WriteHandle writer && (writer == newest
+                    || writer.bucket().equals(p.bucket()) && writer.key().equals(p.key()))) {
+                writers.add(writer);
+            }
         }
+        return writers;
     }
 
     /** Closes (a writer: publishes) and forgets the handle. */
