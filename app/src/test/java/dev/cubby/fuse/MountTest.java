@@ -164,6 +164,28 @@ class MountTest {
     }
 
     @Test
+    void aFileRemovedWhileOpenIsNotBroughtBackByItsWriter() throws IOException {
+        try (var channel = java.nio.channels.FileChannel.open(tree.mounted("docs", "removed.txt"),
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.wrap("lost".getBytes(StandardCharsets.UTF_8)));
+            Files.delete(tree.mounted("docs", "removed.txt"));
+        }
+        assertFalse(Files.exists(tree.onDisk("docs", "removed.txt")));
+    }
+
+    @Test
+    void aFileRenamedWhileOpenIsPublishedUnderItsNewName() throws IOException {
+        try (var channel = java.nio.channels.FileChannel.open(tree.mounted("docs", "draft.tmp"),
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            Files.move(tree.mounted("docs", "draft.tmp"), tree.mounted("docs", "final.txt"));
+            channel.write(java.nio.ByteBuffer.wrap("final".getBytes(StandardCharsets.UTF_8)));
+        }
+        assertFalse(Files.exists(tree.onDisk("docs", "draft.tmp")));
+        assertEquals("final", Files.readString(tree.onDisk("docs", "final.txt")));
+        assertEquals(md5("final".getBytes(StandardCharsets.UTF_8)), tree.listedEtag("docs", "final.txt"));
+    }
+
+    @Test
     void namesS3CannotHoldAreRefused() throws IOException {
         assertErrno("Invalid argument", () -> Files.createFile(tree.mounted("docs", ".cubby")));
         assertErrno("Invalid argument", () -> Files.createDirectory(tree.mountPoint.resolve("Bad_Bucket")));
