@@ -89,13 +89,20 @@ final class CubbyFileSystem extends FuseStubFS {
     public int getattr(String path, FileStat stat) {
         return call(() -> {
             MountPath p = MountPath.parse(path);
+            WriteHandle writer = openFiles.writer(path);
             try {
                 attributes.fill(locate(p), stat);
             } catch (StoreException e) {
                 // A name S3 cannot hold (the internal folder among them) simply is not there.
                 return e.reason() == StoreException.Reason.INVALID_KEY ? -ErrorCodes.ENOENT() : Errno.of(e);
+            } catch (java.nio.file.NoSuchFileException e) {
+                if (writer == null) {
+                    throw e;
+                }
+                // Removed beside the mount while open here: the writer's own copy is what it has.
+                attributes.fill(writer.privateCopy(), stat);
+                return 0;
             }
-            WriteHandle writer = openFiles.writer(path);
             Path copy = writer == null ? null : writer.copy();
             if (copy != null) {
                 attributes.overlayWriter(copy, stat);
@@ -107,8 +114,17 @@ final class CubbyFileSystem extends FuseStubFS {
     @Override
     public int fgetattr(String path, FileStat stat, FuseFileInfo fi) {
         return call(() -> {
-            attributes.fill(locate(MountPath.parse(path)), stat);
-            if (openFiles.get(fi.fh.get()) instanceof WriteHandle writer && writer.copy() != null) {
+            if (!(openFiles.get(fi.fh.get()) instanceof WriteHandle writer)) {
+                attributes.fill(locate(MountPath.parse(path)), stat);
+                return 0;
+            }
+            try {
+                attributes.fill(locate(MountPath.parse(path)), stat);
+            } catch (java.nio.file.NoSuchFileException e) {
+                attributes.fill(writer.privateCopy(), stat);
+                return 0;
+            }
+            if (writer.copy() != null) {
                 attributes.overlayWriter(writer.copy(), stat);
             }
             return 0;

@@ -14,10 +14,22 @@ final class Ownership {
     private Ownership() {
     }
 
+    /** A file's permission bits, owner and group. */
+    record Owner(int mode, int uid, int gid) {
+    }
+
+    static Owner of(Path path) throws IOException {
+        var a = Files.readAttributes(path, "unix:mode,uid,gid", LinkOption.NOFOLLOW_LINKS);
+        return new Owner((Integer) a.get("mode") & 07777, (Integer) a.get("uid"), (Integer) a.get("gid"));
+    }
+
     /** Mode, owner and group of {@code from} onto {@code to}. */
     static void copy(Path from, Path to) throws IOException {
-        var a = Files.readAttributes(from, "unix:mode,uid,gid", LinkOption.NOFOLLOW_LINKS);
-        set(to, (Integer) a.get("mode") & 07777, (Integer) a.get("uid"), (Integer) a.get("gid"));
+        set(to, of(from));
+    }
+
+    static void set(Path path, Owner owner) throws IOException {
+        set(path, owner.mode(), owner.uid(), owner.gid());
     }
 
     /** Mode and owner of a new file; the owner only when this process may give files away (root). */

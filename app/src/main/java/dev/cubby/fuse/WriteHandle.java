@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,6 +29,8 @@ final class WriteHandle implements OpenFile {
     private String key;
     private Path copy;
     private FileChannel channel;
+    private FileChannel original;
+    private Ownership.Owner originalOwnership;
     private MessageDigest md5 = newMd5();
     private long hashed;
     private boolean sequential;
@@ -42,9 +43,17 @@ final class WriteHandle implements OpenFile {
         this.key = key;
     }
 
-    /** Opened without truncation: a copy of the current file is made at the first change. */
-    static WriteHandle editing(LocalFiles files, String bucket, String key) {
-        return new WriteHandle(files, bucket, key);
+    /**
+     * Opened without truncation: the current file is held open, and copied at the first change.
+     * Holding it keeps those bytes even when the file is renamed, replaced or deleted meanwhile,
+     * as an open file descriptor would.
+     */
+    static WriteHandle editing(LocalFiles files, String bucket, String key) throws IOException {
+        var handle = new WriteHandle(files, bucket, key);
+        Path current = files.locate(bucket, key);
+        handle.original = FileChannel.open(current, StandardOpenOption.READ);
+        handle.originalOwnership = Ownership.of(current);
+        return handle;
     }
 
     /**
@@ -75,6 +84,12 @@ final class WriteHandle implements OpenFile {
 
     /** The private copy while there is one: what getattr shows of a file being written. */
     synchronized Path copy() {
+        return copy;
+    }
+
+    /** The private copy, made now if there is none yet: for stat when the file is gone from its name. */
+    synchronized Path privateCopy() throws IOException {
+        materialize();
         return copy;
     }
 
@@ -116,12 +131,10 @@ final class WriteHandle implements OpenFile {
 
     @Override
     public synchronized int read(Pointer buffer, long size, long offset) throws IOException {
-        if (channel != null) {
-            return OpenFile.read(channel, buffer, size, offset);
+        if (channel == null && original == null) {
+            materializeOriginal();
         }
-        try (var published = FileChannel.open(files.locate(bucket, key), StandardOpenOption.READ)) {
-            return OpenFile.read(published, buffer, size, offset);
-        }
+        return OpenFile.read(channel != null ? channel : original, buffer, size, offset);
     }
 
     /** Makes the copy the file at the key, if it changed since the last publish. */
@@ -129,13 +142,27 @@ final class WriteHandle implements OpenFile {
         if (!dirty || discarded) {
             return;
         }
+        if (!stillThere()) {
+            // Removed or renamed away by another door while open: as with an unlinked file's
+            // descriptor, what was written is not brought back under the old name.
+            discard();
+            return;
+        }
         channel.force(true);
         String etag = sequential && hashed == channel.size() ? hex(md5) : null;
-        channel.close();
+        FileChannel published = channel;
         channel = null;
         try {
+            Ownership.Owner owner = Ownership.of(copy);
             files.publish(bucket, key, copy, etag);
+            // The published file is this copy's inode: later reads and the next change start from it.
+            original = published;
+            originalOwnership = owner;
+            published = null;
         } finally {
+            if (published != null) {
+                published.close();
+            }
             Files.deleteIfExists(copy);
             copy = null;
             dirty = false;
@@ -158,6 +185,10 @@ final class WriteHandle implements OpenFile {
         try {
             publish();
         } finally {
+            if (original != null) {
+                original.close();
+                original = null;
+            }
             if (channel != null) {
                 channel.close();
                 channel = null;
@@ -173,13 +204,37 @@ final class WriteHandle implements OpenFile {
         if (channel != null) {
             return;
         }
-        Path source = files.locate(bucket, key);
+        if (original == null) {
+            materializeOriginal();
+        }
         Path fresh = files.newStagingFile(bucket);
-        Files.copy(source, fresh, StandardCopyOption.COPY_ATTRIBUTES);
+        channel = FileChannel.open(fresh, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                StandardOpenOption.CREATE_NEW);
         copy = fresh;
-        channel = FileChannel.open(fresh, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        // The copied bytes were not hashed here, and another program may have replaced the file since.
+        Ownership.set(fresh, originalOwnership);
+        long size = original.size();
+        for (long done = 0; done < size; ) {
+            done += original.transferTo(done, size - done, channel);
+        }
+        original.close();
+        original = null;
+        // The copied bytes were not hashed here.
         sequential = false;
+    }
+
+    private boolean stillThere() {
+        try {
+            return Files.exists(files.locateEntry(bucket, key), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        } catch (dev.cubby.store.StoreException bucketGone) {
+            return false;
+        }
+    }
+
+    /** Holds the file now at the key (a handle whose publish failed has nothing else to start from). */
+    private void materializeOriginal() throws IOException {
+        Path current = files.locate(bucket, key);
+        original = FileChannel.open(current, StandardOpenOption.READ);
+        originalOwnership = Ownership.of(current);
     }
 
     private static String hex(MessageDigest digest) {

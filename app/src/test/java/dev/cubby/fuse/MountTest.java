@@ -174,6 +174,19 @@ class MountTest {
     }
 
     @Test
+    void aWriterKeepsWritingWhenTheFileIsRemovedBesideTheMountAndDoesNotBringItBack() throws IOException {
+        Files.writeString(tree.onDisk("docs", "shared.txt"), "original");
+        try (var file = new RandomAccessFile(tree.mounted("docs", "shared.txt").toFile(), "rw")) {
+            Files.delete(tree.onDisk("docs", "shared.txt"));
+            file.seek(2);
+            file.write("X".getBytes(StandardCharsets.UTF_8));
+            file.seek(0);
+            assertEquals("orXginal", file.readLine());
+        }
+        assertFalse(Files.exists(tree.onDisk("docs", "shared.txt")));
+    }
+
+    @Test
     void aFileRenamedWhileOpenIsPublishedUnderItsNewName() throws IOException {
         try (var channel = java.nio.channels.FileChannel.open(tree.mounted("docs", "draft.tmp"),
                 StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {

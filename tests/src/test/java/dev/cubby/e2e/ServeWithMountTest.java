@@ -48,8 +48,13 @@ class ServeWithMountTest {
     }
 
     @Test
-    void theServerMountsTheTreeAndBothDoorsAgree() throws IOException {
-        assertTrue(CubbyMount.isMounted(MOUNT_POINT));
+    void theServerMountsTheTreeAndBothDoorsAgree() throws IOException, InterruptedException {
+        // The server answers health before it has mounted; the mount follows within moments.
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!CubbyMount.isMounted(MOUNT_POINT) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(CubbyMount.isMounted(MOUNT_POINT), server.log());
         String bucket = server.newBucket("both");
         byte[] overS3 = FixtureTree.seeded(10_000, 7);
         s3.putObject(b -> b.bucket(bucket).key("s3.bin"), RequestBody.fromBytes(overS3));
