@@ -10,6 +10,7 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * Imports run one way: cli -> server -> s3 -> auth, store, meta; the engine knows nothing of HTTP.
  * The key store ({@code keys}) joins auth's sealing to meta's table and is used by cli only.
+ * The FUSE mount ({@code fuse}) is a second door onto store and meta beside S3, never through it.
  */
 @AnalyzeClasses(packages = "dev.cubby", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -52,4 +53,15 @@ class ArchitectureTest {
     static final ArchRule handlersNeverTouchTheFileSystemDirectly = noClasses()
             .that().resideInAnyPackage("dev.cubby.s3..", "dev.cubby.server..")
             .should().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Files");
+
+    @ArchTest
+    static final ArchRule fuseUsesStoreAndMetaNeverS3 = noClasses()
+            .that().resideInAPackage("dev.cubby.fuse..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.cubby.s3..", "dev.cubby.server..",
+                    "dev.cubby.auth..", "dev.cubby.keys..", "dev.cubby.cli..", "io.helidon..");
+
+    @ArchTest
+    static final ArchRule onlyFuseAndCliSeeFuse = noClasses()
+            .that().resideInAnyPackage("dev.cubby.store..", "dev.cubby.meta..", "dev.cubby.s3..", "dev.cubby.auth..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.cubby.fuse..", "ru.serce.jnrfuse..", "jnr..");
 }

@@ -9,6 +9,9 @@ import java.util.List;
 import dev.cubby.config.Settings;
 import dev.cubby.config.SettingsException;
 import dev.cubby.config.SettingsLoader;
+import dev.cubby.fuse.FuseUnavailable;
+import dev.cubby.fuse.Mount;
+import dev.cubby.fuse.MountOptions;
 import dev.cubby.server.CubbyServer;
 import dev.cubby.store.Buckets;
 import dev.cubby.tls.CertificateSource;
@@ -86,6 +89,10 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             + "($CUBBY_PUBLIC_READ; default none)")
     String publicRead;
 
+    @Option(names = "--mount", description = "also mount the tree through FUSE at this folder, in this process "
+            + "(as 'cubby mount' does; $CUBBY_MOUNT; default none)")
+    String mount;
+
     @Override
     public Integer call() throws Exception {
         Settings settings;
@@ -115,6 +122,19 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         var keys = new KeyRing(keyStore, adminInMemory ? List.of(admin.asAccessKey(keyStore.now())) : List.of(),
                 Clock.systemUTC());
         CubbyServer server = CubbyServer.start(settings, admin.credential(), keys, certificates);
+        Mount fuse = null;
+        if (settings.mount() != null) {
+            try {
+                fuse = Mount.start(server.store(), settings.root(),
+                        new MountOptions(settings.mount(), false, null, null, null, false));
+            } catch (FuseUnavailable e) {
+                server.close();
+                System.err.println("cubby: " + e.getMessage());
+                return 2;
+            }
+            System.out.println("Cubby mounts " + settings.root() + " at " + settings.mount());
+        }
+        Mount mounted = fuse;
         System.out.println("Cubby serves " + settings.root() + " at " + listenUrls(settings, server));
         if (certificates != null) {
             printCertificate(certificates);
@@ -140,6 +160,9 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         System.out.flush();
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (mounted != null) {
+                mounted.close();
+            }
             server.close();
             keyStore.close();
             stopped.countDown();
@@ -165,6 +188,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         flags.put("free-space-reserve", freeSpaceReserve);
         flags.put("quota-rescan", quotaRescan);
         flags.put("public-read", publicRead);
+        flags.put("mount", mount);
         return flags;
     }
 

@@ -32,12 +32,22 @@ public record Settings(Path root, Path stateDir, String address, int port, Strin
                        long hashOnReadLimit, long indexBytesPerSecond, Map<String, Path> buckets,
                        java.time.Duration multipartExpiry, TlsSettings tls, String endpoint, boolean auditLog,
                        Map<String, Long> quotas, long freeSpaceReserve, Set<String> publicRead,
-                       java.time.Duration quotaRescan) {
+                       java.time.Duration quotaRescan, Path mount) {
 
     public Settings {
         buckets = Map.copyOf(buckets);
         quotas = Map.copyOf(quotas);
         publicRead = Set.copyOf(publicRead);
+    }
+
+    /** Settings without a FUSE mount in the serving process. */
+    public Settings(Path root, Path stateDir, String address, int port, String region, String domain,
+                    long hashOnReadLimit, long indexBytesPerSecond, Map<String, Path> buckets,
+                    java.time.Duration multipartExpiry, TlsSettings tls, String endpoint, boolean auditLog,
+                    Map<String, Long> quotas, long freeSpaceReserve, Set<String> publicRead,
+                    java.time.Duration quotaRescan) {
+        this(root, stateDir, address, port, region, domain, hashOnReadLimit, indexBytesPerSecond, buckets,
+                multipartExpiry, tls, endpoint, auditLog, quotas, freeSpaceReserve, publicRead, quotaRescan, null);
     }
 
     /**

@@ -42,6 +42,7 @@ public final class SettingsLoader {
         keys.put("free-space-reserve", "256MiB");
         keys.put("quota-rescan", "15m");
         keys.put("public-read", null);
+        keys.put("mount", null);
         return keys;
     }
 
@@ -127,7 +128,8 @@ public final class SettingsLoader {
                 longSetting(s, "hash-on-read-limit-mib") * MIB, longSetting(s, "index-rate-mib") * MIB, buckets,
                 durationSetting(s, "multipart-expiry"), tls(s), blankToNull(s.get("endpoint")),
                 switchSetting(s, "audit-log"), quotas, sizeSetting(s, "free-space-reserve"), publicRead(s),
-                durationSetting(s, "quota-rescan"));
+                durationSetting(s, "quota-rescan"),
+                blankToNull(s.get("mount")) == null ? null : Path.of(s.get("mount").trim()).toAbsolutePath().normalize());
     }
 
     /** HTTPS is on when asked for, or when a certificate is given; a certificate needs its key. */

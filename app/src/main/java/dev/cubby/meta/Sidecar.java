@@ -32,6 +32,20 @@ public interface Sidecar extends MultipartState, AutoCloseable {
     /** Replaces only the fingerprint and ETag of an existing row, keeping metadata; inserts a bare row if none. */
     void recordEtag(String bucket, String key, Fingerprint fingerprint, String etag);
 
+    /**
+     * Replaces only the descriptive metadata of the object's row, keeping its ETag, fingerprint
+     * and tags; inserts a row without a file version (so its ETag is worked out from the file)
+     * if there is none. For metadata set outside S3, such as the FUSE mount's extended attributes.
+     */
+    void putMetadata(String bucket, String key, ObjectMetadata metadata);
+
+    /**
+     * After a rename on disk: the row of {@code fromKey} (its tags, its implicit-folder mark) now
+     * belongs to {@code toKey}; for a folder key (trailing {@code /}) so does every row under it.
+     * Rows that were at the new name describe what the rename replaced and are dropped.
+     */
+    void move(String fromBucket, String fromKey, String toBucket, String toKey);
+
     /** Forgets the object's row and its tags. */
     void delete(String bucket, String key);
 

@@ -27,6 +27,9 @@ public final class SqliteSidecar implements Sidecar {
             + "checksum_value = CASE WHEN etag = ? THEN checksum_value END WHERE bucket = ? AND key = ?";
     private static final String INSERT_ETAG = "INSERT OR IGNORE INTO objects (bucket, key, size, mtime_ns, ctime_ns, "
             + "inode, etag, parent, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE_METADATA = "UPDATE objects SET content_type = ?, cache_control = ?, "
+            + "content_disposition = ?, content_encoding = ?, content_language = ?, expires = ?, user_meta = ? "
+            + "WHERE bucket = ? AND key = ?";
     private static final String DELETE = "DELETE FROM objects WHERE bucket = ? AND key = ?";
     private static final String DELETE_BUCKET = "DELETE FROM objects WHERE bucket = ?";
     private static final String DELETE_BUCKET_FOLDERS = "DELETE FROM implicit_folders WHERE bucket = ?";
@@ -39,12 +42,14 @@ public final class SqliteSidecar implements Sidecar {
     private final Path file;
     private final SqliteMultipartState multipart;
     private final SqliteTags tags;
+    private final SqliteMoves moves;
 
     private SqliteSidecar(SqliteConnections connections, Path file) {
         this.connections = connections;
         this.file = file;
         this.multipart = new SqliteMultipartState(connections);
         this.tags = new SqliteTags(connections);
+        this.moves = new SqliteMoves(connections);
     }
 
     /** Opens (creating and migrating when needed) the sidecar database at {@code file}. */
@@ -119,6 +124,34 @@ public final class SqliteSidecar implements Sidecar {
             insert.executeUpdate();
             return null;
         });
+    }
+
+    @Override
+    public void putMetadata(String bucket, String key, ObjectMetadata metadata) {
+        connections.write(c -> {
+            var update = c.statement(UPDATE_METADATA);
+            update.setString(1, metadata.contentType());
+            update.setString(2, metadata.cacheControl());
+            update.setString(3, metadata.contentDisposition());
+            update.setString(4, metadata.contentEncoding());
+            update.setString(5, metadata.contentLanguage());
+            update.setString(6, metadata.expires());
+            update.setString(7, UserMetadataCodec.encode(metadata.userMetadata()));
+            update.setString(8, bucket);
+            update.setString(9, key);
+            if (update.executeUpdate() == 0) {
+                var insert = c.statement(PUT);
+                ObjectRows.bind(insert, new ObjectRecord(bucket, key, null, null, metadata, null));
+                bindParentAndName(insert, ObjectRows.NEXT, key);
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void move(String fromBucket, String fromKey, String toBucket, String toKey) {
+        moves.move(fromBucket, fromKey, toBucket, toKey);
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.cubby.auth.Credential;
 import dev.cubby.auth.KeyRing;
 import dev.cubby.auth.SigV4Verifier;
 import dev.cubby.config.Settings;
-import dev.cubby.meta.SqliteSidecar;
 import dev.cubby.s3.Operation;
 import dev.cubby.s3.OperationTable;
 import dev.cubby.s3.handler.AclHandlers;
@@ -20,8 +19,6 @@ import dev.cubby.s3.handler.ObjectAttributesHandler;
 import dev.cubby.s3.handler.PutObjectHandler;
 import dev.cubby.s3.handler.TaggingHandlers;
 import dev.cubby.s3.xml.Owner;
-import dev.cubby.store.Buckets;
-import dev.cubby.store.ObjectKey;
 import dev.cubby.store.ObjectStore;
 import dev.cubby.store.SpacePolicy;
 import dev.cubby.tls.CertificateSource;
@@ -72,8 +69,7 @@ public final class CubbyServer implements AutoCloseable {
      */
     public static CubbyServer start(Settings settings, Credential admin, KeyRing keys,
                                     CertificateSource certificates) {
-        var sidecar = SqliteSidecar.open(settings.root().resolve(ObjectKey.INTERNAL_FOLDER).resolve("sidecar.db"));
-        var store = new ObjectStore(new Buckets(settings.root(), settings.buckets()), sidecar,
+        var store = ObjectStore.openAt(settings.root(), settings.buckets(),
                 settings.hashOnReadLimit(), settings.indexBytesPerSecond(),
                 new SpacePolicy(settings.quotas(), settings.freeSpaceReserve(), settings.quotaRescan()));
         var owner = new Owner(canonicalUserId(admin.accessKeyId()), "cubby");
@@ -151,6 +147,11 @@ public final class CubbyServer implements AutoCloseable {
         CertificateRenewal renewal = httpsSocket == null ? null
                 : CertificateRenewal.start(certificates, webServer, httpsSocket, CertificateRenewal.EVERY);
         return new CubbyServer(store, webServer, sweeper, audit, renewal, httpsSocket);
+    }
+
+    /** The store this server serves, for a FUSE mount in the same process (config 'mount:'). */
+    public ObjectStore store() {
+        return store;
     }
 
     /** The main port: plain HTTP, or HTTPS when TLS has no port of its own. */

@@ -21,6 +21,7 @@ public final class ObjectStore implements AutoCloseable {
     private final ObjectCopier copier;
     private final ObjectTags tags;
     private final SpaceLimits space;
+    private final LocalFiles localFiles;
 
     /** A store without quotas or free-space reserve. */
     public ObjectStore(Buckets buckets, Sidecar sidecar, long hashOnReadLimit, long indexBytesPerSecond) {
@@ -42,7 +43,20 @@ public final class ObjectStore implements AutoCloseable {
         this.multipart = new MultipartStore(buckets, sidecar, writer, space);
         this.copier = new ObjectCopier(sidecar, reader, writer);
         this.tags = new ObjectTags(sidecar, reader);
+        this.localFiles = new LocalFiles(buckets, sidecar, writer, space);
         StagingSweeper.sweep(buckets);
+    }
+
+    /**
+     * The store over a served root, with its sidecar in the root's internal folder: the server
+     * and any {@code cubby mount} of the same root open the same one (SQLite in WAL mode lets
+     * both write it).
+     */
+    public static ObjectStore openAt(Path root, java.util.Map<String, Path> configuredBuckets, long hashOnReadLimit,
+                                     long indexBytesPerSecond, SpacePolicy spacePolicy) {
+        var sidecar = dev.cubby.meta.SqliteSidecar.open(root.resolve(ObjectKey.INTERNAL_FOLDER).resolve("sidecar.db"));
+        return new ObjectStore(new Buckets(root, configuredBuckets), sidecar, hashOnReadLimit, indexBytesPerSecond,
+                spacePolicy);
     }
 
     public List<Bucket> listBuckets() {
@@ -77,6 +91,11 @@ public final class ObjectStore implements AutoCloseable {
     /** CopyObject: see {@link ObjectCopier}. */
     public CopyResult copy(CopyRequest request) {
         return copier.copy(request);
+    }
+
+    /** Entry points for the FUSE mount, which edits the tree as files. */
+    public LocalFiles localFiles() {
+        return localFiles;
     }
 
     public ObjectTags tags() {

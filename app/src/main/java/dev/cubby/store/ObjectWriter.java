@@ -85,7 +85,7 @@ final class ObjectWriter {
         }
     }
 
-    /** What a published file is, for its sidecar row. */
+    /** What a published file is, for its sidecar row; a null ETag means not known (hashed when needed). */
     record Version(String etag, ObjectMetadata metadata, StoredChecksum checksum) {
     }
 
@@ -135,8 +135,10 @@ final class ObjectWriter {
         Buckets.fsyncDirectory(target.getParent());
         FileState committed = FileState.of(target);
         // Record the ETag only for our own file: a concurrent writer may already have replaced it.
+        // A version without a known ETag gets a row without a fingerprint: stale, so it is hashed on need.
         if (committed.isFile() && committed.fingerprint().inode() == tempInode) {
-            sidecar.put(new ObjectRecord(bucket.name(), key.value(), committed.fingerprint(), version.etag(),
+            sidecar.put(new ObjectRecord(bucket.name(), key.value(),
+                    version.etag() == null ? null : committed.fingerprint(), version.etag(),
                     version.metadata(), version.checksum()));
         }
         return committed.lastModified();

@@ -60,6 +60,15 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void mountInTheServingProcessIsOffUnlessAFolderIsGiven() throws Exception {
+        assertEquals(null, SettingsLoader.load(null, Map.of("CUBBY_ROOT", "/r"), Map.of()).mount());
+        Path file = Files.writeString(dir.resolve("mount.yaml"), "root: /r\nmount: /mnt/nas\n");
+        assertEquals(Path.of("/mnt/nas"), SettingsLoader.load(file, Map.of(), Map.of()).mount());
+        assertEquals(Path.of("/mnt/other"),
+                SettingsLoader.load(file, Map.of("CUBBY_MOUNT", "/mnt/other"), Map.of()).mount());
+    }
+
+    @Test
     void issueSixSettingsHaveSafeDefaults() {
         Settings s = SettingsLoader.load(null, Map.of("CUBBY_ROOT", "/r"), Map.of());
         assertEquals(TlsSettings.OFF, s.tls());

@@ -84,4 +84,54 @@ class SqliteSidecarTest {
             assertFalse(sidecar.isImplicitFolder("b", "a/"));
         }
     }
+
+    @Test
+    void movingAFolderMovesEveryRowTagAndImplicitMarkUnderIt() {
+        var fp = new Fingerprint(1, 1, 1, 1);
+        try (var sidecar = SqliteSidecar.open(dir.resolve("s.db"))) {
+            sidecar.put(new ObjectRecord("b", "a/x.txt", fp, "e1", ObjectMetadata.NONE, null));
+            sidecar.put(new ObjectRecord("b", "a/deep/y.txt", fp, "e2", ObjectMetadata.NONE, null));
+            sidecar.put(new ObjectRecord("b", "a/", null, "d41d8cd98f00b204e9800998ecf8427e", ObjectMetadata.NONE, null));
+            sidecar.put(new ObjectRecord("b", "ab.txt", fp, "e3", ObjectMetadata.NONE, null));
+            sidecar.putTags("b", "a/x.txt", Map.of("t", "1"));
+            sidecar.markImplicitFolder("b", "a/deep/");
+            sidecar.put(new ObjectRecord("c", "z/stale.txt", fp, "old", ObjectMetadata.NONE, null));
+
+            sidecar.move("b", "a/", "c", "z/");
+
+            assertEquals("e1", sidecar.find("c", "z/x.txt").orElseThrow().etag());
+            assertEquals("e2", sidecar.find("c", "z/deep/y.txt").orElseThrow().etag());
+            assertTrue(sidecar.find("c", "z/").isPresent());
+            assertEquals(Map.of("t", "1"), sidecar.tags("c", "z/x.txt"));
+            assertTrue(sidecar.isImplicitFolder("c", "z/deep/"));
+            assertEquals(java.util.Set.of("x.txt"), sidecar.findChildren("c", "z/").keySet());
+            assertEquals(java.util.Set.of("y.txt"), sidecar.findChildren("c", "z/deep/").keySet());
+            assertEquals(java.util.Set.of("z/"), sidecar.findChildren("c", "").keySet());
+            assertTrue(sidecar.find("c", "z/stale.txt").isEmpty(), "rows at the new name described what was replaced");
+            assertTrue(sidecar.find("b", "a/x.txt").isEmpty());
+            assertEquals("e3", sidecar.find("b", "ab.txt").orElseThrow().etag(), "a sibling sharing the prefix stays");
+        }
+    }
+
+    @Test
+    void settingMetadataKeepsTheEtagAndTagsOrAddsARowWithoutAVersion() {
+        var fp = new Fingerprint(1, 1, 1, 1);
+        try (var sidecar = SqliteSidecar.open(dir.resolve("s.db"))) {
+            sidecar.put(new ObjectRecord("b", "k", fp, "e", ObjectMetadata.NONE, null));
+            sidecar.putTags("b", "k", Map.of("t", "1"));
+            var meta = ObjectMetadata.NONE.withUserMetadata(Map.of("m", "v"));
+
+            sidecar.putMetadata("b", "k", meta);
+            sidecar.putMetadata("b", "new", meta);
+
+            var row = sidecar.find("b", "k").orElseThrow();
+            assertEquals("e", row.etag());
+            assertTrue(row.describes(fp));
+            assertEquals(meta, row.metadata());
+            assertEquals(Map.of("t", "1"), sidecar.tags("b", "k"));
+            var fresh = sidecar.find("b", "new").orElseThrow();
+            assertNull(fresh.fingerprint());
+            assertEquals(meta, fresh.metadata());
+        }
+    }
 }

@@ -87,6 +87,7 @@ public final class Bench {
                 }
             }
         } finally {
+            workloads.forEach(Workload::finish);
             targets.forEach(Target::close);
         }
         Report report = new Report(results, options, heapSize, targets.stream().map(Target::name).toList(), disk != null);
@@ -115,6 +116,9 @@ public final class Bench {
         }
         if (options.workloads().contains("list")) {
             all.add(listings);
+        }
+        if (options.workloads().contains("mount")) {
+            all.add(new MountThroughput(options.largeSize()));
         }
         if (options.workloads().contains("memory") && options.workloads().contains("large")) {
             all.add(new MemoryUnderLoad(options.memoryTransferSize(), options.largeSize()));

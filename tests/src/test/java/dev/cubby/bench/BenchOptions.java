@@ -13,7 +13,7 @@ record BenchOptions(int rounds, Duration cell, long largeSize, int listFolders, 
 
     static final String USAGE = """
             bench [--quick] [--rounds N] [--cell-seconds S] [--large-mib M] [--list-folders F] [--list-per-folder K]
-                  [--targets cubby,s3proxy,nginx,disk] [--workloads start-up,large,multipart,small,list,memory]
+                  [--targets cubby,s3proxy,nginx,disk] [--workloads start-up,large,multipart,small,list,memory,mount]
                   [--jvm-options appliance/jvm.options] [--cubby-jvm-arg ARG]... [--keep-work] [--out DIR]
                   --cubby-jar JAR --s3proxy-jar JAR [--nginx /usr/sbin/nginx]""";
 
@@ -24,7 +24,7 @@ record BenchOptions(int rounds, Duration cell, long largeSize, int listFolders, 
         int folders = 1000;
         int perFolder = 100;
         Set<String> targets = Set.of("cubby", "s3proxy", "nginx", "disk");
-        Set<String> workloads = Set.of("start-up", "large", "multipart", "small", "list", "memory");
+        Set<String> workloads = Set.of("start-up", "large", "multipart", "small", "list", "memory", "mount");
         Path out = Path.of("target", "bench");
         Path cubbyJar = null;
         Path s3proxyJar = null;

@@ -21,7 +21,7 @@ class BenchSmokeTest {
             "--cubby-jar", System.getProperty("cubby.jar")});
         String report = Files.readString(out.resolve("bench.md"));
         for (String section : new String[] {"## start-up", "## large object", "## multipart upload",
-            "## small objects", "## list", "## memory"}) {
+            "## small objects", "## list", "## memory", "## mount: sequential throughput"}) {
             assertTrue(report.contains(section), section + " missing from\n" + report);
         }
         assertTrue(report.contains("| 4 KiB GET ×16 | ops/s |"), report);

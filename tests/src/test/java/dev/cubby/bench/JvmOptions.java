@@ -10,10 +10,14 @@ final class JvmOptions {
     private JvmOptions() {
     }
 
-    /** The file's options, with @STATE@ replaced by {@code state}. */
+    /**
+     * The file's options, with @STATE@ replaced by {@code state}; an option this JDK does not
+     * know yet (JDK 24's {@code --sun-misc-unsafe-memory-access}) is left out.
+     */
     static List<String> read(Path file, Path state) throws IOException {
         return Files.readAllLines(file).stream().map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .filter(line -> Runtime.version().feature() >= 24 || !line.startsWith("--sun-misc-unsafe-memory-access"))
                 .map(line -> line.replace("@STATE@", state.toString()))
                 .toList();
     }

@@ -13,4 +13,8 @@ interface Workload {
     }
 
     void run(Target target, Results results) throws Exception;
+
+    /** After the last round, before the targets stop: undo what {@link #prepare} started. */
+    default void finish() {
+    }
 }

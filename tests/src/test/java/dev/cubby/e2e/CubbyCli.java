@@ -41,10 +41,7 @@ public final class CubbyCli {
     }
 
     public static Result run(String... args) throws IOException, InterruptedException {
-        Path jar = Path.of(System.getProperty("cubby.jar", "../app/target/cubby.jar")).toAbsolutePath();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
-        command.addAll(List.of(args));
+        List<String> command = CubbyJar.command(args);
         var builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("CUBBY_"));
         Process process = builder.start();

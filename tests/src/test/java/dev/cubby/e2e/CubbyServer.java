@@ -171,9 +171,7 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
     }
 
     private void launch() throws IOException, InterruptedException {
-        Path jar = Path.of(System.getProperty("cubby.jar", "../app/target/cubby.jar")).toAbsolutePath();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+        List<String> command = new ArrayList<>(CubbyJar.command(
                 "serve", "--root", root.toString(), "--state", state.toString(),
                 "--address", "127.0.0.1", "--port", Integer.toString(port)));
         command.addAll(extraArgs);

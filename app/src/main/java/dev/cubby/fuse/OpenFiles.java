@@ -1,0 +1,89 @@
+package dev.cubby.fuse;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The files open through the mount, by the handle number FUSE passes back, and the writers by
+ * FUSE path, so that stat and truncate of a file being written see the writer's copy.
+ */
+final class OpenFiles {
+    private static final Logger LOG = Logger.getLogger(OpenFiles.class.getName());
+
+    private final AtomicLong next = new AtomicLong(1);
+    private final Map<Long, OpenFile> byHandle = new ConcurrentHashMap<>();
+    private final Map<String, WriteHandle> writerByPath = new ConcurrentHashMap<>();
+
+    long add(String path, OpenFile file) {
+        long handle = next.getAndIncrement();
+        byHandle.put(handle, file);
+        if (file instanceof WriteHandle writer) {
+            writerByPath.put(path, writer);
+        }
+        return handle;
+    }
+
+    OpenFile get(long handle) {
+        return byHandle.get(handle);
+    }
+
+    /** The newest writer of the path, or null. */
+    WriteHandle writer(String path) {
+        return writerByPath.get(path);
+    }
+
+    /** Every writer of the file renamed through the mount publishes to its new name from now on. */
+    void renamed(String from, String to, String bucket, String key) {
+        WriteHandle newest = writerByPath.remove(from);
+        if (newest != null) {
+            writerByPath.put(to, newest);
+        }
+        writersOf(from, newest).forEach(writer -> writer.renamed(bucket, key));
+    }
+
+    /** No writer of a file removed through the mount brings it back when it closes. */
+    void removed(String path) {
+        WriteHandle newest = writerByPath.remove(path);
+        writersOf(path, newest).forEach(WriteHandle::discard);
+    }
+
+    /** The writers of the FUSE path: the newest, and any older ones open on the same bucket and key. */
+    private java.util.List<WriteHandle> writersOf(String path, WriteHandle newest) {
+        MountPath p = MountPath.parse(path);
+        var writers = new java.util.ArrayList<WriteHandle>();
+        for (OpenFile file : byHandle.values()) {
+            if (file instanceof WriteHandle writer && (writer == newest
+                    || writer.bucket().equals(p.bucket()) && writer.key().equals(p.key()))) {
+                writers.add(writer);
+            }
+        }
+        return writers;
+    }
+
+    /** Closes (a writer: publishes) and forgets the handle. */
+    void close(long handle) throws IOException {
+        OpenFile file = byHandle.remove(handle);
+        if (file == null) {
+            return;
+        }
+        if (file instanceof WriteHandle writer) {
+            writerByPath.values().remove(writer);
+        }
+        file.close();
+    }
+
+    /** At unmount: publishes what writers still hold, so a stop loses no closed-over data. */
+    void closeAll() {
+        for (Long handle : byHandle.keySet()) {
+            try {
+                close(handle);
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "cannot close a file still open at unmount", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.cubby.meta;
+
+import java.sql.SQLException;
+
+/**
+ * Renames in the SQLite sidecar: the rows of a key, or of every key under a folder, follow the
+ * file or folder to its new name, with their tags and implicit-folder marks, in one transaction.
+ * Rows already at the new name describe files the rename replaced, so they go first.
+ */
+final class SqliteMoves {
+    private static final String[] TABLES = {"objects", "object_tags", "implicit_folders"};
+
+    private final SqliteConnections connections;
+
+    SqliteMoves(SqliteConnections connections) {
+        this.connections = connections;
+    }
+
+    void move(String fromBucket, String fromKey, String toBucket, String toKey) {
+        connections.write(c -> c.inTransaction(t -> {
+            for (String table : TABLES) {
+                exact(t, "DELETE FROM " + table + " WHERE bucket = ? AND key = ?", toBucket, toKey);
+            }
+            if (fromKey.endsWith("/")) {
+                moveChildren(t, fromBucket, fromKey, toBucket, toKey);
+            }
+            var row = t.statement("UPDATE objects SET bucket = ?, key = ?, parent = ?, name = ? "
+                    + "WHERE bucket = ? AND key = ?");
+            row.setString(1, toBucket);
+            row.setString(2, toKey);
+            row.setString(3, parentOf(toKey));
+            row.setString(4, toKey.substring(parentOf(toKey).length()));
+            row.setString(5, fromBucket);
+            row.setString(6, fromKey);
+            row.executeUpdate();
+            for (String table : new String[] {"object_tags", "implicit_folders"}) {
+                var ps = t.statement("UPDATE " + table + " SET bucket = ?, key = ? WHERE bucket = ? AND key = ?");
+                ps.setString(1, toBucket);
+                ps.setString(2, toKey);
+                ps.setString(3, fromBucket);
+                ps.setString(4, fromKey);
+                ps.executeUpdate();
+            }
+            return null;
+        }));
+    }
+
+    /** Every key strictly under the folder {@code from} (which ends in '/') moves under {@code to}. */
+    private static void moveChildren(PooledConnection t, String fromBucket, String from, String toBucket, String to)
+            throws SQLException {
+        for (String table : TABLES) {
+            var clear = t.statement("DELETE FROM " + table + " WHERE bucket = ? AND substr(key, 1, ?) = ? AND key <> ?");
+            clear.setString(1, toBucket);
+            clear.setInt(2, to.length());
+            clear.setString(3, to);
+            clear.setString(4, to);
+            clear.executeUpdate();
+        }
+        var rows = t.statement("UPDATE objects SET bucket = ?, key = ? || substr(key, ?), parent = ? || substr(parent, ?) "
+                + "WHERE bucket = ? AND substr(key, 1, ?) = ? AND key <> ?");
+        rows.setString(1, toBucket);
+        rows.setString(2, to);
+        rows.setInt(3, from.length() + 1);
+        rows.setString(4, to);
+        rows.setInt(5, from.length() + 1);
+        rows.setString(6, fromBucket);
+        rows.setInt(7, from.length());
+        rows.setString(8, from);
+        rows.setString(9, from);
+        rows.executeUpdate();
+        for (String table : new String[] {"object_tags", "implicit_folders"}) {
+            var ps = t.statement("UPDATE " + table + " SET bucket = ?, key = ? || substr(key, ?) "
+                    + "WHERE bucket = ? AND substr(key, 1, ?) = ? AND key <> ?");
+            ps.setString(1, toBucket);
+            ps.setString(2, to);
+            ps.setInt(3, from.length() + 1);
+            ps.setString(4, fromBucket);
+            ps.setInt(5, from.length());
+            ps.setString(6, from);
+            ps.setString(7, from);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void exact(PooledConnection t, String sql, String bucket, String key) throws SQLException {
+        var ps = t.statement(sql);
+        ps.setString(1, bucket);
+        ps.setString(2, key);
+        ps.executeUpdate();
+    }
+
+    /** {@code a/b/c} and {@code a/b/c/} have the parent {@code a/b/}; a top-level key has "". */
+    static String parentOf(String key) {
+        int end = key.endsWith("/") ? key.length() - 1 : key.length();
+        return key.substring(0, key.lastIndexOf('/', end - 1) + 1);
+    }
+}

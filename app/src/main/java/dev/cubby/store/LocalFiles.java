@@ -1,0 +1,168 @@
+package dev.cubby.store;
+
+import dev.cubby.meta.ObjectMetadata;
+import dev.cubby.meta.ObjectRecord;
+import dev.cubby.meta.Sidecar;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The store's entry points for a program that edits the tree as files rather than objects: the
+ * FUSE mount. It keeps the same rules as S3 writes (keys checked by {@link ObjectKey} and
+ * {@link BucketPath}, atomic publication from the bucket's staging folder, ETags that are never
+ * wrong) and keeps the sidecar in step with each change it makes.
+ */
+public final class LocalFiles {
+    private final Buckets buckets;
+    private final Sidecar sidecar;
+    private final ObjectWriter writer;
+    private final SpaceLimits space;
+
+    LocalFiles(Buckets buckets, Sidecar sidecar, ObjectWriter writer, SpaceLimits space) {
+        this.buckets = buckets;
+        this.sidecar = sidecar;
+        this.writer = writer;
+        this.space = space;
+    }
+
+    /** The file or folder a key names, refused when a symlink would lead it out of its bucket. */
+    public Path locate(String bucket, String key) {
+        return BucketPath.resolve(buckets.require(bucket), ObjectKey.parse(key));
+    }
+
+    /** The file or folder a key names, without following a symlink it ends in (for lstat, readlink, unlink). */
+    public Path locateEntry(String bucket, String key) {
+        Bucket b = buckets.require(bucket);
+        ObjectKey k = ObjectKey.parse(key);
+        Path path = BucketPath.of(b, k);
+        if (path.getParent() != null) {
+            BucketPath.requireInside(b, path.getParent());
+        }
+        return path;
+    }
+
+    /** A fresh temporary file name in the bucket's staging folder, on the bucket's filesystem. */
+    public Path newStagingFile(String bucket) {
+        return ObjectWriter.newTemporary(buckets.require(bucket));
+    }
+
+    /**
+     * Makes a finished, fsynced staging file the object at {@code key} by one rename, keeping the
+     * object's descriptive metadata (an edit of a file is the same object with new bytes). The
+     * bytes count in a quota'd bucket's usage; the quota itself is enforced on S3 writes only,
+     * since a local program cannot be told "quota exceeded" before it has written.
+     *
+     * @param md5 the hex MD5 of the whole file when the writer computed it, or null: the ETag is
+     *            then marked stale and worked out from the file when next needed
+     */
+    public void publish(String bucket, String key, Path staged, String md5) throws IOException {
+        Bucket b = buckets.require(bucket);
+        ObjectKey k = ObjectKey.parse(key);
+        ObjectMetadata kept = sidecar.find(bucket, key).map(ObjectRecord::metadata).orElse(ObjectMetadata.NONE);
+        FileState current = FileState.of(BucketPath.resolve(b, k));
+        try (SpaceReservation room = space.forUpload(b, -1, current.isFile() ? current.size() : 0)) {
+            writer.publish(b, k, staged, new ObjectWriter.Version(md5, kept, null), WriteCondition.NONE, room);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * Renames a file, symlink or folder within or across buckets (on one filesystem) in one
+     * atomic step, replacing what stood at the new name as rename(2) does, and moves the sidecar
+     * rows with it. A file's ETag stays known: the rename changes only its ctime.
+     */
+    public void move(String fromBucket, String fromKey, String toBucket, String toKey) throws IOException {
+        Path from = locateEntry(fromBucket, fromKey);
+        Path to = locateEntry(toBucket, toKey);
+        FileState before = FileState.of(from, LinkOption.NOFOLLOW_LINKS);
+        ObjectRecord record = before.isFile() ? sidecar.find(fromBucket, fromKey).orElse(null) : null;
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Buckets.fsyncDirectory(to.getParent());
+        if (!from.getParent().equals(to.getParent())) {
+            Buckets.fsyncDirectory(from.getParent());
+        }
+        boolean folder = before.isFolder();
+        sidecar.move(fromBucket, folder ? fromKey + "/" : fromKey, toBucket, folder ? toKey + "/" : toKey);
+        if (record != null && record.describes(before.fingerprint())) {
+            FileState after = FileState.of(to, LinkOption.NOFOLLOW_LINKS);
+            if (after.isFile() && after.fingerprint().inode() == before.fingerprint().inode()
+                    && after.size() == before.size()) {
+                sidecar.recordEtag(toBucket, toKey, after.fingerprint(), record.etag());
+            }
+        }
+        if (folder) {
+            sidecar.forgetImplicitFolder(toBucket, toKey + "/");
+        }
+    }
+
+    /** Removes a file or symlink (never following it) and its sidecar row; the folder above stays. */
+    public void remove(String bucket, String key) throws IOException {
+        Bucket b = buckets.require(bucket);
+        Path path = locateEntry(bucket, key);
+        FileState state = FileState.of(path, LinkOption.NOFOLLOW_LINKS);
+        if (state.isFolder()) {
+            throw new java.nio.file.FileSystemException(path.toString(), null, "Is a directory");
+        }
+        Files.delete(path);
+        Buckets.fsyncDirectory(path.getParent());
+        sidecar.delete(bucket, key);
+        if (state.isFile() && space.counts(b)) {
+            space.changed(b, -state.size());
+        }
+    }
+
+    /** Makes a folder; one made through the mount is the user's, so it stays when its last object goes. */
+    public void createFolder(String bucket, String key) throws IOException {
+        Path path = locateEntry(bucket, key + "/");
+        Files.createDirectory(path);
+        Buckets.fsyncDirectory(path.getParent());
+        sidecar.forgetImplicitFolder(bucket, key + "/");
+    }
+
+    /** Removes an empty folder and its marker row. */
+    public void removeFolder(String bucket, String key) throws IOException {
+        Path path = locateEntry(bucket, key + "/");
+        if (!FileState.of(path, LinkOption.NOFOLLOW_LINKS).isFolder()) {
+            throw new java.nio.file.NotDirectoryException(path.toString());
+        }
+        Files.delete(path);
+        Buckets.fsyncDirectory(path.getParent());
+        sidecar.delete(bucket, key + "/");
+        sidecar.forgetImplicitFolder(bucket, key + "/");
+    }
+
+    /**
+     * Makes a symlink whose target stays inside the bucket: relative, and not climbing above the
+     * bucket's folder from where the link stands. Others are refused (INVALID_KEY), as S3 would
+     * never follow them.
+     */
+    public void createSymlink(String bucket, String key, String target) throws IOException {
+        Path link = locateEntry(bucket, key);
+        ObjectKey k = ObjectKey.parse(key);
+        Path within = Path.of("", k.segments().subList(0, k.segments().size() - 1).toArray(String[]::new));
+        Path targetPath = Path.of(target);
+        Path reached = within.resolve(targetPath).normalize();
+        if (target.isEmpty() || targetPath.isAbsolute() || reached.startsWith("..")
+                || reached.startsWith(ObjectKey.INTERNAL_FOLDER)) {
+            throw new StoreException(StoreException.Reason.INVALID_KEY, "The link target '" + target
+                    + "' leads outside the bucket '" + bucket + "'; links through the mount must stay inside it.");
+        }
+        Files.createSymbolicLink(link, targetPath);
+        Buckets.fsyncDirectory(link.getParent());
+    }
+
+    /** The object's descriptive metadata; {@link ObjectMetadata#NONE} when it has no row. */
+    public ObjectMetadata metadata(String bucket, String key) {
+        return sidecar.find(bucket, key).map(ObjectRecord::metadata).orElse(ObjectMetadata.NONE);
+    }
+
+    /** Replaces the object's descriptive metadata, keeping its ETag and tags. */
+    public void setMetadata(String bucket, String key, ObjectMetadata metadata) {
+        sidecar.putMetadata(bucket, key, metadata);
+    }
+}
