@@ -121,6 +121,14 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 && !System.getenv("CUBBY_ACCESS_KEY_ID").isBlank();
         var keys = new KeyRing(keyStore, adminInMemory ? List.of(admin.asAccessKey(keyStore.now())) : List.of(),
                 Clock.systemUTC());
+        if (adminInMemory) {
+            // Switching to an environment admin key does not retire one kept from before; say so
+            // (before serving, so the warning is in the journal by the time the port answers).
+            keyStore.load().stream().filter(key -> key.kind() == KeyKind.ADMIN).forEach(key ->
+                    System.err.println("cubby: warning: the stored admin key " + key.accessKeyId() + " is still "
+                            + "valid beside the one from CUBBY_ACCESS_KEY_ID; end it with 'cubby keys revoke "
+                            + key.accessKeyId() + "' if it is no longer used"));
+        }
         CubbyServer server = CubbyServer.start(settings, admin.credential(), keys, certificates);
         Mount fuse = null;
         if (settings.mount() != null) {
@@ -142,13 +150,6 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         if (admin.migrated()) {
             System.out.println("Moved the admin key from admin-key.properties into the key store (sealed) and "
                     + "deleted the file.");
-        }
-        if (adminInMemory) {
-            // Switching to an environment admin key does not retire one kept from before; say so.
-            keyStore.load().stream().filter(key -> key.kind() == KeyKind.ADMIN).forEach(key ->
-                    System.err.println("cubby: warning: the stored admin key " + key.accessKeyId() + " is still "
-                            + "valid beside the one from CUBBY_ACCESS_KEY_ID; end it with 'cubby keys revoke "
-                            + key.accessKeyId() + "' if it is no longer used"));
         }
         if (admin.generated()) {
             System.out.println("Generated the admin key (shown once; kept in " + settings.stateDir() + "):");
