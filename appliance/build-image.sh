@@ -14,13 +14,20 @@ mkdir -p "$lib" "$out/usr/bin" "$out/etc/cubby" "$out/usr/lib/sysusers.d" "$out/
     "$out/usr/lib/systemd/system" "$out/usr/lib/systemd/system-generators" "$out/usr/share/man/man1" \
     "$out/usr/share/bash-completion/completions" "$out/usr/share/doc/cubby"
 
-# The runtime holds only the modules Cubby's jars use (jdeps --print-module-deps on app/target/lib
-# gives java.base, java.desktop (snakeyaml's bean access), java.management, java.naming, java.sql,
-# jdk.unsupported), plus jdk.management for the metrics' process figures. The package test runs
-# the server on it, so a missing module fails CI.
+# The runtime holds only the modules Cubby's jars use: jdeps --print-module-deps on app/target/lib
+# names java.base, java.management, java.naming, java.sql and jdk.unsupported, plus java.desktop
+# for snakeyaml's JavaBean mapping, which Helidon's YAML reading never reaches (left out: it would
+# bring AWT's native libraries); jdk.management serves the metrics' process figures. The package
+# test runs the server on this runtime with a YAML config, so a missing module fails CI.
 "$jdk/bin/jlink" --output "$lib/runtime" \
-    --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.sql,jdk.unsupported,jdk.management \
+    --add-modules java.base,java.logging,java.management,java.naming,java.sql,jdk.unsupported,jdk.management \
     --strip-debug --no-man-pages --no-header-files --compress=zip-6
+# Native code without its symbol tables (as Debian ships its own JDK), no admin tools, and the
+# usual modes for the notices jlink copies read-only.
+rm -f "$lib/runtime/bin/keytool"
+find "$lib/runtime" -type f \( -name '*.so' -o -path '*/bin/*' -o -name jspawnhelper -o -name jexec \) \
+    -exec strip --strip-unneeded {} +
+chmod -R u+w,go-w "$lib/runtime"
 # The runtime's own legal notices sit beside it; the package's copyright file points to them.
 cp "$app/cubby.jar" "$lib/cubby.jar"
 cp -r "$app/lib" "$lib/lib"
@@ -49,4 +56,6 @@ for page in "$work"/*.1; do
 done
 "$jdk/bin/java" -cp "$classpath" picocli.AutoComplete -f -n cubby \
     -o "$out/usr/share/bash-completion/completions/cubby" dev.cubby.cli.Main
+# A completion script is sourced, not run: no #! line.
+sed -i '1{/^#!/d}' "$out/usr/share/bash-completion/completions/cubby"
 chmod 644 "$out/usr/share/bash-completion/completions/cubby" "$out"/usr/share/man/man1/*.gz

@@ -14,6 +14,7 @@ cp -a "$image/." "$stage/"
 mkdir -p "$stage/lib"
 mv "$stage/usr/lib/systemd" "$stage/lib/systemd"
 install -m 644 "$here/copyright" "$stage/usr/share/doc/cubby/copyright"
+install -D -m 644 "$here/lintian-overrides" "$stage/usr/share/lintian/overrides/cubby"
 printf 'cubby (%s) unstable; urgency=medium\n\n  * Built from the Cubby sources; see /usr/share/doc/cubby/README.md.\n\n -- Cubby maintainers <maintainers@cubby.dev>  %s\n' \
     "$version" "$(date -R -u -d "@${SOURCE_DATE_EPOCH:-$(date +%s)}")" | gzip -9n > "$stage/usr/share/doc/cubby/changelog.gz"
 find "$stage" -type d -exec chmod 755 {} +
