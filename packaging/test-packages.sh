@@ -144,6 +144,9 @@ cmp "$work/samba.txt" "$nas/photos/samba.txt" || fail "download differs"
 runuser -u cubby -- /usr/bin/cubby keys create --name ci --grant photos:ro > "$work/key.txt" \
     || fail "cubby keys create as the cubby user"
 grep -q "Created" "$work/key.txt" || fail "cubby keys create printed no key"
+/usr/bin/cubby keys list | grep -q ci || fail "cubby keys list as root does not show the key"
+[ -z "$(find /var/lib/cubby ! -user cubby)" ] || fail "files in /var/lib/cubby not owned by cubby: \
+$(find /var/lib/cubby ! -user cubby)"
 stop_server
 
 step "upgrade to a rebuilt package with a higher version"
