@@ -25,7 +25,7 @@ expect_gone() { [ ! -e "$1" ] || fail "$1 should be gone"; }
 
 cleanup() {
     status=$?
-    [ -z "$server_pid" ] || kill "$server_pid" 2>/dev/null || true
+    if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
     if dpkg-query -W -f='${Status}' cubby 2>/dev/null | grep -q 'config-files\|installed'; then
         DEBIAN_FRONTEND=noninteractive dpkg --purge cubby >/dev/null || true
     fi
