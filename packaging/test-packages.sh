@@ -111,6 +111,15 @@ sed -i -e "s|^root: .*|root: $nas|" -e "s|^address: .*|address: 127.0.0.1|" -e "
 grep -qxF "ReadWritePaths=\"-$nas\"" "$work/generated/cubby.service.d/50-cubby-yaml.conf" \
     || fail "the generator does not open the served tree: $(cat "$work/generated/cubby.service.d/50-cubby-yaml.conf")"
 
+printf 'root: "/home/nas/My Share"\nport: 443\nbuckets:\n  photos: /srv/nas/Photos 2024  # moved\n' > "$work/low.yaml"
+CUBBY_GENERATOR_CONFIG="$work/low.yaml" /lib/systemd/system-generators/cubby-generator "$work/low"
+for line in 'ReadWritePaths="-/home/nas/My Share"' 'ProtectHome=no' 'ReadWritePaths="-/srv/nas/Photos 2024"' \
+        'AmbientCapabilities=CAP_NET_BIND_SERVICE' 'CapabilityBoundingSet=CAP_NET_BIND_SERVICE'; do
+    grep -qxF "$line" "$work/low/cubby.service.d/50-cubby-yaml.conf" || fail "the generator did not write $line"
+done
+! grep -q 'CAP_NET_BIND_SERVICE\|ProtectHome' "$work/generated/cubby.service.d/50-cubby-yaml.conf" \
+    || fail "the generator grants more than port $port and $nas need"
+
 start_server() { # as the unit does: the cubby user, the packaged config, the launcher
     runuser -u cubby -- /usr/bin/cubby serve --config /etc/cubby/cubby.yaml >> "$work/server.log" 2>&1 &
     server_pid=$!
