@@ -2,7 +2,8 @@
 # The package test (run by .ci/run after 'bin/cubby-dev test -Ppackages'): checks the built .deb
 # and .rpm, then installs the .deb on this machine, runs the installed server as the 'cubby' user
 # with the packaged config, drives it with the AWS CLI, upgrades to a rebuilt package with a higher
-# version, removes and purges it. It needs root and Debian's apt, dpkg, lintian, rpm and awscli.
+# version (the same image repacked by build-deb.sh, as the Maven build does), removes and purges
+# it. It needs root and Debian's apt, dpkg, lintian, rpm and awscli.
 # systemd need not run (it is not PID 1 in CI's container): the server is started by hand, as the
 # unit would, and the units are checked with systemd-analyze verify. The AWS CLI is Debian's (awscli).
 # Whatever happens, the package is purged and the user and folders it made are removed again.
