@@ -159,6 +159,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             System.out.println("Admin access key id: " + admin.credential().accessKeyId());
         }
         System.out.flush();
+        ServiceReadiness.notifyReady(System.getenv(), settings.address(), server.port(),
+                "Serving " + settings.root() + " at " + listenUrls(settings, server));
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (mounted != null) {
