@@ -51,6 +51,11 @@ final class OpenFiles {
         writersOf(path, newest).forEach(WriteHandle::discard);
     }
 
+    /** Every writer of the FUSE path. */
+    java.util.List<WriteHandle> writers(String path) {
+        return writersOf(path, writerByPath.get(path));
+    }
+
     /** The writers of the FUSE path: the newest, and any older ones open on the same bucket and key. */
     private java.util.List<WriteHandle> writersOf(String path, WriteHandle newest) {
         MountPath p = MountPath.parse(path);
