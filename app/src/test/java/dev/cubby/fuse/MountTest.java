@@ -305,6 +305,21 @@ class MountTest {
     }
 
     @Test
+    void aFileWhoseFolderIsRenamedWhileOpenIsPublishedUnderTheNewFolder() throws IOException {
+        Files.createDirectory(tree.mounted("docs", "folder-before"));
+        byte[] bytes = "written while its folder moved".getBytes(StandardCharsets.UTF_8);
+        try (var out = Files.newOutputStream(tree.mounted("docs", "folder-before/open.txt"))) {
+            out.write(bytes, 0, 10);
+            Files.move(tree.mounted("docs", "folder-before"), tree.mounted("docs", "folder-after"));
+            out.write(bytes, 10, bytes.length - 10);
+        }
+
+        assertArrayEquals(bytes, Files.readAllBytes(tree.onDisk("docs", "folder-after/open.txt")));
+        assertFalse(Files.exists(tree.onDisk("docs", "folder-before")));
+        assertEquals(md5(bytes), tree.listedEtag("docs", "folder-after/open.txt"));
+    }
+
+    @Test
     void readdirPagesThroughALargeFolder() throws IOException {
         Files.createDirectories(tree.onDisk("photos", "many"));
         var expected = new TreeMap<String, Boolean>();
