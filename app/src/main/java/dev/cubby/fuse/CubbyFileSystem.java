@@ -363,34 +363,45 @@ final class CubbyFileSystem extends FuseStubFS {
 
     @Override
     public int chmod(String path, @mode_t long mode) {
-        return change(() -> {
-            Files.setAttribute(locate(MountPath.parse(path)), "unix:mode", (int) mode & 07777);
-            return 0;
-        });
+        // The kernel resolves symlinks before a chmod, so this never meets one.
+        return change(() -> changeAttributes(path, file -> Files.setAttribute(file, "unix:mode", (int) mode & 07777)));
     }
 
     @Override
     public int chown(String path, long uid, long gid) {
-        return change(() -> {
-            Path target = locate(MountPath.parse(path));
+        return change(() -> changeAttributes(path, file -> {
             if (uid != UNCHANGED_ID && uid != -1) {
-                Files.setAttribute(target, "unix:uid", (int) uid, LinkOption.NOFOLLOW_LINKS);
+                Files.setAttribute(file, "unix:uid", (int) uid, LinkOption.NOFOLLOW_LINKS);
             }
             if (gid != UNCHANGED_ID && gid != -1) {
-                Files.setAttribute(target, "unix:gid", (int) gid, LinkOption.NOFOLLOW_LINKS);
+                Files.setAttribute(file, "unix:gid", (int) gid, LinkOption.NOFOLLOW_LINKS);
             }
-            return 0;
-        });
+        }));
     }
 
     @Override
     public int utimens(String path, Timespec[] timespec) {
-        return change(() -> {
-            var view = Files.getFileAttributeView(locate(MountPath.parse(path)), BasicFileAttributeView.class,
-                    LinkOption.NOFOLLOW_LINKS);
-            view.setTimes(time(timespec[1]), time(timespec[0]), null);
+        FileTime atime = time(timespec[0]);
+        FileTime mtime = time(timespec[1]);
+        return change(() -> changeAttributes(path, file -> Files.getFileAttributeView(file,
+                BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setTimes(mtime, atime, null)));
+    }
+
+    /**
+     * Mode, owner or times: on a bucket as it is, on a key through the store (its ETag stays
+     * known), and on the private copy of each writer of the file, which would undo it when published.
+     */
+    private int changeAttributes(String path, LocalFiles.AttributeChange change) throws Exception {
+        MountPath p = MountPath.parse(path);
+        if (!p.isEntry()) {
+            change.applyTo(locate(p));
             return 0;
-        });
+        }
+        files.changeAttributes(p.bucket(), p.key(), change);
+        for (WriteHandle writer : openFiles.writers(path)) {
+            writer.attributesChanged(files.locateEntry(p.bucket(), p.key()), change);
+        }
+        return 0;
     }
 
     private static FileTime time(Timespec spec) {
@@ -471,7 +482,7 @@ final class CubbyFileSystem extends FuseStubFS {
         return change(() -> {
             MountPath p = MountPath.parse(path);
             if (!p.isEntry() || !isFile(p)) {
-                return -ErrorCodes.ENOTSUP();
+                return -Errno.ENOTSUP;
             }
             byte[] bytes = new byte[(int) size];
             value.get(0, bytes, 0, bytes.length);

@@ -23,6 +23,13 @@ import ru.serce.jnrfuse.ErrorCodes;
 final class Errno {
     private static final Logger LOG = Logger.getLogger(Errno.class.getName());
 
+    /**
+     * "Not supported" as this platform numbers it. jnr-fuse's {@code ErrorCodes.ENOTSUP()} is
+     * macOS's 45, which on Linux is EL2NSYNC ("Level 2 not synchronized"): programs that skip an
+     * unsupported xattr quietly ({@code cp -a} with ACLs, {@code rsync -X}) would fail instead.
+     */
+    static final int ENOTSUP = jnr.constants.platform.Errno.EOPNOTSUPP.intValue();
+
     private Errno() {
     }
 

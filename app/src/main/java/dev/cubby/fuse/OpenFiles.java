@@ -36,19 +36,41 @@ final class OpenFiles {
         return writerByPath.get(path);
     }
 
-    /** Every writer of the file renamed through the mount publishes to its new name from now on. */
+    /**
+     * Every writer of the file renamed through the mount, or of a file anywhere below the folder
+     * renamed, publishes to its new name from now on (else its bytes would be dropped as if the
+     * file had been removed).
+     */
     void renamed(String from, String to, String bucket, String key) {
-        WriteHandle newest = writerByPath.remove(from);
-        if (newest != null) {
-            writerByPath.put(to, newest);
+        String below = from + "/";
+        for (var entry : java.util.List.copyOf(writerByPath.entrySet())) {
+            String path = entry.getKey();
+            if (path.equals(from) || path.startsWith(below)) {
+                writerByPath.remove(path, entry.getValue());
+                writerByPath.put(to + path.substring(from.length()), entry.getValue());
+            }
         }
-        writersOf(from, newest).forEach(writer -> writer.renamed(bucket, key));
+        MountPath old = MountPath.parse(from);
+        String oldBelow = old.key() + "/";
+        for (OpenFile file : byHandle.values()) {
+            if (file instanceof WriteHandle writer && writer.bucket().equals(old.bucket())) {
+                String k = writer.key();
+                if (k.equals(old.key()) || k.startsWith(oldBelow)) {
+                    writer.renamed(bucket, key + k.substring(old.key().length()));
+                }
+            }
+        }
     }
 
     /** No writer of a file removed through the mount brings it back when it closes. */
     void removed(String path) {
         WriteHandle newest = writerByPath.remove(path);
         writersOf(path, newest).forEach(WriteHandle::discard);
+    }
+
+    /** Every writer of the FUSE path. */
+    java.util.List<WriteHandle> writers(String path) {
+        return writersOf(path, writerByPath.get(path));
     }
 
     /** The writers of the FUSE path: the newest, and any older ones open on the same bucket and key. */

@@ -72,7 +72,7 @@ final class S3Attributes {
             }
             changed = m.withUserMetadata(user);
         } else {
-            return -ErrorCodes.ENOTSUP();
+            return -Errno.ENOTSUP;
         }
         store.localFiles().setMetadata(bucket, key, changed);
         return 0;

@@ -169,6 +169,20 @@ final class WriteHandle implements OpenFile {
         }
     }
 
+    /**
+     * A chmod, chown or utimens of the file while it is open here, already made on the published
+     * file: the private copy gets it too, or publishing the copy would undo it ({@code cp -p}
+     * sets mode and times before it closes). A copy not yet made takes mode and owner from
+     * {@code published} as it is now.
+     */
+    synchronized void attributesChanged(Path published, LocalFiles.AttributeChange change) throws IOException {
+        if (copy != null) {
+            change.applyTo(copy);
+        } else if (original != null) {
+            originalOwnership = Ownership.of(published);
+        }
+    }
+
     /** The file was renamed through the mount while open: later publishes go to the new name. */
     synchronized void renamed(String newBucket, String newKey) {
         bucket = newBucket;

@@ -100,6 +100,32 @@ public final class LocalFiles {
         }
     }
 
+    /** A change of a file's mode, owner or times, made on the path given. */
+    @FunctionalInterface
+    public interface AttributeChange {
+        void applyTo(Path file) throws IOException;
+    }
+
+    /**
+     * Changes the mode, owner or times of the file, folder or symlink a key names (never following
+     * a final symlink to find it). A file's ETag stays known: such a change moves its ctime (and
+     * perhaps mtime) but not its bytes, so its sidecar row is brought up to the new fingerprint
+     * rather than left stale, which would make a large file's ETag a placeholder until re-hashed.
+     */
+    public void changeAttributes(String bucket, String key, AttributeChange change) throws IOException {
+        Path path = locateEntry(bucket, key);
+        FileState before = FileState.of(path, LinkOption.NOFOLLOW_LINKS);
+        ObjectRecord record = before.isFile() ? sidecar.find(bucket, key).orElse(null) : null;
+        change.applyTo(path);
+        if (record != null && record.describes(before.fingerprint())) {
+            FileState after = FileState.of(path, LinkOption.NOFOLLOW_LINKS);
+            if (after.isFile() && after.fingerprint().inode() == before.fingerprint().inode()
+                    && after.size() == before.size()) {
+                sidecar.recordEtag(bucket, key, after.fingerprint(), record.etag());
+            }
+        }
+    }
+
     /** Removes a file or symlink (never following it) and its sidecar row; the folder above stays. */
     public void remove(String bucket, String key) throws IOException {
         Bucket b = buckets.require(bucket);

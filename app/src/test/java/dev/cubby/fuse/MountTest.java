@@ -265,6 +265,61 @@ class MountTest {
     }
 
     @Test
+    void modeAndTimesSetWhileAFileIsOpenForWritingSurviveItsClose() throws IOException {
+        // cp -p and cp -a write, then fchmod and futimens, then close.
+        Path file = tree.mounted("docs", "kept-modes.txt");
+        var time = java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2001-02-03T04:05:06Z"));
+        try (var channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.wrap("kept".getBytes(StandardCharsets.UTF_8)));
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            Files.setLastModifiedTime(file, time);
+        }
+
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(tree.onDisk("docs", "kept-modes.txt"))));
+        assertEquals(time, Files.getLastModifiedTime(tree.onDisk("docs", "kept-modes.txt")));
+        assertEquals(md5("kept".getBytes(StandardCharsets.UTF_8)), tree.listedEtag("docs", "kept-modes.txt"));
+    }
+
+    @Test
+    void chmodAndUtimensKeepTheEtagKnownWithoutHashing() throws IOException {
+        Path file = tree.mounted("docs", "known.txt");
+        Files.writeString(file, "known");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.parse("2020-01-02T03:04:05Z")));
+
+        // A listing never hashes: it shows the MD5 only when the sidecar row still describes the file.
+        assertEquals(md5("known".getBytes(StandardCharsets.UTF_8)), tree.listedEtag("docs", "known.txt"));
+    }
+
+    @Test
+    void anUnsupportedExtendedAttributeIsRefusedAsNotSupported() throws IOException {
+        // Linux's EOPNOTSUPP, which cp -a and rsync -X skip quietly (not macOS's 45, EL2NSYNC on Linux).
+        Path file = tree.mounted("docs", "plain-xattr.txt");
+        Files.writeString(file, "x");
+        var view = Files.getFileAttributeView(file, UserDefinedFileAttributeView.class);
+        assertErrno("Operation not supported",
+                () -> view.write("other", java.nio.ByteBuffer.wrap(new byte[] {1})));
+    }
+
+    @Test
+    void aFileWhoseFolderIsRenamedWhileOpenIsPublishedUnderTheNewFolder() throws IOException {
+        Files.createDirectory(tree.mounted("docs", "folder-before"));
+        byte[] bytes = "written while its folder moved".getBytes(StandardCharsets.UTF_8);
+        try (var out = Files.newOutputStream(tree.mounted("docs", "folder-before/open.txt"))) {
+            out.write(bytes, 0, 10);
+            Files.move(tree.mounted("docs", "folder-before"), tree.mounted("docs", "folder-after"));
+            out.write(bytes, 10, bytes.length - 10);
+        }
+
+        assertArrayEquals(bytes, Files.readAllBytes(tree.onDisk("docs", "folder-after/open.txt")));
+        assertFalse(Files.exists(tree.onDisk("docs", "folder-before")));
+        assertEquals(md5(bytes), tree.listedEtag("docs", "folder-after/open.txt"));
+    }
+
+    @Test
     void readdirPagesThroughALargeFolder() throws IOException {
         Files.createDirectories(tree.onDisk("photos", "many"));
         var expected = new TreeMap<String, Boolean>();
