@@ -13,6 +13,12 @@ cd "$(dirname "$0")/.."
 deb=$(ls packaging/target/cubby_*.deb | tail -1)
 rpm=$(ls packaging/target/cubby-*.rpm | tail -1)
 image=appliance/target/image
+# Checked before the cleanup is armed: it purges, and must never purge an installation (or the
+# configuration a removed one left) that was here before the test.
+case "$(dpkg-query -W -f='${db:Status-Status}' cubby 2>/dev/null || true)" in
+    ''|not-installed) ;;
+    *) echo "FAIL: a cubby package (or its configuration) is already here; the test would replace it" >&2; exit 1 ;;
+esac
 work=$(mktemp -d /tmp/cubby-package-test.XXXXXX)
 chmod 755 "$work"
 server_pid=
@@ -27,9 +33,9 @@ expect_gone() { [ ! -e "$1" ] || fail "$1 should be gone"; }
 cleanup() {
     status=$?
     if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-    if dpkg-query -W -f='${Status}' cubby 2>/dev/null | grep -q 'config-files\|installed'; then
-        DEBIAN_FRONTEND=noninteractive dpkg --purge cubby >/dev/null || true
-    fi
+    case "$(dpkg-query -W -f='${db:Status-Status}' cubby 2>/dev/null || true)" in ''|not-installed) ;; *)
+        DEBIAN_FRONTEND=noninteractive dpkg --purge cubby >/dev/null || true ;;
+    esac
     [ "$had_state" = yes ] || rm -rf /var/lib/cubby
     [ "$had_user" = yes ] || ! id cubby >/dev/null 2>&1 || userdel cubby || true
     getent group cubby >/dev/null && [ "$had_user" = no ] && groupdel cubby 2>/dev/null || true
@@ -37,10 +43,6 @@ cleanup() {
     if [ $status -eq 0 ]; then echo "package test: passed"; else echo "package test: FAILED" >&2; fi
 }
 trap cleanup EXIT
-
-if dpkg-query -W -f='${Status}' cubby 2>/dev/null | grep -q installed; then
-    fail "a cubby package is already installed here; the test would replace it"
-fi
 
 step "deb: contents, conffiles, scripts"
 version=$(dpkg-deb -f "$deb" Version)
@@ -89,6 +91,82 @@ for expected in 'systemd-sysusers' 'systemctl enable cubby.service' 'disable --n
 done
 ! grep -v '^ *#' "$work/rpm-scripts" | grep -q '/var/lib/cubby' || fail "the .rpm's scriptlets must not touch /var/lib/cubby"
 
+step "maintainer scripts and rpm scriptlets: every argument form, booted or not, tools failing"
+# Each script runs with the systemd tools replaced by stubs that log their call (and fail when
+# told to), in a mount namespace whose /run says whether systemd is booted: the install must
+# never fail in a container or chroot, and each form must do what Policy / Fedora expect.
+stubs="$work/stubs"
+mkdir -p "$stubs"
+for tool in systemctl deb-systemd-helper deb-systemd-invoke systemd-sysusers systemd-tmpfiles; do
+    printf '#!/bin/sh\necho "%s $*" >> "$CALLS"\n[ %s = systemd-sysusers ] || exit "${STUB_STATUS:-0}"\n' \
+        "$tool" "$tool" > "$stubs/$tool"
+    chmod 755 "$stubs/$tool"
+done
+for form in postin preun postun; do
+    rpm -qp --qf "%{${form^^}}\n" "$rpm" > "$work/rpm-$form"
+done
+# run_script booted|offline ok|failing SCRIPT ARGS...: runs it, leaves its calls in $work/calls.
+run_script() {
+    local booted=$1 tools=$2 script=$3; shift 3
+    : > "$work/calls"
+    unshare -m sh -c 'mount -t tmpfs tmpfs /run && if [ "$0" = booted ]; then mkdir -p /run/systemd/system; fi
+        exec "$@"' "$booted" \
+        env PATH="$stubs:$PATH" CALLS="$work/calls" STUB_STATUS="$([ "$tools" = failing ] && echo 1 || echo 0)" \
+        sh -e "$work/$script" "$@" \
+        || fail "$script $* exits non-zero ($booted, tools $tools): $(cat "$work/calls")"
+}
+called() { grep -qxF "$1" "$work/calls"; }
+for booted in booted offline; do
+    for tools in ok failing; do
+        for args in configure "configure 0.0.1" "abort-upgrade $version" abort-remove "abort-deconfigure"; do
+            # shellcheck disable=SC2086
+            run_script $booted $tools postinst $args
+        done
+        for args in remove "upgrade $version" "failed-upgrade 0.0.1" "deconfigure in-favour other 1 removing cubby $version"; do
+            # shellcheck disable=SC2086
+            run_script $booted $tools prerm $args
+        done
+        for args in remove purge "upgrade $version" "failed-upgrade 0.0.1" abort-install "abort-install 0.0.1" \
+                "abort-upgrade 0.0.1" "disappear other 1"; do
+            # shellcheck disable=SC2086
+            run_script $booted $tools postrm $args
+        done
+        for n in 1 2; do run_script $booted $tools rpm-postin "$n"; done
+        for n in 0 1; do run_script $booted $tools rpm-preun "$n"; run_script $booted $tools rpm-postun "$n"; done
+    done
+done
+run_script booted ok postinst configure
+called "systemd-sysusers cubby.conf" && called "systemd-tmpfiles --create cubby.conf" \
+    && called "deb-systemd-helper enable cubby.service" && called "deb-systemd-invoke start cubby.service" \
+    || fail "postinst configure (first install) does not make the user, enable and start: $(cat "$work/calls")"
+run_script booted ok postinst configure 0.0.1
+called "deb-systemd-invoke restart cubby.service" || fail "postinst does not restart on upgrade"
+run_script offline ok postinst configure
+called "deb-systemd-helper enable cubby.service" && ! grep -q '^systemctl\|^deb-systemd-invoke' "$work/calls" \
+    || fail "postinst without a booted systemd must enable only: $(cat "$work/calls")"
+run_script booted ok prerm upgrade "$version"
+[ ! -s "$work/calls" ] || fail "prerm upgrade must not stop the service (postinst restarts it)"
+run_script booted ok prerm remove
+called "deb-systemd-invoke stop cubby.service cubby-mount@*.service" || fail "prerm remove does not stop the services"
+run_script booted ok postrm remove
+called "deb-systemd-helper mask cubby.service" || fail "postrm remove does not mask"
+run_script booted ok postrm purge
+called "deb-systemd-helper purge cubby.service" && called "deb-systemd-helper unmask cubby.service" \
+    || fail "postrm purge does not forget the unit's links"
+run_script booted ok rpm-postin 1
+called "systemctl enable cubby.service" && called "systemctl start cubby.service" || fail "rpm %post 1 does not enable and start"
+run_script booted ok rpm-postin 2
+! grep -q '^systemctl \(enable\|start\)' "$work/calls" || fail "rpm %post 2 (upgrade) must not enable or start"
+run_script booted ok rpm-preun 0
+called "systemctl --no-reload disable --now cubby.service" && called "systemctl stop cubby-mount@*.service" \
+    || fail "rpm %preun 0 (erase) does not stop and disable: $(cat "$work/calls")"
+run_script booted ok rpm-preun 1
+[ ! -s "$work/calls" ] || fail "rpm %preun 1 (upgrade) must not stop anything: $(cat "$work/calls")"
+run_script booted ok rpm-postun 1
+called "systemctl try-restart cubby.service" || fail "rpm %postun 1 (upgrade) does not restart"
+run_script booted ok rpm-postun 0
+! grep -q 'restart' "$work/calls" || fail "rpm %postun 0 (erase) must not restart"
+
 step "install $deb"
 cp "$deb" "$work/"
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$work/$(basename "$deb")" </dev/null >/dev/null
@@ -120,6 +198,22 @@ for line in 'ReadWritePaths="-/home/nas/My Share"' 'ProtectHome=no' 'ReadWritePa
 done
 ! grep -q 'CAP_NET_BIND_SERVICE\|ProtectHome' "$work/generated/cubby.service.d/50-cubby-yaml.conf" \
     || fail "the generator grants more than port $port and $nas need"
+
+# YAML the generator must read as Cubby does: quotes (a '#' inside is no comment), a spaced key,
+# '%' (a unit specifier to systemd), CRLF line ends; a missing file makes no drop-in.
+printf '%s\r\n' "root : '/srv/it''s #1' # c" 'tls-port: "80"' 'buckets:' '  a: "/srv/100%s \"q\""' > "$work/edge.yaml"
+CUBBY_GENERATOR_CONFIG="$work/edge.yaml" /lib/systemd/system-generators/cubby-generator "$work/edge"
+for line in "ReadWritePaths=\"-/srv/it's #1\"" 'ReadWritePaths="-/srv/100%%s \"q\""' \
+        'CapabilityBoundingSet=CAP_NET_BIND_SERVICE'; do
+    grep -qxF "$line" "$work/edge/cubby.service.d/50-cubby-yaml.conf" \
+        || fail "the generator did not write $line: $(cat -A "$work/edge/cubby.service.d/50-cubby-yaml.conf")"
+done
+cp /lib/systemd/system/cubby.service "$work/edge/"
+SYSTEMD_UNIT_PATH="$work/edge:" systemd-analyze verify cubby.service 2>&1 | tee "$work/verify.txt"
+! grep -q 'cubby' "$work/verify.txt" || fail "systemd-analyze verify complains about the unit or the generated drop-in"
+CUBBY_GENERATOR_CONFIG="$work/none.yaml" /lib/systemd/system-generators/cubby-generator "$work/none" \
+    || fail "the generator fails without a config"
+expect_gone "$work/none/cubby.service.d"
 
 start_server() { # as the unit does: the cubby user, the packaged config, the launcher
     runuser -u cubby -- /usr/bin/cubby serve --config /etc/cubby/cubby.yaml >> "$work/server.log" 2>&1 &
