@@ -93,12 +93,17 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             + "(as 'cubby mount' does; $CUBBY_MOUNT; default none)")
     String mount;
 
+    @Option(names = "--mount-options", description = "options of that mount: ro, uid=N, gid=N, umask=OCTAL, "
+            + "allow_other, comma-separated ($CUBBY_MOUNT_OPTIONS; default none)")
+    String mountOptions;
+
     @Override
     public Integer call() throws Exception {
         Settings settings;
         AdminKey admin;
         KeyStore keyStore;
         CertificateSource certificates = null;
+        MountOptions serverMount;
         try {
             settings = SettingsLoader.load(config, System.getenv(), flags());
             if (!Files.isDirectory(settings.root())) {
@@ -108,6 +113,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             keyStore = KeyStore.open(settings.stateDir(), Clock.systemUTC());
             admin = AdminKey.load(keyStore, settings.stateDir(), System.getenv("CUBBY_ACCESS_KEY_ID"),
                     System.getenv("CUBBY_SECRET_ACCESS_KEY"));
+            serverMount = settings.mount() == null ? null
+                    : MountOptions.parse(settings.mount(), settings.mountOptions());
             if (settings.tls().enabled()) {
                 certificates = CertificateSource.open(settings, System.out::println, Instant.now());
             }
@@ -133,8 +140,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         Mount fuse = null;
         if (settings.mount() != null) {
             try {
-                fuse = Mount.start(server.store(), settings.root(),
-                        new MountOptions(settings.mount(), false, null, null, null, false));
+                fuse = Mount.start(server.store(), settings.root(), serverMount);
             } catch (FuseUnavailable e) {
                 server.close();
                 System.err.println("cubby: " + e.getMessage());
@@ -192,6 +198,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         flags.put("quota-rescan", quotaRescan);
         flags.put("public-read", publicRead);
         flags.put("mount", mount);
+        flags.put("mount-options", mountOptions);
         return flags;
     }
 

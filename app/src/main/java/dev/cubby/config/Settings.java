@@ -27,12 +27,14 @@ import java.util.Set;
  * @param freeSpaceReserve  bytes every filesystem keeps free: uploads that would eat into them are refused
  * @param publicRead        buckets anyone may read without a key
  * @param quotaRescan       how often buckets with a quota are re-walked to count files changed outside Cubby
+ * @param mount             where the serving process mounts the tree through FUSE, or null
+ * @param mountOptions      that mount's options as written in the config ({@code ro,uid=1000,umask=027}), or null
  */
 public record Settings(Path root, Path stateDir, String address, int port, String region, String domain,
                        long hashOnReadLimit, long indexBytesPerSecond, Map<String, Path> buckets,
                        java.time.Duration multipartExpiry, TlsSettings tls, String endpoint, boolean auditLog,
                        Map<String, Long> quotas, long freeSpaceReserve, Set<String> publicRead,
-                       java.time.Duration quotaRescan, Path mount) {
+                       java.time.Duration quotaRescan, Path mount, String mountOptions) {
 
     public Settings {
         buckets = Map.copyOf(buckets);
@@ -47,7 +49,8 @@ public record Settings(Path root, Path stateDir, String address, int port, Strin
                     Map<String, Long> quotas, long freeSpaceReserve, Set<String> publicRead,
                     java.time.Duration quotaRescan) {
         this(root, stateDir, address, port, region, domain, hashOnReadLimit, indexBytesPerSecond, buckets,
-                multipartExpiry, tls, endpoint, auditLog, quotas, freeSpaceReserve, publicRead, quotaRescan, null);
+                multipartExpiry, tls, endpoint, auditLog, quotas, freeSpaceReserve, publicRead, quotaRescan, null,
+                null);
     }
 
     /**

@@ -43,6 +43,7 @@ public final class SettingsLoader {
         keys.put("quota-rescan", "15m");
         keys.put("public-read", null);
         keys.put("mount", null);
+        keys.put("mount-options", null);
         return keys;
     }
 
@@ -129,7 +130,8 @@ public final class SettingsLoader {
                 durationSetting(s, "multipart-expiry"), tls(s), blankToNull(s.get("endpoint")),
                 switchSetting(s, "audit-log"), quotas, sizeSetting(s, "free-space-reserve"), publicRead(s),
                 durationSetting(s, "quota-rescan"),
-                blankToNull(s.get("mount")) == null ? null : Path.of(s.get("mount").trim()).toAbsolutePath().normalize());
+                blankToNull(s.get("mount")) == null ? null : Path.of(s.get("mount").trim()).toAbsolutePath().normalize(),
+                blankToNull(s.get("mount-options")));
     }
 
     /** HTTPS is on when asked for, or when a certificate is given; a certificate needs its key. */

@@ -12,6 +12,43 @@ public record MountOptions(Path mountPoint, boolean readOnly, Integer uid, Integ
                            boolean allowOther) {
 
     /**
+     * Options written as in the config's {@code mount-options} ({@code ro,uid=1000,gid=100,umask=027,
+     * allow_other}); null or blank for none.
+     *
+     * @throws IllegalArgumentException naming the option that is wrong
+     */
+    public static MountOptions parse(Path mountPoint, String spec) {
+        boolean readOnly = false;
+        boolean allowOther = false;
+        Integer uid = null;
+        Integer gid = null;
+        Integer umask = null;
+        for (String option : spec == null ? new String[0] : spec.split(",")) {
+            String name = option.contains("=") ? option.substring(0, option.indexOf('=')).trim() : option.trim();
+            String value = option.contains("=") ? option.substring(option.indexOf('=') + 1).trim() : null;
+            try {
+                switch (name) {
+                    case "" -> { }
+                    case "ro" -> readOnly = true;
+                    case "allow_other" -> allowOther = true;
+                    case "uid" -> uid = Integer.parseInt(value);
+                    case "gid" -> gid = Integer.parseInt(value);
+                    case "umask" -> umask = Integer.parseInt(value, 8);
+                    default -> throw new IllegalArgumentException("unknown mount option '" + name
+                            + "' in mount-options; known: ro, uid=N, gid=N, umask=OCTAL, allow_other");
+                }
+            } catch (NumberFormatException | NullPointerException e) {
+                throw new IllegalArgumentException("mount option '" + option.trim() + "' needs a number"
+                        + (name.equals("umask") ? " in octal, such as umask=027" : ", such as " + name + "=1000"));
+            }
+        }
+        if (umask != null && (umask < 0 || umask > 0777)) {
+            throw new IllegalArgumentException("umask in mount-options must be between 000 and 777 (octal)");
+        }
+        return new MountOptions(mountPoint, readOnly, uid, gid, umask, allowOther);
+    }
+
+    /**
      * The options handed to libfuse. Attribute and entry caches are off so that a change made
      * over S3 or on disk is seen by the next stat or open through the mount; without
      * {@code kernel_cache} the page cache of a file is dropped on each open for the same reason.
