@@ -364,7 +364,8 @@ final class CubbyFileSystem extends FuseStubFS {
     @Override
     public int chmod(String path, @mode_t long mode) {
         // The kernel resolves symlinks before a chmod, so this never meets one.
-        return change(() -> changeAttributes(path, file -> Files.setAttribute(file, "unix:mode", (int) mode & 07777)));
+        return change(() -> changeAttributes(path, file -> Files.setAttribute(file, "unix:mode", (int) mode & 07777),
+                false));
     }
 
     @Override
@@ -376,28 +377,34 @@ final class CubbyFileSystem extends FuseStubFS {
             if (gid != UNCHANGED_ID && gid != -1) {
                 Files.setAttribute(file, "unix:gid", (int) gid, LinkOption.NOFOLLOW_LINKS);
             }
-        }));
+        }, false));
     }
 
     @Override
     public int utimens(String path, Timespec[] timespec) {
         FileTime atime = time(timespec[0]);
         FileTime mtime = time(timespec[1]);
-        return change(() -> changeAttributes(path, file -> Files.getFileAttributeView(file,
-                BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setTimes(mtime, atime, null)));
+        LocalFiles.AttributeChange setTimes = file -> Files.getFileAttributeView(file,
+                BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setTimes(mtime, atime, null);
+        return change(() -> changeAttributes(path, setTimes, mtime != null));
     }
 
     /**
      * Mode, owner or times: on a bucket as it is, on a key through the store (its ETag stays
      * known), and on the private copy of each writer of the file, which would undo it when published.
      */
-    private int changeAttributes(String path, LocalFiles.AttributeChange change) throws Exception {
+    private int changeAttributes(String path, LocalFiles.AttributeChange change, boolean movesMtime)
+            throws Exception {
         MountPath p = MountPath.parse(path);
         if (!p.isEntry()) {
             change.applyTo(locate(p));
             return 0;
         }
-        files.changeAttributes(p.bucket(), p.key(), change);
+        if (movesMtime) {
+            files.changeTimes(p.bucket(), p.key(), change);
+        } else {
+            files.changeAttributes(p.bucket(), p.key(), change);
+        }
         for (WriteHandle writer : openFiles.writers(path)) {
             writer.attributesChanged(files.locateEntry(p.bucket(), p.key()), change);
         }

@@ -1,5 +1,6 @@
 package dev.cubby.store;
 
+import dev.cubby.meta.Fingerprint;
 import dev.cubby.meta.ObjectMetadata;
 import dev.cubby.meta.ObjectRecord;
 import dev.cubby.meta.Sidecar;
@@ -90,8 +91,7 @@ public final class LocalFiles {
         sidecar.move(fromBucket, folder ? fromKey + "/" : fromKey, toBucket, folder ? toKey + "/" : toKey);
         if (record != null && record.describes(before.fingerprint())) {
             FileState after = FileState.of(to, LinkOption.NOFOLLOW_LINKS);
-            if (after.isFile() && after.fingerprint().inode() == before.fingerprint().inode()
-                    && after.size() == before.size()) {
+            if (after.isFile() && before.fingerprint().sameBytesAs(after.fingerprint())) {
                 sidecar.recordEtag(toBucket, toKey, after.fingerprint(), record.etag());
             }
         }
@@ -107,21 +107,33 @@ public final class LocalFiles {
     }
 
     /**
-     * Changes the mode, owner or times of the file, folder or symlink a key names (never following
-     * a final symlink to find it). A file's ETag stays known: such a change moves its ctime (and
-     * perhaps mtime) but not its bytes, so its sidecar row is brought up to the new fingerprint
-     * rather than left stale, which would make a large file's ETag a placeholder until re-hashed.
+     * Changes the mode or owner of the file, folder or symlink a key names (never following a
+     * final symlink to find it). A file's ETag stays known: such a change moves its ctime but not
+     * its bytes, so its sidecar row is brought up to the new fingerprint rather than left stale,
+     * which would make a large file's ETag a placeholder until re-hashed.
      */
     public void changeAttributes(String bucket, String key, AttributeChange change) throws IOException {
+        change(bucket, key, change, false);
+    }
+
+    /** As {@link #changeAttributes}, for a change of the times: the mtime it moves is not a new version. */
+    public void changeTimes(String bucket, String key, AttributeChange change) throws IOException {
+        change(bucket, key, change, true);
+    }
+
+    private void change(String bucket, String key, AttributeChange change, boolean movesMtime) throws IOException {
         Path path = locateEntry(bucket, key);
         FileState before = FileState.of(path, LinkOption.NOFOLLOW_LINKS);
         ObjectRecord record = before.isFile() ? sidecar.find(bucket, key).orElse(null) : null;
         change.applyTo(path);
         if (record != null && record.describes(before.fingerprint())) {
             FileState after = FileState.of(path, LinkOption.NOFOLLOW_LINKS);
-            if (after.isFile() && after.fingerprint().inode() == before.fingerprint().inode()
-                    && after.size() == before.size()) {
-                sidecar.recordEtag(bucket, key, after.fingerprint(), record.etag());
+            Fingerprint was = before.fingerprint();
+            Fingerprint now = after.fingerprint();
+            boolean sameBytes = movesMtime ? now != null && now.inode() == was.inode() && now.size() == was.size()
+                    : was.sameBytesAs(now);
+            if (after.isFile() && sameBytes) {
+                sidecar.recordEtag(bucket, key, now, record.etag());
             }
         }
     }

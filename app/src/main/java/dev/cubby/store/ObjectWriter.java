@@ -110,7 +110,6 @@ final class ObjectWriter {
         Path target = BucketPath.resolve(bucket, key);
         Folders.requireNoFileOnPath(bucket, key);
         FileState staged = FileState.of(temp);
-        long tempInode = staged.fingerprint().inode();
         if (condition.onlyIfAbsent()) {
             linkIntoPlace(bucket, key, temp, target);
             room.commit(staged.size());
@@ -132,11 +131,13 @@ final class ObjectWriter {
         } else {
             renameIntoPlace(bucket, key, temp, target);
         }
-        Buckets.fsyncDirectory(target.getParent());
         FileState committed = FileState.of(target);
-        // Record the ETag only for our own file: a concurrent writer may already have replaced it.
+        Buckets.fsyncDirectory(target.getParent());
+        // Record the ETag only for our own file as we wrote it: a concurrent writer may already have
+        // replaced it (another inode) or rewritten it in place (another mtime or size). A change after
+        // this stat moves the fingerprint, so the row then no longer describes the file.
         // A version without a known ETag gets a row without a fingerprint: stale, so it is hashed on need.
-        if (committed.isFile() && committed.fingerprint().inode() == tempInode) {
+        if (committed.isFile() && staged.fingerprint().sameBytesAs(committed.fingerprint())) {
             sidecar.put(new ObjectRecord(bucket.name(), key.value(),
                     version.etag() == null ? null : committed.fingerprint(), version.etag(),
                     version.metadata(), version.checksum()));

@@ -175,6 +175,45 @@ class ExternalChangeTest {
         assertNotEquals(listed.get(0).eTag(), listed.get(1).eTag(), "two different files never share an ETag");
     }
 
+    /**
+     * Samba rewriting a file in place just as an S3 PUT of the same key lands: whichever wins,
+     * the ETag served afterwards is the MD5 of the bytes on disk, never the PUT's for the
+     * shell's bytes (the PUT must not record its ETag for a file changed after its rename).
+     */
+    @Test
+    void anInPlaceRewriteRacingAnS3PutNeverLeavesAWrongEtag() throws Exception {
+        String bucket = server.newBucket("race");
+        Path file = server.root().resolve(bucket).resolve("contested.bin");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 150; round++) {
+                byte[] put = FixtureTree.seeded(20_000 + round, round);
+                byte[] samba = FixtureTree.seeded(30_000 + round, -round);
+                Files.write(file, samba);
+                var s3Put = pool.submit(() -> s3.putObject(b -> b.bucket(bucket).key("contested.bin"),
+                        RequestBody.fromBytes(put)));
+                // Rewrites the PUT's file the moment it appears under the key, once.
+                var inPlace = pool.submit(() -> {
+                    Object before = Files.getAttribute(file, "unix:ino");
+                    while (!s3Put.isDone() && before.equals(Files.getAttribute(file, "unix:ino"))) {
+                        Thread.onSpinWait();
+                    }
+                    Files.write(file, samba);
+                    return null;
+                });
+                s3Put.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                inPlace.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                String onDisk = Digests.etag(Files.readAllBytes(file));
+                S3Object listed = s3.listObjectsV2(b -> b.bucket(bucket)).contents().getFirst();
+                assertTrue(listed.eTag().equals(onDisk) || PLACEHOLDER_ETAG.matcher(listed.eTag()).matches(),
+                        "round " + round + ": listed " + listed.eTag() + " for a file whose MD5 is " + onDisk);
+                assertEquals(onDisk, s3.headObject(b -> b.bucket(bucket).key("contested.bin")).eTag(), "round " + round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Rewrites the file in place (same inode, as Samba does) and sets its mtime back. */
     private static void overwriteInPlace(Path file, String content, FileTime mtime) throws IOException {
         byte[] bytes = bytes(content);
