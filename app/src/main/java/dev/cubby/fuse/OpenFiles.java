@@ -53,8 +53,8 @@ final class OpenFiles {
         MountPath old = MountPath.parse(from);
         String oldBelow = old.key() + "/";
         for (OpenFile file : byHandle.values()) {
-            if (file instanceof WriteHandle writer && writer.bucket().equals(old.bucket())) {
-                String k = writer.key();
+            if (file instanceof WriteHandle writer && writer.name().bucket().equals(old.bucket())) {
+                String k = writer.name().key();
                 if (k.equals(old.key()) || k.startsWith(oldBelow)) {
                     writer.renamed(bucket, key + k.substring(old.key().length()));
                 }
@@ -79,7 +79,7 @@ final class OpenFiles {
         var writers = new java.util.ArrayList<WriteHandle>();
         for (OpenFile file : byHandle.values()) {
             if (file instanceof WriteHandle writer && (writer == newest
-                    || writer.bucket().equals(p.bucket()) && writer.key().equals(p.key()))) {
+                    || writer.name().equals(new WriteHandle.Name(p.bucket(), p.key())))) {
                 writers.add(writer);
             }
         }

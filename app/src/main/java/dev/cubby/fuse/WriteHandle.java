@@ -25,8 +25,8 @@ import jnr.ffi.Pointer;
  */
 final class WriteHandle implements OpenFile {
     private final LocalFiles files;
-    private String bucket;
-    private String key;
+    // Read without the handle's lock: a long copy must not hold up an unlink or rename elsewhere.
+    private volatile Name name;
     private Path copy;
     private FileChannel channel;
     private FileChannel original;
@@ -35,12 +35,11 @@ final class WriteHandle implements OpenFile {
     private long hashed;
     private boolean sequential;
     private boolean dirty;
-    private boolean discarded;
+    private volatile boolean discarded;
 
     private WriteHandle(LocalFiles files, String bucket, String key) {
         this.files = files;
-        this.bucket = bucket;
-        this.key = key;
+        this.name = new Name(bucket, key);
     }
 
     /**
@@ -74,12 +73,12 @@ final class WriteHandle implements OpenFile {
         return handle;
     }
 
-    synchronized String bucket() {
-        return bucket;
+    /** Where the handle publishes: its key, which a rename through the mount moves. */
+    record Name(String bucket, String key) {
     }
 
-    synchronized String key() {
-        return key;
+    Name name() {
+        return name;
     }
 
     /** The private copy while there is one: what getattr shows of a file being written. */
@@ -154,7 +153,8 @@ final class WriteHandle implements OpenFile {
         channel = null;
         try {
             Ownership.Owner owner = Ownership.of(copy);
-            files.publish(bucket, key, copy, etag);
+            Name at = name;
+            files.publish(at.bucket(), at.key(), copy, etag);
             // The published file is this copy's inode: later reads and the next change start from it.
             original = published;
             originalOwnership = owner;
@@ -184,13 +184,12 @@ final class WriteHandle implements OpenFile {
     }
 
     /** The file was renamed through the mount while open: later publishes go to the new name. */
-    synchronized void renamed(String newBucket, String newKey) {
-        bucket = newBucket;
-        key = newKey;
+    void renamed(String newBucket, String newKey) {
+        name = new Name(newBucket, newKey);
     }
 
     /** The file was removed through the mount while open: what is written after is never published. */
-    synchronized void discard() {
+    void discard() {
         discarded = true;
     }
 
@@ -221,14 +220,17 @@ final class WriteHandle implements OpenFile {
         if (original == null) {
             materializeOriginal();
         }
-        Path fresh = files.newStagingFile(bucket);
+        Path fresh = files.newStagingFile(name.bucket());
         channel = FileChannel.open(fresh, StandardOpenOption.READ, StandardOpenOption.WRITE,
                 StandardOpenOption.CREATE_NEW);
         copy = fresh;
         Ownership.set(fresh, originalOwnership);
         long size = original.size();
-        for (long done = 0; done < size; ) {
-            done += original.transferTo(done, size - done, channel);
+        for (long done = 0, n; done < size; done += n) {
+            n = original.transferTo(done, size - done, channel);
+            if (n <= 0) {
+                break; // the file shrank meanwhile (rewritten in place by another door): copy what there is
+            }
         }
         original.close();
         original = null;
@@ -238,7 +240,8 @@ final class WriteHandle implements OpenFile {
 
     private boolean stillThere() {
         try {
-            return Files.exists(files.locateEntry(bucket, key), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            Name at = name;
+            return Files.exists(files.locateEntry(at.bucket(), at.key()), java.nio.file.LinkOption.NOFOLLOW_LINKS);
         } catch (dev.cubby.store.StoreException bucketGone) {
             return false;
         }
@@ -246,7 +249,7 @@ final class WriteHandle implements OpenFile {
 
     /** Holds the file now at the key (a handle whose publish failed has nothing else to start from). */
     private void materializeOriginal() throws IOException {
-        Path current = files.locate(bucket, key);
+        Path current = files.locate(name.bucket(), name.key());
         original = FileChannel.open(current, StandardOpenOption.READ);
         originalOwnership = Ownership.of(current);
     }

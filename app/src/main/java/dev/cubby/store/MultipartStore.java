@@ -212,9 +212,12 @@ public final class MultipartStore {
         try (FileChannel in = FileChannel.open(part, StandardOpenOption.READ)) {
             long size = in.size();
             if (running == null) {
-                long done = 0;
-                while (done < size) {
-                    done += in.transferTo(done, size - done, out);
+                for (long done = 0, n; done < size; done += n) {
+                    n = in.transferTo(done, size - done, out);
+                    if (n <= 0) {
+                        throw new IOException("the part file " + part + " shrank from " + size + " to " + in.size()
+                                + " bytes while it was being joined; something outside Cubby changed it");
+                    }
                 }
                 return;
             }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -88,6 +90,39 @@ class MountConcurrencyTest {
             });
             assertTrue(writer.get(30, TimeUnit.SECONDS) > 3, "the writer published several versions");
             assertTrue(reader.get(30, TimeUnit.SECONDS) > 3, "the reader read several times");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * A large file edited through the mount (opened without truncation, so the first write
+     * copies it) while the shell truncates it in place mid-copy: the edit finishes, and the file
+     * ends with the MD5 ETag of its bytes. The copy once spun for ever when the file shrank under it.
+     */
+    @Test
+    void anEditThroughTheMountWhileTheShellShrinksTheFileFinishes() throws Exception {
+        String bucket = server.newBucket("shrink");
+        Path onDisk = server.file(bucket, "edited.bin");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int delayMillis : new int[] {1, 3, 10, 30}) {
+                Files.write(onDisk, FixtureTree.seeded(64 * 1024 * 1024, delayMillis));
+                Future<?> editor = pool.submit(() -> {
+                    try (var file = new RandomAccessFile(mount.path(bucket, "edited.bin").toFile(), "rw")) {
+                        file.write(42);
+                    }
+                    return null;
+                });
+                Thread.sleep(delayMillis);
+                try (var shell = FileChannel.open(onDisk, StandardOpenOption.WRITE)) {
+                    shell.truncate(1);
+                }
+                editor.get(20, TimeUnit.SECONDS);
+                byte[] bytes = Files.readAllBytes(onDisk);
+                assertEquals(Digests.etag(bytes), s3.headObject(b -> b.bucket(bucket).key("edited.bin")).eTag(),
+                        "after a truncation " + delayMillis + " ms into the edit");
+            }
         } finally {
             pool.shutdownNow();
         }
