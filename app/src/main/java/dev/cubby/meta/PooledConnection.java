@@ -53,6 +53,28 @@ final class PooledConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} in one transaction, committed when it returns true and rolled back when
+     * it returns false or throws. Returns what the work returned.
+     */
+    boolean inTransactionIf(SqliteConnections.Work<Boolean> work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            boolean keep = work.run(this);
+            if (keep) {
+                connection.commit();
+            } else {
+                connection.rollback();
+            }
+            return keep;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
     /** How many statements this connection holds compiled; for tests. */
     int cachedStatements() {
         return statements.size();

@@ -49,6 +49,14 @@ public interface Sidecar extends MultipartState, AutoCloseable {
     /** Forgets the object's row and its tags. */
     void delete(String bucket, String key);
 
+    /**
+     * Forgets the row and tags of a file just unlinked, unless {@code replaced} (asked while
+     * the sidecar's write lock is held) says something stands at the key again: then a writer
+     * (this server, the mount) published there after the unlink, and the row is, or is about to
+     * be, that writer's, which a plain delete could remove after it was recorded.
+     */
+    void deleteUnlessReplaced(String bucket, String key, java.util.function.BooleanSupplier replaced);
+
     /** Forgets every row (and every tag) of a bucket (after the bucket's folder is gone). */
     void deleteBucket(String bucket);
 

@@ -163,6 +163,18 @@ public final class SqliteSidecar implements Sidecar {
     }
 
     @Override
+    public void deleteUnlessReplaced(String bucket, String key, java.util.function.BooleanSupplier replaced) {
+        // The delete comes first so that it takes SQLite's write lock (held across processes)
+        // before the check: a writer that published after the unlink either shows in the check,
+        // or records its row only after this transaction ends.
+        connections.write(c -> c.inTransactionIf(t -> {
+            SqliteTags.forget(t, bucket, key);
+            update(t, DELETE, bucket, key);
+            return !replaced.getAsBoolean();
+        }));
+    }
+
+    @Override
     public void deleteBucket(String bucket) {
         connections.write(c -> {
             update(c, DELETE_BUCKET, bucket);

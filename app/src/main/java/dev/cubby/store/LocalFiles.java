@@ -148,7 +148,8 @@ public final class LocalFiles {
         }
         Files.delete(path);
         Buckets.fsyncDirectory(path.getParent());
-        sidecar.delete(bucket, key);
+        // Not the row of a file an S3 PUT published here since the unlink.
+        sidecar.deleteUnlessReplaced(bucket, key, () -> FileState.of(path, LinkOption.NOFOLLOW_LINKS).exists());
         if (state.isFile() && space.counts(b)) {
             space.changed(b, -state.size());
         }

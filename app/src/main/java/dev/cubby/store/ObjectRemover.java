@@ -56,16 +56,22 @@ final class ObjectRemover {
             } else if (state.isFile() || state.kind() == FileState.Kind.SYMLINK) {
                 Files.delete(path);
                 Buckets.fsyncDirectory(path.getParent());
-                sidecar.delete(bucket.name(), key.value());
+                forgetRow(bucket, key, path);
                 folders.removeEmptyImplicit(bucket, key.parentFolderKey());
                 return state.isFile() ? state.size() : 0;
             }
         } catch (NoSuchFileException e) {
-            sidecar.delete(bucket.name(), key.value());
+            forgetRow(bucket, key, path);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + key.value() + " in bucket " + bucket.name(), e);
         }
         return 0;
+    }
+
+    /** The row goes with the file, unless a concurrent PUT (or the mount) already put a new file there. */
+    private void forgetRow(Bucket bucket, ObjectKey key, Path path) {
+        sidecar.deleteUnlessReplaced(bucket.name(), key.value(),
+                () -> FileState.of(path, LinkOption.NOFOLLOW_LINKS).exists());
     }
 
     /**

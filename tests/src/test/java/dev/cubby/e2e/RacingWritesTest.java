@@ -1,0 +1,103 @@
+package dev.cubby.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+/**
+ * A PUT and a delete of one key at the same moment, through S3 and through the mount: S3 allows
+ * either order, so afterwards the object is gone, or it is the PUT's whole, with the PUT's
+ * content type and metadata. A delete that removed the row a PUT had just recorded once left the
+ * PUT's bytes with neither.
+ */
+class RacingWritesTest {
+    private static final int ROUNDS = 120;
+
+    @RegisterExtension
+    static final CubbyServer server = CubbyServer.empty();
+
+    private static CubbyMount mount;
+    private final S3Client s3 = server.client();
+
+    @BeforeAll
+    static void mount() throws Exception {
+        mount = CubbyMount.start(server.root());
+    }
+
+    @AfterAll
+    static void unmount() {
+        if (mount != null) {
+            mount.close();
+        }
+    }
+
+    @Test
+    void aPutRacingAnS3DeleteKeepsItsMetadataOrIsGone() throws Exception {
+        String bucket = server.newBucket("s3-delete");
+        race(bucket, () -> s3.deleteObject(b -> b.bucket(bucket).key("racer.txt")));
+    }
+
+    @Test
+    void aPutRacingADeleteThroughTheMountKeepsItsMetadataOrIsGone() throws Exception {
+        String bucket = server.newBucket("mount-delete");
+        race(bucket, () -> Files.deleteIfExists(mount.path(bucket, "racer.txt")));
+    }
+
+    private void race(String bucket, Step delete) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        int kept = 0;
+        try {
+            for (int round = 0; round < ROUNDS; round++) {
+                s3.putObject(b -> b.bucket(bucket).key("racer.txt"), RequestBody.fromString("to be deleted"));
+                String body = "round " + round;
+                String tag = Integer.toString(round);
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<?> put = pool.submit(() -> {
+                    start.await();
+                    return s3.putObject(b -> b.bucket(bucket).key("racer.txt").contentType("text/x-racer")
+                            .metadata(Map.of("round", tag)), RequestBody.fromString(body));
+                });
+                Future<?> removal = pool.submit(() -> {
+                    start.await();
+                    delete.run();
+                    return null;
+                });
+                put.get(30, TimeUnit.SECONDS);
+                removal.get(30, TimeUnit.SECONDS);
+
+                Path file = server.file(bucket, "racer.txt");
+                if (Files.exists(file)) {
+                    kept++;
+                    assertEquals(body, Files.readString(file), "round " + round);
+                    HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key("racer.txt"));
+                    assertEquals("text/x-racer", head.contentType(), "round " + round + ": the PUT's content type");
+                    assertEquals(Map.of("round", tag), head.metadata(), "round " + round + ": the PUT's metadata");
+                    assertEquals(Digests.etag(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)), head.eTag());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(kept > 0, "some rounds ended with the PUT's object (" + kept + " of " + ROUNDS + ")");
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
+    }
+}
