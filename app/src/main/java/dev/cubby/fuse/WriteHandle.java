@@ -31,6 +31,8 @@ final class WriteHandle implements OpenFile {
     private FileChannel channel;
     private FileChannel original;
     private Ownership.Owner originalOwnership;
+    /** The size of the published file the copy will replace: what a quota credits it with. */
+    private long replaces;
     private MessageDigest md5 = newMd5();
     private long hashed;
     private boolean sequential;
@@ -68,6 +70,7 @@ final class WriteHandle implements OpenFile {
                 StandardOpenOption.CREATE_NEW);
         handle.copy = copy;
         Ownership.copy(attributesFrom, copy);
+        handle.replaces = Files.size(attributesFrom);
         handle.sequential = true;
         handle.dirty = changed;
         return handle;
@@ -94,6 +97,7 @@ final class WriteHandle implements OpenFile {
 
     synchronized int write(Pointer buffer, long size, long offset) throws IOException {
         materialize();
+        requireRoomFor(offset + size);
         byte[] bytes = new byte[(int) size];
         buffer.get(0, bytes, 0, bytes.length);
         var wrapped = ByteBuffer.wrap(bytes);
@@ -113,6 +117,7 @@ final class WriteHandle implements OpenFile {
     synchronized void truncate(long size) throws IOException {
         materialize();
         long current = channel.size();
+        requireRoomFor(size);
         if (size < current) {
             channel.truncate(size);
         } else if (size > current) {
@@ -226,6 +231,7 @@ final class WriteHandle implements OpenFile {
         copy = fresh;
         Ownership.set(fresh, originalOwnership);
         long size = original.size();
+        replaces = size;
         for (long done = 0, n; done < size; done += n) {
             n = original.transferTo(done, size - done, channel);
             if (n <= 0) {
@@ -236,6 +242,13 @@ final class WriteHandle implements OpenFile {
         original = null;
         // The copied bytes were not hashed here.
         sequential = false;
+    }
+
+    /** A quota'd bucket refuses growth past its quota here, as write(2) on a filesystem with quotas does. */
+    private void requireRoomFor(long end) throws IOException {
+        if (end > channel.size()) {
+            files.requireRoom(name.bucket(), end, replaces);
+        }
     }
 
     private boolean stillThere() {

@@ -60,16 +60,25 @@ final class BucketUsage {
      * @throws StoreException {@code QUOTA_EXCEEDED} when not even {@code least} fits
      */
     synchronized long reserve(long least, long most, String upload) {
-        long room = quota - used - reserved;
-        if (least > room) {
-            throw new StoreException(StoreException.Reason.QUOTA_EXCEEDED, "The bucket '" + bucket + "' has a quota of "
-                    + Sizes.describe(quota) + "; " + Sizes.describe(used) + " are stored and "
-                    + Sizes.describe(reserved) + " are being uploaded, so " + upload + " does not fit. Delete objects "
-                    + "or abort unfinished multipart uploads in this bucket, or raise its quota in Cubby's config.");
-        }
-        long granted = Math.max(least, Math.min(most, room));
+        requireRoom(least, upload);
+        long granted = Math.max(least, Math.min(most, quota - used - reserved));
         reserved += granted;
         return granted;
+    }
+
+    /**
+     * Checks without holding anything that {@code bytes} more would fit now: for a file growing
+     * through the mount, whose bytes are counted when it is published.
+     *
+     * @throws StoreException {@code QUOTA_EXCEEDED} when they would not
+     */
+    synchronized void requireRoom(long bytes, String write) {
+        if (bytes > quota - used - reserved) {
+            throw new StoreException(StoreException.Reason.QUOTA_EXCEEDED, "The bucket '" + bucket + "' has a quota of "
+                    + Sizes.describe(quota) + "; " + Sizes.describe(used) + " are stored and "
+                    + Sizes.describe(reserved) + " are being uploaded, so " + write + " does not fit. Delete objects "
+                    + "or abort unfinished multipart uploads in this bucket, or raise its quota in Cubby's config.");
+        }
     }
 
     /** An upload ended: its reservation goes, and what it stored (net of what it replaced) counts. */

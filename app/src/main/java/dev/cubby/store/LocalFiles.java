@@ -52,10 +52,21 @@ public final class LocalFiles {
     }
 
     /**
+     * Refuses a write through the mount that would take a file past its bucket's quota, as a
+     * filesystem quota does (EDQUOT from write(2)).
+     *
+     * @param size     the size the file would have after the write
+     * @param replaced the size of the published file the write will replace (0 for a new file)
+     */
+    public void requireRoom(String bucket, long size, long replaced) {
+        space.requireRoomForLocalFile(buckets.require(bucket), size, replaced);
+    }
+
+    /**
      * Makes a finished, fsynced staging file the object at {@code key} by one rename, keeping the
-     * object's descriptive metadata (an edit of a file is the same object with new bytes). The
-     * bytes count in a quota'd bucket's usage; the quota itself is enforced on S3 writes only,
-     * since a local program cannot be told "quota exceeded" before it has written.
+     * object's descriptive metadata (an edit of a file is the same object with new bytes). Its
+     * bytes count against a quota'd bucket's usage, and a file that would cross the quota is
+     * refused (QUOTA_EXCEEDED, EDQUOT through the mount) with the previous one left in place.
      *
      * @param md5 the hex MD5 of the whole file when the writer computed it, or null: the ETag is
      *            then marked stale and worked out from the file when next needed
@@ -65,7 +76,7 @@ public final class LocalFiles {
         ObjectKey k = ObjectKey.parse(key);
         ObjectMetadata kept = sidecar.find(bucket, key).map(ObjectRecord::metadata).orElse(ObjectMetadata.NONE);
         FileState current = FileState.of(BucketPath.resolve(b, k));
-        try (SpaceReservation room = space.forUpload(b, -1, current.isFile() ? current.size() : 0)) {
+        try (SpaceReservation room = space.forLocalFile(b, Files.size(staged), current.isFile() ? current.size() : 0)) {
             writer.publish(b, k, staged, new ObjectWriter.Version(md5, kept, null), WriteCondition.NONE, room);
         } catch (UncheckedIOException e) {
             throw e.getCause();

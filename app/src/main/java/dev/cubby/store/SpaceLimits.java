@@ -67,6 +67,22 @@ public final class SpaceLimits implements AutoCloseable {
                 policy.freeSpaceReserve(), 0).declare(size);
     }
 
+    /**
+     * A file written through the mount, about to be published: its size counts against the
+     * quota (net of the file it replaces). Free space is not claimed: the bytes are on disk already.
+     */
+    SpaceReservation forLocalFile(Bucket bucket, long size, long replaced) {
+        return new SpaceReservation(bucket.name(), countedUsage(bucket), true, null, 0, replaced).declare(size);
+    }
+
+    /** A file being written through the mount may grow to {@code size} (replacing {@code replaced} bytes). */
+    void requireRoomForLocalFile(Bucket bucket, long size, long replaced) {
+        BucketUsage usage = usages.get(bucket.name());
+        if (usage != null && size > replaced) {
+            usage.requireRoom(size - replaced, "this file, growing to " + Sizes.describe(size) + ",");
+        }
+    }
+
     /** Whether writes to this bucket are counted (and so must be serialised per key). */
     boolean counts(Bucket bucket) {
         return policy.quotas().containsKey(bucket.name());
