@@ -67,7 +67,7 @@ final class PooledConnection implements AutoCloseable {
                 connection.rollback();
             }
             return keep;
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | Error e) {
             connection.rollback();
             throw e;
         } finally {

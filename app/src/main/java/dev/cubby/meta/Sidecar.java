@@ -29,6 +29,14 @@ public interface Sidecar extends MultipartState, AutoCloseable {
      */
     void put(ObjectRecord record);
 
+    /**
+     * As {@link #put}, but only if {@code stillCurrent}, asked while the sidecar's write lock is
+     * held (across processes), says the file the record describes still stands at its key. A
+     * writer that replaced the file meanwhile records its own row after the lock is released, so
+     * an older row never lands on top of a newer one. Returns whether the row was written.
+     */
+    boolean putIf(ObjectRecord record, java.util.function.BooleanSupplier stillCurrent);
+
     /** Replaces only the fingerprint and ETag of an existing row, keeping metadata; inserts a bare row if none. */
     void recordEtag(String bucket, String key, Fingerprint fingerprint, String etag);
 
@@ -45,6 +53,14 @@ public interface Sidecar extends MultipartState, AutoCloseable {
      * Rows that were at the new name describe what the rename replaced and are dropped.
      */
     void move(String fromBucket, String fromKey, String toBucket, String toKey);
+
+    /**
+     * As {@link #move}, but only if {@code stillMoved}, asked while the sidecar's write lock is
+     * held, says the renamed file or folder still stands at its new name: a writer that replaced
+     * it there since keeps the row it recorded. Returns whether the rows moved.
+     */
+    boolean moveIf(String fromBucket, String fromKey, String toBucket, String toKey,
+                   java.util.function.BooleanSupplier stillMoved);
 
     /** Forgets the object's row and its tags. */
     void delete(String bucket, String key);

@@ -1,6 +1,7 @@
 package dev.cubby.meta;
 
 import java.sql.SQLException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Renames in the SQLite sidecar: the rows of a key, or of every key under a folder, follow the
@@ -16,8 +17,9 @@ final class SqliteMoves {
         this.connections = connections;
     }
 
-    void move(String fromBucket, String fromKey, String toBucket, String toKey) {
-        connections.write(c -> c.inTransaction(t -> {
+    /** Moves the rows, committed only if {@code stillMoved} holds once the statements hold SQLite's lock. */
+    boolean move(String fromBucket, String fromKey, String toBucket, String toKey, BooleanSupplier stillMoved) {
+        return connections.write(c -> c.inTransactionIf(t -> {
             for (String table : TABLES) {
                 exact(t, "DELETE FROM " + table + " WHERE bucket = ? AND key = ?", toBucket, toKey);
             }
@@ -41,7 +43,7 @@ final class SqliteMoves {
                 ps.setString(4, fromKey);
                 ps.executeUpdate();
             }
-            return null;
+            return stillMoved.getAsBoolean();
         }));
     }
 

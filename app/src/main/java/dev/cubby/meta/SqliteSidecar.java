@@ -102,6 +102,19 @@ public final class SqliteSidecar implements Sidecar {
     }
 
     @Override
+    public boolean putIf(ObjectRecord record, java.util.function.BooleanSupplier stillCurrent) {
+        // Written first, so that the write takes SQLite's lock before the check (see deleteUnlessReplaced).
+        return connections.write(c -> c.inTransactionIf(t -> {
+            SqliteTags.forget(t, record.bucket(), record.key());
+            var ps = t.statement(PUT);
+            ObjectRows.bind(ps, record);
+            bindParentAndName(ps, ObjectRows.NEXT, record.key());
+            ps.executeUpdate();
+            return stillCurrent.getAsBoolean();
+        }));
+    }
+
+    @Override
     public void recordEtag(String bucket, String key, Fingerprint fingerprint, String etag) {
         connections.write(c -> {
             // A new file version invalidates the stored additional checksum; metadata stays.
@@ -151,7 +164,13 @@ public final class SqliteSidecar implements Sidecar {
 
     @Override
     public void move(String fromBucket, String fromKey, String toBucket, String toKey) {
-        moves.move(fromBucket, fromKey, toBucket, toKey);
+        moves.move(fromBucket, fromKey, toBucket, toKey, () -> true);
+    }
+
+    @Override
+    public boolean moveIf(String fromBucket, String fromKey, String toBucket, String toKey,
+                          java.util.function.BooleanSupplier stillMoved) {
+        return moves.move(fromBucket, fromKey, toBucket, toKey, stillMoved);
     }
 
     @Override

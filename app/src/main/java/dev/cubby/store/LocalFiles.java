@@ -99,7 +99,15 @@ public final class LocalFiles {
             Buckets.fsyncDirectory(from.getParent());
         }
         boolean folder = before.isFolder();
-        sidecar.move(fromBucket, folder ? fromKey + "/" : fromKey, toBucket, folder ? toKey + "/" : toKey);
+        // A writer that put another file at the new name since the rename keeps its row; the
+        // moved file's row then has nothing left to describe.
+        boolean moved = sidecar.moveIf(fromBucket, folder ? fromKey + "/" : fromKey, toBucket,
+                folder ? toKey + "/" : toKey, () -> sameEntry(to, before));
+        if (!moved) {
+            sidecar.deleteUnlessReplaced(fromBucket, folder ? fromKey + "/" : fromKey,
+                    () -> FileState.of(from, LinkOption.NOFOLLOW_LINKS).exists());
+            return;
+        }
         if (record != null && record.describes(before.fingerprint())) {
             FileState after = FileState.of(to, LinkOption.NOFOLLOW_LINKS);
             if (after.isFile() && before.fingerprint().sameBytesAs(after.fingerprint())) {
@@ -109,6 +117,12 @@ public final class LocalFiles {
         if (folder) {
             sidecar.forgetImplicitFolder(toBucket, toKey + "/");
         }
+    }
+
+    /** Whether {@code path} is still the file, symlink or folder that was {@code was} (by inode). */
+    private static boolean sameEntry(Path path, FileState was) {
+        FileState now = FileState.of(path, LinkOption.NOFOLLOW_LINKS);
+        return now.exists() && now.kind() == was.kind() && now.fingerprint().inode() == was.fingerprint().inode();
     }
 
     /** A change of a file's mode, owner or times, made on the path given. */

@@ -137,10 +137,13 @@ final class ObjectWriter {
         // replaced it (another inode) or rewritten it in place (another mtime or size). A change after
         // this stat moves the fingerprint, so the row then no longer describes the file.
         // A version without a known ETag gets a row without a fingerprint: stale, so it is hashed on need.
+        // Checked again under the sidecar's lock: a writer that replaced the file since must not
+        // have its row overwritten by this older one.
         if (committed.isFile() && staged.fingerprint().sameBytesAs(committed.fingerprint())) {
-            sidecar.put(new ObjectRecord(bucket.name(), key.value(),
+            sidecar.putIf(new ObjectRecord(bucket.name(), key.value(),
                     version.etag() == null ? null : committed.fingerprint(), version.etag(),
-                    version.metadata(), version.checksum()));
+                    version.metadata(), version.checksum()),
+                    () -> committed.fingerprint().sameBytesAs(FileState.of(target).fingerprint()));
         }
         return committed.lastModified();
     }

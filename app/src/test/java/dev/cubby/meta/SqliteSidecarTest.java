@@ -134,4 +134,52 @@ class SqliteSidecarTest {
             assertEquals(meta, fresh.metadata());
         }
     }
+
+    @Test
+    void conditionalWritesCommitOnlyWhenTheirCheckHolds() {
+        var fp = new Fingerprint(1, 1, 1, 1);
+        try (var sidecar = SqliteSidecar.open(dir.resolve("s.db"))) {
+            var mine = new ObjectRecord("b", "k", fp, "mine", ObjectMetadata.NONE, null);
+            assertFalse(sidecar.putIf(mine, () -> false));
+            assertTrue(sidecar.find("b", "k").isEmpty(), "a failed check leaves no row");
+            assertTrue(sidecar.putIf(mine, () -> true));
+            assertEquals("mine", sidecar.find("b", "k").orElseThrow().etag());
+
+            sidecar.deleteUnlessReplaced("b", "k", () -> true);
+            assertEquals("mine", sidecar.find("b", "k").orElseThrow().etag(), "a key filled again keeps its row");
+            assertFalse(sidecar.moveIf("b", "k", "b", "k2", () -> false));
+            assertTrue(sidecar.find("b", "k2").isEmpty(), "a failed check moves nothing");
+            assertTrue(sidecar.moveIf("b", "k", "b", "k2", () -> true));
+            assertEquals("mine", sidecar.find("b", "k2").orElseThrow().etag());
+            sidecar.deleteUnlessReplaced("b", "k2", () -> false);
+            assertTrue(sidecar.find("b", "k2").isEmpty());
+        }
+    }
+
+    /** The check runs under SQLite's write lock: another process's write to the sidecar waits for it. */
+    @Test
+    void anotherConnectionCannotWriteWhileACheckRuns() throws Exception {
+        Path db = dir.resolve("s.db");
+        try (var server = SqliteSidecar.open(db); var mount = SqliteSidecar.open(db)) {
+            var theirs = new ObjectRecord("b", "k", new Fingerprint(2, 2, 2, 2), "theirs", ObjectMetadata.NONE, null);
+            var ours = new ObjectRecord("b", "k", new Fingerprint(1, 1, 1, 1), "ours", ObjectMetadata.NONE, null);
+            var other = new java.util.concurrent.CompletableFuture<Void>();
+            boolean written = server.putIf(ours, () -> {
+                Thread.ofPlatform().start(() -> {
+                    mount.put(theirs);
+                    other.complete(null);
+                });
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                assertFalse(other.isDone(), "the other connection's write waited for the check");
+                return false;
+            });
+            other.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertFalse(written);
+            assertEquals("theirs", server.find("b", "k").orElseThrow().etag(), "the later writer's row stands");
+        }
+    }
 }

@@ -58,6 +58,69 @@ class RacingWritesTest {
         race(bucket, () -> Files.deleteIfExists(mount.path(bucket, "racer.txt")));
     }
 
+    @Test
+    void twoPutsOfOneKeyLeaveOneWholeObjectWithItsOwnMetadata() throws Exception {
+        String bucket = server.newBucket("two-puts");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < ROUNDS; round++) {
+                CyclicBarrier start = new CyclicBarrier(2);
+                String[] bodies = {"first " + round, "second writer " + round};
+                Future<?>[] puts = new Future<?>[2];
+                for (int w = 0; w < 2; w++) {
+                    String body = bodies[w];
+                    String type = "text/x-writer-" + w;
+                    puts[w] = pool.submit(() -> {
+                        start.await();
+                        return s3.putObject(b -> b.bucket(bucket).key("twice.txt").contentType(type),
+                                RequestBody.fromString(body));
+                    });
+                }
+                puts[0].get(30, TimeUnit.SECONDS);
+                puts[1].get(30, TimeUnit.SECONDS);
+                String stored = Files.readString(server.file(bucket, "twice.txt"));
+                String expectedType = stored.equals(bodies[0]) ? "text/x-writer-0" : "text/x-writer-1";
+                assertEquals(expectedType, s3.headObject(b -> b.bucket(bucket).key("twice.txt")).contentType(),
+                        "round " + round + ": the content type of the PUT whose bytes won (" + stored + ")");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRenameThroughTheMountRacingAPutToItsTargetKeepsEachObjectsMetadata() throws Exception {
+        String bucket = server.newBucket("rename-put");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < ROUNDS; round++) {
+                String moved = "moved " + round;
+                String put = "put over the target " + round;
+                s3.putObject(b -> b.bucket(bucket).key("from.txt").contentType("text/x-moved"),
+                        RequestBody.fromString(moved));
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<?> rename = pool.submit(() -> {
+                    start.await();
+                    return Files.move(mount.path(bucket, "from.txt"), mount.path(bucket, "to.txt"),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                });
+                Future<?> putter = pool.submit(() -> {
+                    start.await();
+                    return s3.putObject(b -> b.bucket(bucket).key("to.txt").contentType("text/x-put"),
+                            RequestBody.fromString(put));
+                });
+                rename.get(30, TimeUnit.SECONDS);
+                putter.get(30, TimeUnit.SECONDS);
+                String stored = Files.readString(server.file(bucket, "to.txt"));
+                assertEquals(stored.equals(moved) ? "text/x-moved" : "text/x-put",
+                        s3.headObject(b -> b.bucket(bucket).key("to.txt")).contentType(),
+                        "round " + round + ": the content type of the object whose bytes are there (" + stored + ")");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private void race(String bucket, Step delete) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         int kept = 0;
