@@ -28,7 +28,9 @@ had_state=$([ -e /var/lib/cubby ] && echo yes || echo no)
 step() { printf '\n== %s\n' "$*"; }
 fail() { echo "FAIL: $*" >&2; exit 1; }
 expect_file() { [ -e "$1" ] || fail "missing $1"; }
-expect_gone() { [ ! -e "$1" ] || fail "$1 should be gone"; }
+expect_gone() { [ ! -e "$1" ] && [ ! -L "$1" ] || fail "$1 should be gone"; }
+# What `systemctl enable cubby-mount@mnt-nas` links: purge must not leave it dangling.
+mount_link=/etc/systemd/system/multi-user.target.wants/cubby-mount@mnt-nas.service
 
 cleanup() {
     status=$?
@@ -40,6 +42,7 @@ cleanup() {
     [ "$had_user" = yes ] || ! id cubby >/dev/null 2>&1 || userdel cubby || true
     getent group cubby >/dev/null && [ "$had_user" = no ] && groupdel cubby 2>/dev/null || true
     rm -rf "$work"
+    rm -f "$mount_link"
     if [ $status -eq 0 ]; then echo "package test: passed"; else echo "package test: FAILED" >&2; fi
 }
 trap cleanup EXIT
@@ -275,11 +278,14 @@ expect_gone /usr/lib/cubby
 expect_file /etc/cubby/cubby.yaml
 expect_file "$nas/photos/upload.bin"
 [ -n "$(ls /var/lib/cubby)" ] || fail "the keys in /var/lib/cubby were removed"
+mkdir -p "$(dirname "$mount_link")"
+ln -s /usr/lib/systemd/system/cubby-mount@.service "$mount_link"
 
 step "purge: config gone, data and keys untouched"
 DEBIAN_FRONTEND=noninteractive dpkg --purge cubby >/dev/null
 expect_gone /etc/cubby
 expect_gone /etc/systemd/system/multi-user.target.wants/cubby.service
+expect_gone "$mount_link"
 cmp "$work/upload.bin" "$nas/photos/upload.bin" || fail "purge touched the served tree"
 expect_file "$nas/photos/samba.txt"
 [ -n "$(ls /var/lib/cubby)" ] || fail "purge removed the keys in /var/lib/cubby"
