@@ -22,6 +22,7 @@ import dev.cubby.s3.xml.Owner;
 import dev.cubby.store.ObjectStore;
 import dev.cubby.store.SpacePolicy;
 import dev.cubby.tls.CertificateSource;
+import io.helidon.common.concurrency.limits.Limit;
 import io.helidon.common.socket.SocketOptions;
 import io.helidon.http.encoding.ContentEncodingContext;
 import io.helidon.webserver.ListenerConfig;
@@ -127,7 +128,9 @@ public final class CubbyServer implements AutoCloseable {
                     res.send(metricsPage.render());
                 })
                 .any(pipeline);
+        Limit requests = RequestLimit.forThisHeap();
         var builder = listener(WebServer.builder())
+                .concurrencyLimit(requests)
                 .host(settings.address())
                 .port(settings.port())
                 .routing(routes);
@@ -138,6 +141,7 @@ public final class CubbyServer implements AutoCloseable {
         } else if (certificates != null) {
             httpsSocket = HTTPS_SOCKET;
             builder.putSocket(HTTPS_SOCKET, socket -> listener(socket)
+                    .concurrencyLimit(requests)
                     .host(settings.address())
                     .port(settings.tls().port())
                     .tls(CertificateRenewal.tls(certificates.current()))

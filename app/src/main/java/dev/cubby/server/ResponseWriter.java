@@ -50,25 +50,47 @@ final class ResponseWriter {
         }
     }
 
+    /**
+     * Streams the object's bytes. Once the output stream is asked for, the status line is
+     * committed, so any failure from here on is a {@link ResponseCut}.
+     */
     private static void sendObject(ServerResponse res, S3Response.ObjectBytes bytes) {
-        try (var object = bytes.object(); OutputStream out = res.outputStream()) {
+        long sent = 0;
+        try (var object = bytes.object()) {
             FileChannel channel = object.channel();
             byte[] buffer = new byte[(int) Math.min(COPY_BUFFER_BYTES, Math.max(1, bytes.length()))];
             ByteBuffer wrapper = ByteBuffer.wrap(buffer);
             long position = bytes.offset();
             long remaining = bytes.length();
+            OutputStream out = res.outputStream();
             while (remaining > 0) {
                 wrapper.clear().limit((int) Math.min(buffer.length, remaining));
-                int n = channel.read(wrapper, position);
+                int n;
+                try {
+                    n = channel.read(wrapper, position);
+                } catch (IOException e) {
+                    throw new ResponseCut(sent, false, e);
+                }
                 if (n < 0) {
                     // The file shrank under us (changed outside Cubby); the length promised can't be kept.
-                    throw new IOException("the file ended " + remaining + " bytes early");
+                    throw new ResponseCut(sent, false, new IOException("the file ended " + remaining + " bytes early"));
                 }
-                out.write(buffer, 0, n);
+                try {
+                    out.write(buffer, 0, n);
+                } catch (IOException | RuntimeException e) {
+                    throw new ResponseCut(sent, true, e);
+                }
+                sent += n;
                 position += n;
                 remaining -= n;
             }
+            try {
+                out.close();
+            } catch (IOException | RuntimeException e) {
+                throw new ResponseCut(sent, true, e);
+            }
         } catch (IOException e) {
+            // opening or closing the object's file, before any byte or after the last
             throw new UncheckedIOException("sending the object failed", e);
         }
     }

@@ -11,6 +11,7 @@ import dev.cubby.s3.OperationTable;
 import dev.cubby.s3.S3Request;
 import dev.cubby.s3.S3Response;
 import io.helidon.http.Header;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -20,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The path of every S3 request: find the operation, bucket and key; verify the signature once
@@ -27,6 +30,8 @@ import java.util.Map;
  * permission once; run the handler; write its answer. Failures at any step become S3 errors.
  */
 final class S3Pipeline implements Handler {
+    private static final Logger LOG = Logger.getLogger(S3Pipeline.class.getName());
+
     private final SigV4Verifier verifier;
     private final AccessPolicy accessPolicy;
     private final OperationTable operations;
@@ -79,6 +84,15 @@ final class S3Pipeline implements Handler {
                     body::trailers, caller.accessKeyId(), requestId, access);
             S3Response response = operations.handler(operation).handle(request);
             bytesOut = writer.write(req, res, response, requestId);
+        } catch (ResponseCut cut) {
+            bytesOut = cut.bytesSent();
+            if (cut.clientGone()) {
+                LOG.fine(() -> "request " + requestId + ": " + cut.getMessage());
+            } else {
+                LOG.log(Level.WARNING, "request " + requestId + ": " + cut.getMessage(), cut.getCause());
+            }
+            // The only signal left to the client is the end of the connection.
+            throw new CloseConnectionException(cut.getMessage(), cut);
         } catch (RuntimeException e) {
             bytesOut = writer.writeFailure(req, res, e, resource, requestId, progress == null ? 0 : progress.bytesRead());
         } finally {
