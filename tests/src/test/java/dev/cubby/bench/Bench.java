@@ -78,10 +78,12 @@ public final class Bench {
                     for (Target target : order) {
                         if (workload.supports(target)) {
                             awaitIdle(target);
+                            flushDirtyPages();
                             workload.run(target, results);
                         }
                     }
                     if (disk != null && workload instanceof LargeTransfers) {
+                        flushDirtyPages();
                         disk.run(results);
                     }
                 }
@@ -146,6 +148,19 @@ public final class Bench {
             }
         }
         System.out.println("  (" + target.name() + " still busy after 60 s; going on)");
+    }
+
+    /**
+     * Writes out what earlier steps left in the page cache, so no target pays for another's
+     * writeback: Cubby fsyncs every object it stores, and nginx and s3proxy do not, so without
+     * this a Cubby step that follows theirs waits for their data to reach the disk too.
+     */
+    private static void flushDirtyPages() throws IOException, InterruptedException {
+        Process sync = new ProcessBuilder("sync").inheritIO().start();
+        if (!sync.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            sync.destroy();
+            System.out.println("  (sync still running after 120 s; going on)");
+        }
     }
 
     static String javaBinary() {

@@ -45,7 +45,7 @@ final class Report {
     private String markdown() {
         StringBuilder out = new StringBuilder("# Cubby benchmark\n\n");
         out.append(machine()).append('\n');
-        out.append(String.format(Locale.ROOT, "Settings: %d round(s), targets alternating; small-object cells of %.1f s; "
+        out.append(String.format(Locale.ROOT, "Settings: %d round(s), targets alternating, dirty pages written out (sync) before each step; small-object cells of %.1f s; "
                 + "Cubby with appliance/jvm.options (heap -Xmx%s), s3proxy with the same heap; figures are medians of the rounds. Every request to an S3 target is "
                 + "SigV4-signed (UNSIGNED-PAYLOAD, as SDKs send over plain HTTP when told not to hash); "
                 + "Cubby computes MD5 and CRC64NVME of every body it stores. CPU %% is of one core, "
