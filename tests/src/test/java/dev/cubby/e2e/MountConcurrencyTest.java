@@ -23,8 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -41,22 +40,14 @@ class MountConcurrencyTest {
     private static final long LOAD_MILLIS = 6_000;
 
     @RegisterExtension
+    @Order(1)
     static final CubbyServer server = CubbyServer.empty();
 
-    private static CubbyMount mount;
+    @RegisterExtension
+    @Order(2)
+    static final ServerMount mount = ServerMount.of(server);
+
     private final S3Client s3 = server.client();
-
-    @BeforeAll
-    static void mount() throws Exception {
-        mount = CubbyMount.start(server.root());
-    }
-
-    @AfterAll
-    static void unmount() {
-        if (mount != null) {
-            mount.close();
-        }
-    }
 
     @Test
     void anS3ReaderGetsOldOrNewBytesNeverATornMix() throws Exception {

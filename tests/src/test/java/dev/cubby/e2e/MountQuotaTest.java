@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class MountQuotaTest {
     private static final int KIB = 1024;
-    private static final Path CONFIG = config("""
+    private static final Path CONFIG = ConfigFiles.write("""
             quotas:
               capped: 1MiB
               rewritten: 1MiB
@@ -30,6 +28,7 @@ class MountQuotaTest {
             """);
 
     @RegisterExtension
+    @Order(1)
     static final CubbyServer server = CubbyServer.empty()
             .args("--config", CONFIG.toString())
             .tree(root -> {
@@ -38,19 +37,9 @@ class MountQuotaTest {
                 Files.createDirectory(root.resolve("grown"));
             });
 
-    private static CubbyMount mount;
-
-    @BeforeAll
-    static void mount() throws Exception {
-        mount = CubbyMount.start(server.root(), "--config", CONFIG.toString());
-    }
-
-    @AfterAll
-    static void unmount() {
-        if (mount != null) {
-            mount.close();
-        }
-    }
+    @RegisterExtension
+    @Order(2)
+    static final ServerMount mount = ServerMount.of(server, "--config", CONFIG.toString());
 
     @Test
     void aNewFilePastTheQuotaFailsWithDiskQuotaExceededAndTheOthersStay() throws IOException {
@@ -93,15 +82,5 @@ class MountQuotaTest {
         byte[] kept = Files.readAllBytes(server.file("grown", "log.bin"));
         assertEquals(1024 * KIB, kept.length, "the file grew up to the quota and no further");
         assertArrayEquals(start, java.util.Arrays.copyOf(kept, start.length));
-    }
-
-    private static Path config(String yaml) {
-        try {
-            Path file = Files.createTempFile("cubby-mount-quota-", ".yaml");
-            file.toFile().deleteOnExit();
-            return Files.writeString(file, yaml);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * changed outside Cubby (after a rescan).
  */
 class QuotaTest {
-    private static final Path CONFIG = config("""
+    private static final Path CONFIG = ConfigFiles.write("""
             quotas:
               race: 4MiB
               overwrite: 3MiB
@@ -238,16 +238,6 @@ class QuotaTest {
         }
         try (Stream<Path> files = Files.list(staging)) {
             return files.toList();
-        }
-    }
-
-    private static Path config(String yaml) {
-        try {
-            Path file = Files.createTempFile("cubby-quota-", ".yaml");
-            file.toFile().deleteOnExit();
-            return Files.writeString(file, yaml);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

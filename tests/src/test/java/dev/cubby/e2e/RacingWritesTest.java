@@ -11,8 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -29,22 +28,14 @@ class RacingWritesTest {
     private static final int ROUNDS = 120;
 
     @RegisterExtension
+    @Order(1)
     static final CubbyServer server = CubbyServer.empty();
 
-    private static CubbyMount mount;
+    @RegisterExtension
+    @Order(2)
+    static final ServerMount mount = ServerMount.of(server);
+
     private final S3Client s3 = server.client();
-
-    @BeforeAll
-    static void mount() throws Exception {
-        mount = CubbyMount.start(server.root());
-    }
-
-    @AfterAll
-    static void unmount() {
-        if (mount != null) {
-            mount.close();
-        }
-    }
 
     @Test
     void aPutRacingAnS3DeleteKeepsItsMetadataOrIsGone() throws Exception {
