@@ -87,19 +87,7 @@ final class MountCommand implements Callable<Integer> {
     }
 
     private Integer umask() {
-        if (umask == null) {
-            return null;
-        }
-        try {
-            int value = Integer.parseInt(umask, 8);
-            if (value < 0 || value > 0777) {
-                throw new NumberFormatException();
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--umask must be octal bits between 000 and 777, such as 027; got '"
-                    + umask + "'");
-        }
+        return umask == null ? null : MountOptions.parseUmask(umask, "--umask");
     }
 
     private Map<String, String> flags() {

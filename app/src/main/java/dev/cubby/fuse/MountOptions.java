@@ -33,19 +33,35 @@ public record MountOptions(Path mountPoint, boolean readOnly, Integer uid, Integ
                     case "allow_other" -> allowOther = true;
                     case "uid" -> uid = Integer.parseInt(value);
                     case "gid" -> gid = Integer.parseInt(value);
-                    case "umask" -> umask = Integer.parseInt(value, 8);
+                    case "umask" -> umask = parseUmask(value, "umask in mount-options");
                     default -> throw new IllegalArgumentException("unknown mount option '" + name
                             + "' in mount-options; known: ro, uid=N, gid=N, umask=OCTAL, allow_other");
                 }
             } catch (NumberFormatException | NullPointerException e) {
-                throw new IllegalArgumentException("mount option '" + option.trim() + "' needs a number"
-                        + (name.equals("umask") ? " in octal, such as umask=027" : ", such as " + name + "=1000"));
+                throw new IllegalArgumentException("mount option '" + option.trim() + "' needs a number, such as "
+                        + name + "=1000");
             }
         }
-        if (umask != null && (umask < 0 || umask > 0777)) {
-            throw new IllegalArgumentException("umask in mount-options must be between 000 and 777 (octal)");
-        }
         return new MountOptions(mountPoint, readOnly, uid, gid, umask, allowOther);
+    }
+
+    /**
+     * A umask written in octal (027), within 000 to 777; {@code source} names where it was
+     * written (a flag, a config key), for the message.
+     *
+     * @throws IllegalArgumentException when it is not
+     */
+    public static int parseUmask(String octal, String source) {
+        try {
+            int value = Integer.parseInt(octal, 8);
+            if (value >= 0 && value <= 0777) {
+                return value;
+            }
+        } catch (NumberFormatException | NullPointerException e) {
+            // told below
+        }
+        throw new IllegalArgumentException(source + " must be octal bits between 000 and 777, such as 027; got '"
+                + octal + "'");
     }
 
     /**

@@ -36,6 +36,19 @@ final class ObjectRows {
     private ObjectRows() {
     }
 
+    /** Binds parent and name from {@code i}. A marker {@code a/b/} has parent {@code a/} and name {@code b/}. */
+    static void bindParentAndName(PreparedStatement ps, int i, String key) throws SQLException {
+        String parent = parentOf(key);
+        ps.setString(i, parent);
+        ps.setString(i + 1, key.substring(parent.length()));
+    }
+
+    /** {@code a/b/c} and {@code a/b/c/} have the parent {@code a/b/}; a top-level key has "". */
+    static String parentOf(String key) {
+        int end = key.endsWith("/") ? key.length() - 1 : key.length();
+        return key.substring(0, key.lastIndexOf('/', end - 1) + 1);
+    }
+
     /** Binds every column of {@link #COLUMNS} to the record's values, as parameters 1 to {@code NEXT - 1}. */
     static void bind(PreparedStatement ps, ObjectRecord record) throws SQLException {
         ps.setString(Column.BUCKET.at(), record.bucket());

@@ -10,6 +10,8 @@ import java.util.function.BooleanSupplier;
  */
 final class SqliteMoves {
     private static final String[] TABLES = {"objects", "object_tags", "implicit_folders"};
+    /** The tables besides {@code objects} whose rows are keyed by bucket and key alone. */
+    private static final String[] KEYED_TABLES = {"object_tags", "implicit_folders"};
 
     private final SqliteConnections connections;
 
@@ -30,12 +32,11 @@ final class SqliteMoves {
                     + "WHERE bucket = ? AND key = ?");
             row.setString(1, toBucket);
             row.setString(2, toKey);
-            row.setString(3, parentOf(toKey));
-            row.setString(4, toKey.substring(parentOf(toKey).length()));
+            ObjectRows.bindParentAndName(row, 3, toKey);
             row.setString(5, fromBucket);
             row.setString(6, fromKey);
             row.executeUpdate();
-            for (String table : new String[] {"object_tags", "implicit_folders"}) {
+            for (String table : KEYED_TABLES) {
                 var ps = t.statement("UPDATE " + table + " SET bucket = ?, key = ? WHERE bucket = ? AND key = ?");
                 ps.setString(1, toBucket);
                 ps.setString(2, toKey);
@@ -70,7 +71,7 @@ final class SqliteMoves {
         rows.setString(8, from);
         rows.setString(9, from);
         rows.executeUpdate();
-        for (String table : new String[] {"object_tags", "implicit_folders"}) {
+        for (String table : KEYED_TABLES) {
             var ps = t.statement("UPDATE " + table + " SET bucket = ?, key = ? || substr(key, ?) "
                     + "WHERE bucket = ? AND substr(key, 1, ?) = ? AND key <> ?");
             ps.setString(1, toBucket);
@@ -89,11 +90,5 @@ final class SqliteMoves {
         ps.setString(1, bucket);
         ps.setString(2, key);
         ps.executeUpdate();
-    }
-
-    /** {@code a/b/c} and {@code a/b/c/} have the parent {@code a/b/}; a top-level key has "". */
-    static String parentOf(String key) {
-        int end = key.endsWith("/") ? key.length() - 1 : key.length();
-        return key.substring(0, key.lastIndexOf('/', end - 1) + 1);
     }
 }

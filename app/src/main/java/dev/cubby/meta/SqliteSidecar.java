@@ -2,7 +2,6 @@ package dev.cubby.meta;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
@@ -92,13 +91,7 @@ public final class SqliteSidecar implements Sidecar {
 
     @Override
     public void put(ObjectRecord record) {
-        connections.write(c -> {
-            SqliteTags.forget(c, record.bucket(), record.key());
-            var ps = c.statement(PUT);
-            ObjectRows.bind(ps, record);
-            bindParentAndName(ps, ObjectRows.NEXT, record.key());
-            return ps.executeUpdate();
-        });
+        putIf(record, () -> true);
     }
 
     @Override
@@ -108,7 +101,7 @@ public final class SqliteSidecar implements Sidecar {
             SqliteTags.forget(t, record.bucket(), record.key());
             var ps = t.statement(PUT);
             ObjectRows.bind(ps, record);
-            bindParentAndName(ps, ObjectRows.NEXT, record.key());
+            ObjectRows.bindParentAndName(ps, ObjectRows.NEXT, record.key());
             ps.executeUpdate();
             return stillCurrent.getAsBoolean();
         }));
@@ -133,7 +126,7 @@ public final class SqliteSidecar implements Sidecar {
             insert.setString(2, key);
             i = ObjectRows.bindFingerprint(insert, 3, fingerprint);
             insert.setString(i++, etag);
-            bindParentAndName(insert, i, key);
+            ObjectRows.bindParentAndName(insert, i, key);
             insert.executeUpdate();
             return null;
         });
@@ -155,7 +148,7 @@ public final class SqliteSidecar implements Sidecar {
             if (update.executeUpdate() == 0) {
                 var insert = c.statement(PUT);
                 ObjectRows.bind(insert, new ObjectRecord(bucket, key, null, null, metadata, null));
-                bindParentAndName(insert, ObjectRows.NEXT, key);
+                ObjectRows.bindParentAndName(insert, ObjectRows.NEXT, key);
                 insert.executeUpdate();
             }
             return null;
@@ -175,10 +168,7 @@ public final class SqliteSidecar implements Sidecar {
 
     @Override
     public void delete(String bucket, String key) {
-        connections.write(c -> {
-            SqliteTags.forget(c, bucket, key);
-            return update(c, DELETE, bucket, key);
-        });
+        deleteUnlessReplaced(bucket, key, () -> false);
     }
 
     @Override
@@ -307,13 +297,5 @@ public final class SqliteSidecar implements Sidecar {
             ps.setString(i + 1, args[i]);
         }
         return ps.executeUpdate();
-    }
-
-    /** Binds parent and name from {@code i}. A marker {@code a/b/} has parent {@code a/} and name {@code b/}. */
-    private static void bindParentAndName(PreparedStatement ps, int i, String key) throws SQLException {
-        int end = key.endsWith("/") ? key.length() - 1 : key.length();
-        int cut = key.lastIndexOf('/', end - 1) + 1;
-        ps.setString(i, key.substring(0, cut));
-        ps.setString(i + 1, key.substring(cut));
     }
 }

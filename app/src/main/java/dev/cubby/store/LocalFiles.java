@@ -59,7 +59,7 @@ public final class LocalFiles {
      * @param replaced the size of the published file the write will replace (0 for a new file)
      */
     public void requireRoom(String bucket, long size, long replaced) {
-        space.requireRoomForLocalFile(buckets.require(bucket), size, replaced);
+        space.requireRoomForLocalFile(bucket, size, replaced);
     }
 
     /**
@@ -104,8 +104,7 @@ public final class LocalFiles {
         boolean moved = sidecar.moveIf(fromBucket, folder ? fromKey + "/" : fromKey, toBucket,
                 folder ? toKey + "/" : toKey, () -> sameEntry(to, before));
         if (!moved) {
-            sidecar.deleteUnlessReplaced(fromBucket, folder ? fromKey + "/" : fromKey,
-                    () -> FileState.of(from, LinkOption.NOFOLLOW_LINKS).exists());
+            ObjectRemover.forgetRowOfRemoved(sidecar, fromBucket, folder ? fromKey + "/" : fromKey, from);
             return;
         }
         if (record != null && record.describes(before.fingerprint())) {
@@ -173,8 +172,7 @@ public final class LocalFiles {
         }
         Files.delete(path);
         Buckets.fsyncDirectory(path.getParent());
-        // Not the row of a file an S3 PUT published here since the unlink.
-        sidecar.deleteUnlessReplaced(bucket, key, () -> FileState.of(path, LinkOption.NOFOLLOW_LINKS).exists());
+        ObjectRemover.forgetRowOfRemoved(sidecar, bucket, key, path);
         if (state.isFile() && space.counts(b)) {
             space.changed(b, -state.size());
         }

@@ -68,10 +68,16 @@ final class ObjectRemover {
         return 0;
     }
 
-    /** The row goes with the file, unless a concurrent PUT (or the mount) already put a new file there. */
     private void forgetRow(Bucket bucket, ObjectKey key, Path path) {
-        sidecar.deleteUnlessReplaced(bucket.name(), key.value(),
-                () -> FileState.of(path, LinkOption.NOFOLLOW_LINKS).exists());
+        forgetRowOfRemoved(sidecar, bucket.name(), key.value(), path);
+    }
+
+    /**
+     * After {@code path} was unlinked (or renamed away): its row goes, unless a concurrent PUT or
+     * the mount already put something new there, whose row it is or is about to be.
+     */
+    static void forgetRowOfRemoved(Sidecar sidecar, String bucket, String key, Path path) {
+        sidecar.deleteUnlessReplaced(bucket, key, () -> FileState.of(path, LinkOption.NOFOLLOW_LINKS).exists());
     }
 
     /**

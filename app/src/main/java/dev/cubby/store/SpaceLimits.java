@@ -75,9 +75,12 @@ public final class SpaceLimits implements AutoCloseable {
         return new SpaceReservation(bucket.name(), countedUsage(bucket), true, null, 0, replaced).declare(size);
     }
 
-    /** A file being written through the mount may grow to {@code size} (replacing {@code replaced} bytes). */
-    void requireRoomForLocalFile(Bucket bucket, long size, long replaced) {
-        BucketUsage usage = usages.get(bucket.name());
+    /**
+     * A file being written through the mount may grow to {@code size} (replacing {@code replaced}
+     * bytes). By name, without a look at the bucket's folder: this runs on every growing write.
+     */
+    void requireRoomForLocalFile(String bucket, long size, long replaced) {
+        BucketUsage usage = usages.get(bucket);
         if (usage != null && size > replaced) {
             usage.requireRoom(size - replaced, "this file, growing to " + Sizes.describe(size) + ",");
         }
