@@ -71,9 +71,19 @@ public final class ObjectStore implements AutoCloseable {
         return buckets.create(name);
     }
 
+    /**
+     * Removes the bucket's (empty) folder, then everything Cubby keeps about it: its rows, its
+     * unfinished multipart uploads with their staged parts (as S3 does), its quota count and the
+     * files queued for hashing. A bucket made again under the same name thus starts with nothing
+     * of the old one's.
+     */
     public void deleteBucket(String name) {
+        Bucket deleted = buckets.require(name);
         buckets.delete(name);
+        multipart.discardAll(deleted);
         sidecar.deleteBucket(name);
+        space.forget(name);
+        indexer.forgetBucket(name);
     }
 
     public StoredObject head(String bucket, String key) {
