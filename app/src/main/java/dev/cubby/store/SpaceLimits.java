@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -192,7 +191,8 @@ public final class SpaceLimits implements AutoCloseable {
             return null;
         }
         try {
-            Object device = Files.getAttribute(bucket.dir(), "unix:dev", LinkOption.NOFOLLOW_LINKS);
+            // Followed: a configured bucket's folder may be a link to another disk (a root bucket never is).
+            Object device = Files.getAttribute(bucket.dir(), "unix:dev");
             RootDisk root = rootDisk();
             FileStore store = device.equals(root.device()) ? root.store() : Files.getFileStore(bucket.dir());
             return new DiskSpace(store, inFlightByDevice.computeIfAbsent(device, d -> new DiskSpace.InFlight()));
