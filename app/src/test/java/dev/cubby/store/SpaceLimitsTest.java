@@ -116,6 +116,26 @@ class SpaceLimitsTest {
         }
     }
 
+    @Test
+    void theRescanForgetsTheCountOfABucketDeletedOutsideCubby() throws Exception {
+        Files.createDirectories(root.resolve("capped"));
+        try (ObjectStore store = new ObjectStore(new Buckets(root, Map.of()),
+                SqliteSidecar.open(root.resolve(".cubby/sidecar.db")), 256L << 20, 0,
+                new SpacePolicy(Map.of("capped", 300L * KIB), 0, Duration.ofMillis(50)))) {
+            put(store, "big.bin", bytes(200 * KIB), 200 * KIB);
+            Files.delete(root.resolve("capped/big.bin"));
+            Files.delete(root.resolve("capped")); // as a standalone mount or the shell would
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (store.space().usage("capped").isPresent() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(store.space().usage("capped").isEmpty(), "the next rescan drops the count of a missing bucket");
+            store.createBucket("capped");
+            put(store, "big.bin", bytes(200 * KIB), 200 * KIB);
+            assertEquals(200L * KIB, store.space().usage("capped").getAsLong());
+        }
+    }
+
     private ObjectStore open(Map<String, Long> quotas) {
         return open(quotas, 0);
     }
