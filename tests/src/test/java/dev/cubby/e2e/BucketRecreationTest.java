@@ -34,6 +34,7 @@ class BucketRecreationTest {
               capped: 32MiB
               capped-pair-a: 32MiB
               capped-pair-b: 32MiB
+              capped-restart: 32MiB
             """);
 
     /** No --free-space-reserve: the default reserve is on, so every upload asks its disk for free space. */
@@ -108,24 +109,34 @@ class BucketRecreationTest {
     @Test
     void theSequenceHoldsAcrossRestarts() throws Exception {
         S3Client s3 = server.client();
-        s3.createBucket(b -> b.bucket("before-restart"));
-        EveryWrite.fill(s3, "before-restart", 30);
-        EveryWrite.empty(s3, "before-restart");
-        s3.deleteBucket(b -> b.bucket("before-restart"));
+        for (String bucket : List.of("before-restart", "capped-restart")) {
+            s3.createBucket(b -> b.bucket(bucket));
+            EveryWrite.fill(s3, bucket, 30);
+            EveryWrite.empty(s3, bucket);
+            s3.deleteBucket(b -> b.bucket(bucket));
+        }
         server.restart();
 
         s3.createBucket(b -> b.bucket("after-restart"));
         EveryWrite.fill(s3, "after-restart", 31);
-        s3.createBucket(b -> b.bucket("before-restart"));
-        EveryWrite.fill(s3, "before-restart", 32);
+        for (String bucket : List.of("before-restart", "capped-restart")) {
+            s3.createBucket(b -> b.bucket(bucket));
+            EveryWrite.fill(s3, bucket, 32);
+        }
         server.restart();
 
-        assertEquals(EveryWrite.KEYS.stream().sorted().toList(), EveryWrite.keys(s3, "before-restart"));
-        assertArrayEquals(FixtureTree.seeded(64 * 1024, 32),
-                s3.getObjectAsBytes(b -> b.bucket("before-restart").key(EveryWrite.COPY_KEY)).asByteArray());
-        assertEquals(java.util.Map.of("round", "32"), EveryWrite.tags(s3, "before-restart", EveryWrite.COPY_KEY),
-                "the re-created bucket's tags, not the old one's");
-        for (String bucket : List.of("before-restart", "after-restart")) {
+        for (String bucket : List.of("before-restart", "capped-restart")) {
+            assertEquals(EveryWrite.KEYS.stream().sorted().toList(), EveryWrite.keys(s3, bucket));
+            assertArrayEquals(FixtureTree.seeded(64 * 1024, 32),
+                    s3.getObjectAsBytes(b -> b.bucket(bucket).key(EveryWrite.COPY_KEY)).asByteArray());
+            assertEquals(java.util.Map.of("round", "32"), EveryWrite.tags(s3, bucket, EveryWrite.COPY_KEY),
+                    "the re-created bucket's tags, not the old one's");
+        }
+        for (String bucket : List.of("before-restart", "capped-restart", "after-restart")) {
+            EveryWrite.empty(s3, bucket);
+            s3.deleteBucket(b -> b.bucket(bucket));
+            s3.createBucket(b -> b.bucket(bucket));
+            EveryWrite.fill(s3, bucket, 33);
             EveryWrite.empty(s3, bucket);
             s3.deleteBucket(b -> b.bucket(bucket));
         }
