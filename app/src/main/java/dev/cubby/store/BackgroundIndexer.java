@@ -54,6 +54,16 @@ public final class BackgroundIndexer implements AutoCloseable {
         }
     }
 
+    /** The bucket was deleted: its files queued for hashing are no longer there to hash. */
+    void forgetBucket(String bucket) {
+        lock.lock();
+        try {
+            queue.removeIf(task -> task.bucket().equals(bucket));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Files waiting to be hashed. */
     public int pending() {
         lock.lock();

@@ -7,16 +7,27 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * One filesystem's room for uploads: its free space (one statvfs per check), less the reserve
- * it keeps, less what uploads in flight have claimed and not yet written. Claiming is one step
- * under one lock, so uploads that each fit alone cannot together eat into the reserve.
+ * One filesystem's room for one upload: its free space (one statvfs per check), less the reserve
+ * it keeps, less what other uploads in flight on the same filesystem have claimed and not yet
+ * written. Claiming is one step under the filesystem's one lock ({@link InFlight}), so uploads
+ * that each fit alone cannot together eat into the reserve.
+ *
+ * <p>The {@link FileStore} is asked on every check, and Linux runs statvfs on the path it was
+ * obtained from; so it must be of a folder that outlives the upload (the root, or the bucket's
+ * folder as the upload began), never one cached from a folder that may since have been removed.
  */
 final class DiskSpace {
-    private final FileStore store;
-    private final Set<SpaceReservation> inFlight = new HashSet<>();
+    /** The uploads in flight on one filesystem; lives as long as the server, and holds no path. */
+    static final class InFlight {
+        private final Set<SpaceReservation> claimants = new HashSet<>();
+    }
 
-    DiskSpace(FileStore store) {
+    private final FileStore store;
+    private final InFlight inFlight;
+
+    DiskSpace(FileStore store, InFlight inFlight) {
         this.store = store;
+        this.inFlight = inFlight;
     }
 
     /** Bytes an unprivileged writer may still use, as statvfs says now. */
@@ -33,25 +44,29 @@ final class DiskSpace {
      *
      * @param upload what the message calls the upload
      */
-    synchronized void claim(SpaceReservation claimant, long bytes, long reserve, String bucket, String upload) {
-        long free = usable();
-        long claimed = 0;
-        for (SpaceReservation other : inFlight) {
-            if (other != claimant) {
-                claimed += other.unwritten();
+    void claim(SpaceReservation claimant, long bytes, long reserve, String bucket, String upload) {
+        synchronized (inFlight) {
+            long free = usable();
+            long claimed = 0;
+            for (SpaceReservation other : inFlight.claimants) {
+                if (other != claimant) {
+                    claimed += other.unwritten();
+                }
             }
+            if (free - claimed - reserve < bytes) {
+                throw new StoreException(StoreException.Reason.STORAGE_FULL, "The disk holding the bucket '" + bucket
+                        + "' has " + Sizes.describe(Math.max(0, free)) + " free; Cubby keeps "
+                        + Sizes.describe(reserve) + " of it in reserve (free-space-reserve) and uploads in progress "
+                        + "have claimed " + Sizes.describe(claimed) + ", so " + upload + " does not fit. Free space "
+                        + "on that disk, or lower free-space-reserve in Cubby's config.");
+            }
+            inFlight.claimants.add(claimant);
         }
-        if (free - claimed - reserve < bytes) {
-            throw new StoreException(StoreException.Reason.STORAGE_FULL, "The disk holding the bucket '" + bucket
-                    + "' has " + Sizes.describe(Math.max(0, free)) + " free; Cubby keeps " + Sizes.describe(reserve)
-                    + " of it in reserve (free-space-reserve) and uploads in progress have claimed "
-                    + Sizes.describe(claimed) + ", so " + upload + " does not fit. Free space on that disk, or "
-                    + "lower free-space-reserve in Cubby's config.");
-        }
-        inFlight.add(claimant);
     }
 
-    synchronized void release(SpaceReservation claimant) {
-        inFlight.remove(claimant);
+    void release(SpaceReservation claimant) {
+        synchronized (inFlight) {
+            inFlight.claimants.remove(claimant);
+        }
     }
 }

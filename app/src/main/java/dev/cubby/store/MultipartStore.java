@@ -242,6 +242,14 @@ public final class MultipartStore {
         return removed;
     }
 
+    /** A deleted bucket's unfinished uploads go with it: rows and staged parts (its count goes too). */
+    void discardAll(Bucket deleted) {
+        for (MultipartUpload upload : sidecar.listUploads(deleted.name())) {
+            sidecar.deleteUpload(upload.uploadId());
+            deleteTree(folderOf(deleted, upload.uploadId()));
+        }
+    }
+
     /** The upload's row and staged parts go; the bytes they held no longer count against the quota. */
     private void discard(MultipartUpload upload) {
         sidecar.deleteUpload(upload.uploadId());

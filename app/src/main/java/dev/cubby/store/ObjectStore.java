@@ -4,6 +4,7 @@ import dev.cubby.meta.Sidecar;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The storage engine over one folder tree and its sidecar: the entry point for the S3 layer and
@@ -22,6 +23,8 @@ public final class ObjectStore implements AutoCloseable {
     private final ObjectTags tags;
     private final SpaceLimits space;
     private final LocalFiles localFiles;
+    /** Held by CreateBucket and DeleteBucket: rare, and never while a body streams. */
+    private final ReentrantLock bucketLifecycle = new ReentrantLock();
 
     /** A store without quotas or free-space reserve. */
     public ObjectStore(Buckets buckets, Sidecar sidecar, long hashOnReadLimit, long indexBytesPerSecond) {
@@ -68,12 +71,33 @@ public final class ObjectStore implements AutoCloseable {
     }
 
     public Bucket createBucket(String name) {
-        return buckets.create(name);
+        bucketLifecycle.lock();
+        try {
+            return buckets.create(name);
+        } finally {
+            bucketLifecycle.unlock();
+        }
     }
 
+    /**
+     * Removes the bucket's (empty) folder, then everything Cubby keeps about it: its rows, its
+     * unfinished multipart uploads with their staged parts (as S3 does), its quota count and the
+     * files queued for hashing. A bucket made again under the same name thus starts with nothing
+     * of the old one's; it cannot be made again before that is done, or the clean-up could take
+     * rows its first writes recorded.
+     */
     public void deleteBucket(String name) {
-        buckets.delete(name);
-        sidecar.deleteBucket(name);
+        bucketLifecycle.lock();
+        try {
+            Bucket deleted = buckets.require(name);
+            buckets.delete(name);
+            multipart.discardAll(deleted);
+            sidecar.deleteBucket(name);
+            space.forget(name);
+            indexer.forgetBucket(name);
+        } finally {
+            bucketLifecycle.unlock();
+        }
     }
 
     public StoredObject head(String bucket, String key) {

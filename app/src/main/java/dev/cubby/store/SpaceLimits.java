@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -34,9 +35,14 @@ public final class SpaceLimits implements AutoCloseable {
     private final Buckets buckets;
     private final Sidecar sidecar;
     private final Map<String, BucketUsage> usages = new ConcurrentHashMap<>();
-    private final Map<Path, DiskSpace> disksByFolder = new ConcurrentHashMap<>();
-    private final Map<FileStore, DiskSpace> disks = new ConcurrentHashMap<>();
+    /** Uploads in flight per filesystem, by device number: no path, so nothing in it can go stale. */
+    private final Map<Object, DiskSpace.InFlight> inFlightByDevice = new ConcurrentHashMap<>();
+    /** The root's filesystem, asked for the buckets on it: the root lives as long as the server. */
+    private volatile RootDisk rootDisk;
     private final Thread rescanner;
+
+    private record RootDisk(Object device, FileStore store) {
+    }
 
     SpaceLimits(SpacePolicy policy, Buckets buckets, Sidecar sidecar) {
         this.policy = policy;
@@ -91,6 +97,14 @@ public final class SpaceLimits implements AutoCloseable {
         return policy.quotas().containsKey(bucket.name());
     }
 
+    /**
+     * The bucket was deleted: its count goes with it, so a bucket made again under the same name
+     * starts from a fresh walk rather than from what the old one held.
+     */
+    void forget(String bucket) {
+        usages.remove(bucket);
+    }
+
     /** Cubby's own change to a bucket's bytes outside an upload: a delete, an abort, a completion's parts. */
     void changed(Bucket bucket, long delta) {
         BucketUsage usage = usages.get(bucket.name());
@@ -116,6 +130,9 @@ public final class SpaceLimits implements AutoCloseable {
      * clear message; anything else is the server's failure.
      */
     RuntimeException failure(Bucket bucket, String what, IOException e) {
+        if (!Files.isDirectory(bucket.dir())) {
+            return bucketGone(bucket);
+        }
         if (!DiskFull.isCause(e)) {
             return new UncheckedIOException(what, e);
         }
@@ -132,7 +149,14 @@ public final class SpaceLimits implements AutoCloseable {
 
     /** {@link #failure} for an unchecked wrapper of an I/O error, such as a folder that could not be made. */
     RuntimeException failure(Bucket bucket, UncheckedIOException e) {
-        return DiskFull.isCause(e) ? failure(bucket, e.getMessage(), e.getCause()) : e;
+        return DiskFull.isCause(e) || !Files.isDirectory(bucket.dir()) ? failure(bucket, e.getMessage(), e.getCause())
+                : e;
+    }
+
+    /** A write whose bucket was deleted while it ran: the client's error, as if it had come a moment later. */
+    private static StoreException bucketGone(Bucket bucket) {
+        return new StoreException(StoreException.Reason.NO_SUCH_BUCKET, "The bucket '" + bucket.name()
+                + "' was deleted while this request ran; nothing was stored. Create the bucket again to write to it.");
     }
 
     private BucketUsage countedUsage(Bucket bucket) {
@@ -156,17 +180,37 @@ public final class SpaceLimits implements AutoCloseable {
         });
     }
 
+    /**
+     * The bucket's filesystem as of now. One stat of the bucket's folder names its device; the
+     * free space is then read through the root for the buckets on the root's filesystem, and
+     * through the bucket's own folder for the others (configured buckets elsewhere), never
+     * through a folder that some earlier upload came from and that may since have been deleted.
+     */
     private DiskSpace diskOf(Bucket bucket) {
         if (policy.freeSpaceReserve() == 0) {
             return null;
         }
-        return disksByFolder.computeIfAbsent(bucket.dir(), folder -> {
-            try {
-                return disks.computeIfAbsent(Files.getFileStore(folder), DiskSpace::new);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot find the filesystem of " + folder, e);
-            }
-        });
+        try {
+            // Followed: a configured bucket's folder may be a link to another disk (a root bucket never is).
+            Object device = Files.getAttribute(bucket.dir(), "unix:dev");
+            RootDisk root = rootDisk();
+            FileStore store = device.equals(root.device()) ? root.store() : Files.getFileStore(bucket.dir());
+            return new DiskSpace(store, inFlightByDevice.computeIfAbsent(device, d -> new DiskSpace.InFlight()));
+        } catch (NoSuchFileException e) {
+            throw bucketGone(bucket);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find the filesystem of " + bucket.dir(), e);
+        }
+    }
+
+    private RootDisk rootDisk() throws IOException {
+        RootDisk disk = rootDisk;
+        if (disk == null) {
+            Path root = buckets.root();
+            disk = new RootDisk(Files.getAttribute(root, "unix:dev"), Files.getFileStore(root));
+            rootDisk = disk;
+        }
+        return disk;
     }
 
     private void rescanForever() {
@@ -178,7 +222,10 @@ public final class SpaceLimits implements AutoCloseable {
             }
             for (var entry : usages.entrySet()) {
                 var bucket = buckets.find(entry.getKey());
-                if (bucket.isPresent() && entry.getValue().tryStartWalk()) {
+                if (bucket.isEmpty()) {
+                    // Deleted outside this process (a standalone mount, the shell): count afresh if it comes back.
+                    usages.remove(entry.getKey(), entry.getValue());
+                } else if (entry.getValue().tryStartWalk()) {
                     walk(bucket.get(), entry.getValue());
                 }
             }

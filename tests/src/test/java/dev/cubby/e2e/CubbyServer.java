@@ -395,7 +395,8 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
         return raw.send(signer().sign(request));
     }
 
-    private static int freePort() throws IOException {
+    /** A port free on the loopback address now. */
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket()) {
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             return socket.getLocalPort();
