@@ -101,6 +101,18 @@ final class ResolvedPath implements AutoCloseable {
         return Path.of("/proc/self/fd/" + target);
     }
 
+    /** The folder the key names (links inside followed), opened for listing; null when it is not a folder. */
+    OpenFolder openAsFolder() {
+        int fd = parent == null ? -Posix.ENOENT : open(segments, Posix.O_RDONLY | Posix.O_DIRECTORY);
+        if (fd >= 0) {
+            return OpenFolder.of(fd);
+        }
+        if (refused(-fd)) {
+            throw outside();
+        }
+        return null;
+    }
+
     /** The final name inside its opened parent, not followed (lstat, unlink, rename onto, mkdir, link). */
     Path entry() {
         return requireParent().entry(segments.getLast());
