@@ -215,6 +215,9 @@ final class ResolvedPath implements AutoCloseable {
             boolean last = i == names.size() - 1;
             int fd = Posix.openAt(folder, names.get(i),
                     (last ? flags : Posix.O_RDONLY | Posix.O_DIRECTORY) | Posix.O_NOFOLLOW);
+            if (fd == -Posix.ENOTDIR && isLink(folder, names.get(i))) {
+                fd = -Posix.ELOOP; // O_DIRECTORY | O_NOFOLLOW on a link says ENOTDIR
+            }
             if (folder != bucketFolder.fd()) {
                 Posix.close(folder);
             }
@@ -223,6 +226,11 @@ final class ResolvedPath implements AutoCloseable {
             }
             folder = fd;
         }
+    }
+
+    private static boolean isLink(int folder, String name) {
+        return FileState.of(Path.of("/proc/self/fd/" + folder).resolve(name), LinkOption.NOFOLLOW_LINKS).kind()
+                == FileState.Kind.SYMLINK;
     }
 
     /**
