@@ -94,7 +94,8 @@ final class ObjectWriter {
     /** A fresh temporary file name in the bucket's staging folder (same filesystem as the bucket). */
     static Path newTemporary(Bucket bucket) {
         try {
-            Files.createDirectories(bucket.staging());
+            Path base = bucket.staging().getParent().getParent();
+            OpenFolder.internal(base, base.relativize(bucket.staging()), true).close(); // no planted link on the way
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the staging folder " + bucket.staging(), e);
         }

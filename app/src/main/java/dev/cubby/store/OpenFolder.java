@@ -34,6 +34,46 @@ final class OpenFolder implements AutoCloseable {
         return new OpenFolder(fd);
     }
 
+    /**
+     * A folder of Cubby's own below {@code base} (as {@code .cubby/uploads/<id>}), opened one
+     * component at a time without following any link, and made where missing when {@code create}
+     * says so. The internal folder may sit inside a bucket that local users write to; a link
+     * planted there is refused, so staged bytes never go, nor are read from, anywhere else.
+     */
+    static OpenFolder internal(Path base, Path below, boolean create) throws IOException {
+        int fd = Posix.openAt(null, base.toAbsolutePath().toString(), Posix.O_RDONLY | Posix.O_DIRECTORY);
+        if (fd < 0) {
+            throw new NoSuchFileException(base.toString());
+        }
+        OpenFolder current = new OpenFolder(fd);
+        try {
+            for (Path name : below) {
+                OpenFolder next = current.child(name.toString());
+                if (next == null && create) {
+                    try {
+                        java.nio.file.Files.createDirectory(current.entry(name.toString()));
+                    } catch (java.nio.file.FileAlreadyExistsException madeMeanwhile) {
+                        // opened below, or refused there when it is not a real folder
+                    }
+                    next = current.child(name.toString());
+                }
+                if (next == null) {
+                    boolean link = FileState.of(current.entry(name.toString()), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                            .kind() == FileState.Kind.SYMLINK;
+                    throw link ? new java.nio.file.FileSystemException(base.resolve(below).toString(), null,
+                            "a symbolic link stands in Cubby's internal folder; refusing to follow it")
+                            : new NoSuchFileException(base.resolve(below).toString());
+                }
+                current.close();
+                current = next;
+            }
+            return current;
+        } catch (IOException | RuntimeException e) {
+            current.close();
+            throw e;
+        }
+    }
+
     /** Takes ownership of an open folder descriptor. */
     static OpenFolder of(int fd) {
         return new OpenFolder(fd);
