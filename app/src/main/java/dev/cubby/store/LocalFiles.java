@@ -46,6 +46,11 @@ public final class LocalFiles {
         return path;
     }
 
+    /** The key's parent folder, opened, for work on the final name itself (never followed). */
+    private ResolvedPath entryOf(String bucket, String key) {
+        return ResolvedPath.entryOf(buckets.require(bucket), ObjectKey.parse(key));
+    }
+
     /** A fresh temporary file name in the bucket's staging folder, on the bucket's filesystem. */
     public Path newStagingFile(String bucket) {
         return ObjectWriter.newTemporary(buckets.require(bucket));
@@ -75,7 +80,10 @@ public final class LocalFiles {
         Bucket b = buckets.require(bucket);
         ObjectKey k = ObjectKey.parse(key);
         ObjectMetadata kept = sidecar.find(bucket, key).map(ObjectRecord::metadata).orElse(ObjectMetadata.NONE);
-        FileState current = FileState.of(BucketPath.resolve(b, k));
+        FileState current;
+        try (ResolvedPath at = ResolvedPath.of(b, k)) {
+            current = at.state();
+        }
         try (SpaceReservation room = space.forLocalFile(b, Files.size(staged), current.isFile() ? current.size() : 0)) {
             writer.publish(b, k, staged, new ObjectWriter.Version(md5, kept, null), WriteCondition.NONE, room);
         } catch (UncheckedIOException e) {
@@ -89,14 +97,21 @@ public final class LocalFiles {
      * rows with it. A file's ETag stays known: the rename changes only its ctime.
      */
     public void move(String fromBucket, String fromKey, String toBucket, String toKey) throws IOException {
-        Path from = locateEntry(fromBucket, fromKey);
-        Path to = locateEntry(toBucket, toKey);
+        try (ResolvedPath fromAt = entryOf(fromBucket, fromKey); ResolvedPath toAt = entryOf(toBucket, toKey)) {
+            move(fromBucket, fromKey, toBucket, toKey, fromAt, toAt);
+        }
+    }
+
+    private void move(String fromBucket, String fromKey, String toBucket, String toKey, ResolvedPath fromAt,
+                      ResolvedPath toAt) throws IOException {
+        Path from = fromAt.entry();
+        Path to = toAt.entry();
         FileState before = FileState.of(from, LinkOption.NOFOLLOW_LINKS);
         ObjectRecord record = before.isFile() ? sidecar.find(fromBucket, fromKey).orElse(null) : null;
         Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        Buckets.fsyncDirectory(to.getParent());
-        if (!from.getParent().equals(to.getParent())) {
-            Buckets.fsyncDirectory(from.getParent());
+        Buckets.fsyncDirectory(toAt.parent());
+        if (!locateEntry(fromBucket, fromKey).getParent().equals(locateEntry(toBucket, toKey).getParent())) {
+            Buckets.fsyncDirectory(fromAt.parent());
         }
         boolean folder = before.isFolder();
         // A writer that put another file at the new name since the rename keeps its row; the
@@ -146,7 +161,13 @@ public final class LocalFiles {
     }
 
     private void change(String bucket, String key, AttributeChange change, boolean movesMtime) throws IOException {
-        Path path = locateEntry(bucket, key);
+        try (ResolvedPath at = entryOf(bucket, key)) {
+            change(bucket, key, change, movesMtime, at.entry());
+        }
+    }
+
+    private void change(String bucket, String key, AttributeChange change, boolean movesMtime, Path path)
+            throws IOException {
         FileState before = FileState.of(path, LinkOption.NOFOLLOW_LINKS);
         ObjectRecord record = before.isFile() ? sidecar.find(bucket, key).orElse(null) : null;
         change.applyTo(path);
@@ -165,14 +186,17 @@ public final class LocalFiles {
     /** Removes a file or symlink (never following it) and its sidecar row; the folder above stays. */
     public void remove(String bucket, String key) throws IOException {
         Bucket b = buckets.require(bucket);
-        Path path = locateEntry(bucket, key);
-        FileState state = FileState.of(path, LinkOption.NOFOLLOW_LINKS);
-        if (state.isFolder()) {
-            throw new java.nio.file.FileSystemException(path.toString(), null, "Is a directory");
+        FileState state;
+        try (ResolvedPath at = entryOf(bucket, key)) {
+            Path path = at.entry();
+            state = FileState.of(path, LinkOption.NOFOLLOW_LINKS);
+            if (state.isFolder()) {
+                throw new java.nio.file.FileSystemException(key, null, "Is a directory");
+            }
+            Files.delete(path);
+            Buckets.fsyncDirectory(at.parent());
+            ObjectRemover.forgetRowOfRemoved(sidecar, bucket, key, path);
         }
-        Files.delete(path);
-        Buckets.fsyncDirectory(path.getParent());
-        ObjectRemover.forgetRowOfRemoved(sidecar, bucket, key, path);
         if (state.isFile() && space.counts(b)) {
             space.changed(b, -state.size());
         }
@@ -180,20 +204,22 @@ public final class LocalFiles {
 
     /** Makes a folder; one made through the mount is the user's, so it stays when its last object goes. */
     public void createFolder(String bucket, String key) throws IOException {
-        Path path = locateEntry(bucket, key + "/");
-        Files.createDirectory(path);
-        Buckets.fsyncDirectory(path.getParent());
+        try (ResolvedPath at = entryOf(bucket, key + "/")) {
+            Files.createDirectory(at.entry());
+            Buckets.fsyncDirectory(at.parent());
+        }
         sidecar.forgetImplicitFolder(bucket, key + "/");
     }
 
     /** Removes an empty folder and its marker row. */
     public void removeFolder(String bucket, String key) throws IOException {
-        Path path = locateEntry(bucket, key + "/");
-        if (!FileState.of(path, LinkOption.NOFOLLOW_LINKS).isFolder()) {
-            throw new java.nio.file.NotDirectoryException(path.toString());
+        try (ResolvedPath at = entryOf(bucket, key + "/")) {
+            if (!at.entryState().isFolder()) {
+                throw new java.nio.file.NotDirectoryException(key);
+            }
+            Files.delete(at.entry());
+            Buckets.fsyncDirectory(at.parent());
         }
-        Files.delete(path);
-        Buckets.fsyncDirectory(path.getParent());
         sidecar.delete(bucket, key + "/");
         sidecar.forgetImplicitFolder(bucket, key + "/");
     }
@@ -204,7 +230,6 @@ public final class LocalFiles {
      * never follow them.
      */
     public void createSymlink(String bucket, String key, String target) throws IOException {
-        Path link = locateEntry(bucket, key);
         ObjectKey k = ObjectKey.parse(key);
         Path within = Path.of("", k.segments().subList(0, k.segments().size() - 1).toArray(String[]::new));
         Path targetPath = Path.of(target);
@@ -214,8 +239,10 @@ public final class LocalFiles {
             throw new StoreException(StoreException.Reason.INVALID_KEY, "The link target '" + target
                     + "' leads outside the bucket '" + bucket + "'; links through the mount must stay inside it.");
         }
-        Files.createSymbolicLink(link, targetPath);
-        Buckets.fsyncDirectory(link.getParent());
+        try (ResolvedPath at = entryOf(bucket, key)) {
+            Files.createSymbolicLink(at.entry(), targetPath);
+            Buckets.fsyncDirectory(at.parent());
+        }
     }
 
     /** The object's descriptive metadata; {@link ObjectMetadata#NONE} when it has no row. */

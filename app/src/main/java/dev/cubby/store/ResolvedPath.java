@@ -49,10 +49,24 @@ final class ResolvedPath implements AutoCloseable {
     }
 
     static ResolvedPath of(Bucket bucket, List<String> segments) {
+        return open(bucket, segments, true);
+    }
+
+    /**
+     * Opens only the key's parent folder, for work on the final name itself (lstat, unlink,
+     * rename, readlink through the mount), which may be a link that leads anywhere.
+     */
+    static ResolvedPath entryOf(Bucket bucket, ObjectKey key) {
+        return open(bucket, key.segments(), false);
+    }
+
+    private static ResolvedPath open(Bucket bucket, List<String> segments, boolean lookAtName) {
         var at = new ResolvedPath(bucket, List.copyOf(segments), OpenFolder.ofBucket(bucket));
         try {
             at.parent = at.folder(segments.size() - 1);
-            at.state();
+            if (lookAtName) {
+                at.state();
+            }
             return at;
         } catch (RuntimeException e) {
             at.close();
