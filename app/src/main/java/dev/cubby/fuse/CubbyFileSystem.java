@@ -172,7 +172,7 @@ final class CubbyFileSystem extends FuseStubFS {
             int flags = fi.flags.get();
             OpenFile file;
             if ((flags & O_ACCMODE) == 0) {
-                file = new ReadHandle(files.locate(p.bucket(), p.key()));
+                file = new ReadHandle(files.openForReading(p.bucket(), p.key()));
             } else if (options.readOnly()) {
                 return -ErrorCodes.EROFS();
             } else if ((flags & O_TRUNC) != 0) {

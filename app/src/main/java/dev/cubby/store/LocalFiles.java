@@ -35,6 +35,19 @@ public final class LocalFiles {
         return BucketPath.resolve(buckets.require(bucket), ObjectKey.parse(key));
     }
 
+    /**
+     * The file a key names, opened for reading through the descriptor that was checked to lie
+     * inside the bucket (so a folder swapped for a link meanwhile cannot make it another file).
+     */
+    public java.nio.channels.FileChannel openForReading(String bucket, String key) throws IOException {
+        try (ResolvedPath at = ResolvedPath.of(buckets.require(bucket), ObjectKey.parse(key))) {
+            if (!at.state().exists()) {
+                throw new java.nio.file.NoSuchFileException(key);
+            }
+            return java.nio.channels.FileChannel.open(at.opened(), java.nio.file.StandardOpenOption.READ);
+        }
+    }
+
     /** The file or folder a key names, without following a symlink it ends in (for lstat, readlink, unlink). */
     public Path locateEntry(String bucket, String key) {
         Bucket b = buckets.require(bucket);

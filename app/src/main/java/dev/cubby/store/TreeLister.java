@@ -3,7 +3,6 @@ package dev.cubby.store;
 import dev.cubby.meta.ObjectRecord;
 import dev.cubby.meta.Sidecar;
 import dev.cubby.meta.StoredChecksum;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
