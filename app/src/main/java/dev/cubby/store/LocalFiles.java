@@ -59,6 +59,49 @@ public final class LocalFiles {
         return path;
     }
 
+    /** Work on the name a key ends in; see {@link #withEntry}. */
+    @FunctionalInterface
+    public interface EntryUse<T> {
+        T apply(Path entry) throws IOException;
+    }
+
+    /**
+     * Runs {@code use} on the name a key ends in, as it stands in its parent folder opened from
+     * the bucket's folder: a folder above swapped for a link meanwhile cannot redirect it to
+     * another place. A final symlink is what {@code use} sees (lstat, readlink), not followed by this.
+     */
+    public <T> T withEntry(String bucket, String key, EntryUse<T> use) throws IOException {
+        try (ResolvedPath at = entryOf(bucket, key)) {
+            if (!at.parentExists()) {
+                throw new java.nio.file.NoSuchFileException(key);
+            }
+            return use.apply(at.entry());
+        }
+    }
+
+    /**
+     * The names in the folder a key names (the internal folder's name never among them), the
+     * folder opened from its parent without following a link, so a swap cannot list another place.
+     */
+    public java.util.List<String> folderNames(String bucket, String key) throws IOException {
+        try (ResolvedPath at = entryOf(bucket, key + "/")) {
+            OpenFolder folder = at.parentExists() ? at.openEntryFolder() : null;
+            if (folder == null) {
+                throw new java.nio.file.NotDirectoryException(key);
+            }
+            try (folder; var entries = Files.newDirectoryStream(folder.path())) {
+                var names = new java.util.ArrayList<String>();
+                for (Path entry : entries) {
+                    String name = entry.getFileName().toString();
+                    if (!name.equals(ObjectKey.INTERNAL_FOLDER)) {
+                        names.add(name);
+                    }
+                }
+                return names;
+            }
+        }
+    }
+
     /** The key's parent folder, opened, for work on the final name itself (never followed). */
     private ResolvedPath entryOf(String bucket, String key) {
         return ResolvedPath.entryOf(buckets.require(bucket), ObjectKey.parse(key));

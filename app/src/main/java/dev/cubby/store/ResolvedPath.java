@@ -127,6 +127,11 @@ final class ResolvedPath implements AutoCloseable {
         return null;
     }
 
+    /** The final name as a folder opened in its parent, never through a link; null when it is not one. */
+    OpenFolder openEntryFolder() {
+        return requireParent().child(segments.getLast());
+    }
+
     /** The final name inside its opened parent, not followed (lstat, unlink, rename onto, mkdir, link). */
     Path entry() {
         return requireParent().entry(segments.getLast());
