@@ -11,7 +11,7 @@ import jnr.ffi.annotations.In;
  * The few Linux calls that resolve a name relative to an open folder, which the JDK does not
  * offer: {@code openat2(2)} (Linux 5.6+, called through {@code syscall(2)} as glibc has no
  * wrapper), {@code openat(2)} and {@code close(2)}. Calls return the new descriptor, or the
- * negated errno. Only {@link ResolvedPath} and {@link OpenFolder} use this class.
+ * negated errno. Only {@link Beneath}, {@link ResolvedPath} and {@link OpenFolder} use this class.
  */
 final class Posix {
     static final int O_RDONLY = OpenFlags.O_RDONLY.intValue();

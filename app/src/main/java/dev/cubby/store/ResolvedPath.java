@@ -25,12 +25,10 @@ import java.util.List;
  * is refused with OUTSIDE_BUCKET. Holds descriptors: use in try-with-resources, for one operation.
  */
 final class ResolvedPath implements AutoCloseable {
-    /** Whether openat2 works here; tests turn it off to run the fallback walk. */
-    static volatile boolean beneathSupported = probeBeneath();
-
     private final Bucket bucket;
     private final List<String> segments;
     private final OpenFolder bucketFolder;
+    private final Beneath beneath;
     private OpenFolder parent;
     private int target = -1;
 
@@ -38,6 +36,7 @@ final class ResolvedPath implements AutoCloseable {
         this.bucket = bucket;
         this.segments = segments;
         this.bucketFolder = bucketFolder;
+        this.beneath = new Beneath(bucket, bucketFolder);
     }
 
     /**
@@ -82,11 +81,11 @@ final class ResolvedPath implements AutoCloseable {
         }
         String name = segments.getLast();
         int fd;
-        if (beneathSupported) {
+        if (Beneath.openat2Supported) {
             fd = Posix.openBeneath(parent.fd(), name, Posix.O_PATH, false);
             if (fd == -Posix.EXDEV) {
                 // A link that climbs above its folder: it may still land inside the bucket.
-                fd = open(segments, Posix.O_PATH);
+                fd = beneath.open(segments, Posix.O_PATH);
             }
         } else {
             fd = Posix.openAt(parent.fd(), name, Posix.O_RDONLY | Posix.O_NONBLOCK | Posix.O_NOFOLLOW);
@@ -101,7 +100,7 @@ final class ResolvedPath implements AutoCloseable {
         if (-fd == Posix.ENOENT || -fd == Posix.ENOTDIR) {
             return FileState.MISSING;
         }
-        if (!beneathSupported) {
+        if (!Beneath.openat2Supported) {
             return entryState(); // a socket or device: the walk could not open it, and need not
         }
         throw failure(-fd, String.join("/", segments));
@@ -117,7 +116,7 @@ final class ResolvedPath implements AutoCloseable {
 
     /** The folder the key names (links inside followed), opened for listing; null when it is not a folder. */
     OpenFolder openAsFolder() {
-        int fd = parent == null ? -Posix.ENOENT : open(segments, Posix.O_RDONLY | Posix.O_DIRECTORY);
+        int fd = parent == null ? -Posix.ENOENT : beneath.open(segments, Posix.O_RDONLY | Posix.O_DIRECTORY);
         if (fd >= 0) {
             return OpenFolder.of(fd);
         }
@@ -198,7 +197,7 @@ final class ResolvedPath implements AutoCloseable {
         if (depth == 0) {
             return bucketFolder;
         }
-        int fd = open(segments.subList(0, depth), Posix.O_RDONLY | Posix.O_DIRECTORY);
+        int fd = beneath.open(segments.subList(0, depth), Posix.O_RDONLY | Posix.O_DIRECTORY);
         if (fd >= 0) {
             return OpenFolder.of(fd);
         }
@@ -211,110 +210,11 @@ final class ResolvedPath implements AutoCloseable {
         throw failure(-fd, String.join("/", segments.subList(0, depth)));
     }
 
-    /**
-     * Opens a relative path below the bucket's folder, never resolving outside it. RESOLVE_BENEATH
-     * also refuses absolute links, even those that name a place inside the bucket; for those
-     * (EXDEV) the links are read here to find the link-free path they lead to, which the kernel
-     * then opens with RESOLVE_NO_SYMLINKS: a link swapped in meanwhile fails it, never leads out.
-     */
-    private int open(List<String> names, int flags) {
-        if (beneathSupported) {
-            int fd = Posix.openBeneath(bucketFolder.fd(), String.join("/", names), flags, false);
-            if (fd != -Posix.EXDEV) {
-                return fd;
-            }
-            String linkFree = withoutLinks(names);
-            if (linkFree == null) {
-                return fd;
-            }
-            return Posix.openBeneath(bucketFolder.fd(), linkFree, flags, true);
-        }
-        int folder = bucketFolder.fd();
-        for (int i = 0; ; i++) {
-            boolean last = i == names.size() - 1;
-            int fd = Posix.openAt(folder, names.get(i),
-                    (last ? flags : Posix.O_RDONLY | Posix.O_DIRECTORY) | Posix.O_NOFOLLOW);
-            if (fd == -Posix.ENOTDIR && isLink(folder, names.get(i))) {
-                fd = -Posix.ELOOP; // O_DIRECTORY | O_NOFOLLOW on a link says ENOTDIR
-            }
-            if (folder != bucketFolder.fd()) {
-                Posix.close(folder);
-            }
-            if (fd < 0 || last) {
-                return fd;
-            }
-            folder = fd;
-        }
-    }
-
-    private static boolean isLink(int folder, String name) {
-        return FileState.of(Path.of("/proc/self/fd/" + folder).resolve(name), LinkOption.NOFOLLOW_LINKS).kind()
-                == FileState.Kind.SYMLINK;
-    }
-
-    /**
-     * The path below the bucket's folder that {@code names} leads to with every symlink replaced
-     * by its target (an absolute one counts when it names the bucket's folder or a place in it),
-     * or null when it leads out or loops. Read by name, so only a proposal: see {@link #open}.
-     */
-    private String withoutLinks(List<String> names) {
-        Path base;
-        try {
-            base = bucket.dir().toRealPath();
-        } catch (IOException e) {
-            return null;
-        }
-        var resolved = new java.util.ArrayList<String>();
-        var pending = new java.util.ArrayDeque<String>(names);
-        int links = 0;
-        while (!pending.isEmpty()) {
-            String name = pending.removeFirst();
-            if (name.isEmpty() || name.equals(".")) {
-                continue;
-            }
-            if (name.equals("..")) {
-                if (resolved.isEmpty()) {
-                    return null;
-                }
-                resolved.removeLast();
-                continue;
-            }
-            Path here = base.resolve(String.join("/", resolved)).resolve(name);
-            if (!java.nio.file.Files.isSymbolicLink(here)) {
-                resolved.add(name);
-                continue;
-            }
-            Path target;
-            try {
-                target = java.nio.file.Files.readSymbolicLink(here);
-            } catch (IOException e) {
-                return null;
-            }
-            if (++links > 40) {
-                return null;
-            }
-            if (target.isAbsolute()) {
-                Path inside = target.startsWith(base) ? base.relativize(target)
-                        : target.startsWith(bucket.dir()) ? bucket.dir().relativize(target) : null;
-                if (inside == null) {
-                    return null;
-                }
-                target = inside;
-                resolved.clear();
-            }
-            var steps = new java.util.ArrayList<String>();
-            target.forEach(step -> steps.add(step.toString()));
-            for (int i = steps.size() - 1; i >= 0; i--) {
-                pending.addFirst(steps.get(i));
-            }
-        }
-        return resolved.isEmpty() ? "." : String.join("/", resolved);
-    }
 
     /** After ENOENT: whether a component of the first {@code depth} is a link to nothing. */
     private boolean danglingLinkWithin(int depth) {
         for (int i = 1; i <= depth; i++) {
-            int fd = open(segments.subList(0, i), Posix.O_PATH);
+            int fd = beneath.open(segments.subList(0, i), Posix.O_PATH);
             if (fd >= 0) {
                 Posix.close(fd);
                 continue;
@@ -375,11 +275,5 @@ final class ResolvedPath implements AutoCloseable {
         closeTarget();
         closeParent();
         bucketFolder.close();
-    }
-
-    private static boolean probeBeneath() {
-        int fd = Posix.openBeneath(-100, ".", Posix.O_PATH, false);
-        Posix.close(fd);
-        return fd != -Posix.ENOSYS;
     }
 }

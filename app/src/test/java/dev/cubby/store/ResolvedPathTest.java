@@ -23,7 +23,7 @@ class ResolvedPathTest {
     Path root;
     private Bucket bucket;
     private Path outside;
-    private final boolean beneath = ResolvedPath.beneathSupported;
+    private final boolean beneath = Beneath.openat2Supported;
 
     @BeforeEach
     void tree() throws Exception {
@@ -38,11 +38,11 @@ class ResolvedPathTest {
 
     @AfterEach
     void restore() {
-        ResolvedPath.beneathSupported = beneath;
+        Beneath.openat2Supported = beneath;
     }
 
     private void mode(boolean withOpenat2) {
-        ResolvedPath.beneathSupported = withOpenat2 && beneath;
+        Beneath.openat2Supported = withOpenat2 && beneath;
     }
 
     private FileState state(String key) {
