@@ -7,7 +7,6 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -23,12 +22,13 @@ final class Folders {
 
     /** Refuses a write when a file stands where a folder of the key's path must be. */
     static void requireNoFileOnPath(Bucket bucket, ObjectKey key) {
-        Path path = bucket.dir();
         List<String> segments = key.segments();
         int folders = key.folderMarker() ? segments.size() : segments.size() - 1;
         for (int i = 0; i < folders; i++) {
-            path = path.resolve(segments.get(i));
-            FileState state = FileState.of(path);
+            FileState state;
+            try (ResolvedPath folder = ResolvedPath.of(bucket, segments.subList(0, i + 1))) {
+                state = folder.state(); // looked at from the bucket's open folder, never by name
+            }
             if (!state.exists()) {
                 return;
             }
