@@ -18,8 +18,8 @@ import java.util.List;
  * opens it. Links that stay inside are followed as before. The final name is then used relative to
  * that open folder ({@link #entry()}, for unlink, rename onto, mkdir, link, lstat), and a file is
  * read or statted through its own open descriptor ({@link #opened()}), so what is checked is the
- * inode that is used. On a kernel without {@code openat2} (before 5.6) the path is walked one
- * {@code openat(O_NOFOLLOW)} at a time and every symlink is refused.
+ * inode that is used. How a relative path is opened below the bucket's folder ({@code openat2},
+ * or on kernels before 5.6 a walk that refuses every symlink) is {@link Beneath}'s.
  *
  * <p>A key that leads through a link out of the bucket, to nowhere (dangling) or round in a loop
  * is refused with OUTSIDE_BUCKET. Holds descriptors: use in try-with-resources, for one operation.
