@@ -48,6 +48,11 @@ final class Posix {
         int close(int fd);
     }
 
+    /*
+     * jnr-ffi keeps errno per native (carrier) thread. Each call below reads it right after the
+     * call with nothing that blocks in between, so a virtual thread cannot move to another
+     * carrier before it is read.
+     */
     private static final LibC LIBC = LibraryLoader.create(LibC.class).load("c");
     private static final jnr.ffi.Runtime RUNTIME = jnr.ffi.Runtime.getRuntime(LIBC);
 
