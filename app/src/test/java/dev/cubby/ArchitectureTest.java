@@ -60,8 +60,17 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.cubby.s3..", "dev.cubby.server..",
                     "dev.cubby.auth..", "dev.cubby.keys..", "dev.cubby.cli..", "io.helidon..");
 
+    /** store.Posix is the one binding of libc outside the mount (openat2 for the symlink rule). */
+    private static final String POSIX_BINDING = "dev\\.cubby\\.store\\.Posix(\\$.*)?";
+
     @ArchTest
     static final ArchRule onlyFuseAndCliSeeFuse = noClasses()
             .that().resideInAnyPackage("dev.cubby.store..", "dev.cubby.meta..", "dev.cubby.s3..", "dev.cubby.auth..")
+            .and().haveNameNotMatching(POSIX_BINDING)
             .should().dependOnClassesThat().resideInAnyPackage("dev.cubby.fuse..", "ru.serce.jnrfuse..", "jnr..");
+
+    @ArchTest
+    static final ArchRule thePosixBindingUsesOnlyJnrFfi = noClasses()
+            .that().haveNameMatching(POSIX_BINDING)
+            .should().dependOnClassesThat().resideInAnyPackage("dev.cubby.fuse..", "ru.serce.jnrfuse..");
 }

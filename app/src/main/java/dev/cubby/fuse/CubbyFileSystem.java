@@ -85,13 +85,25 @@ final class CubbyFileSystem extends FuseStubFS {
         return files.locateEntry(p.bucket(), p.key());
     }
 
+    /** The attributes behind a mount path, a key's read through its opened parent folder. */
+    private void fill(MountPath p, FileStat stat) throws java.io.IOException {
+        if (p.isRoot() || p.isBucket()) {
+            attributes.fill(locate(p), stat);
+            return;
+        }
+        files.withEntry(p.bucket(), p.key(), entry -> {
+            attributes.fill(entry, stat);
+            return null;
+        });
+    }
+
     @Override
     public int getattr(String path, FileStat stat) {
         return call(() -> {
             MountPath p = MountPath.parse(path);
             WriteHandle writer = openFiles.writer(path);
             try {
-                attributes.fill(locate(p), stat);
+                fill(p, stat);
             } catch (StoreException e) {
                 // A name S3 cannot hold (the internal folder among them) simply is not there.
                 return e.reason() == StoreException.Reason.INVALID_KEY ? -ErrorCodes.ENOENT() : Errno.of(e);
@@ -115,11 +127,11 @@ final class CubbyFileSystem extends FuseStubFS {
     public int fgetattr(String path, FileStat stat, FuseFileInfo fi) {
         return call(() -> {
             if (!(openFiles.get(fi.fh.get()) instanceof WriteHandle writer)) {
-                attributes.fill(locate(MountPath.parse(path)), stat);
+                fill(MountPath.parse(path), stat);
                 return 0;
             }
             try {
-                attributes.fill(locate(MountPath.parse(path)), stat);
+                fill(MountPath.parse(path), stat);
             } catch (java.nio.file.NoSuchFileException e) {
                 attributes.fill(writer.privateCopy(), stat);
                 return 0;
@@ -136,7 +148,7 @@ final class CubbyFileSystem extends FuseStubFS {
         return call(() -> {
             MountPath p = MountPath.parse(path);
             long handle = p.isRoot() ? listings.open(store.listBuckets().stream().map(Bucket::name).toList())
-                    : listings.open(locate(p));
+                    : p.isBucket() ? listings.open(locate(p)) : listings.open(files.folderNames(p.bucket(), p.key()));
             fi.fh.set(handle);
             return 0;
         });
@@ -172,7 +184,7 @@ final class CubbyFileSystem extends FuseStubFS {
             int flags = fi.flags.get();
             OpenFile file;
             if ((flags & O_ACCMODE) == 0) {
-                file = new ReadHandle(files.locate(p.bucket(), p.key()));
+                file = new ReadHandle(files.openForReading(p.bucket(), p.key()));
             } else if (options.readOnly()) {
                 return -ErrorCodes.EROFS();
             } else if ((flags & O_TRUNC) != 0) {
@@ -352,7 +364,9 @@ final class CubbyFileSystem extends FuseStubFS {
     @Override
     public int readlink(String path, Pointer buf, @size_t long size) {
         return call(() -> {
-            byte[] target = Files.readSymbolicLink(locate(MountPath.parse(path))).toString()
+            MountPath p = MountPath.parse(path);
+            byte[] target = (p.isRoot() || p.isBucket() ? Files.readSymbolicLink(locate(p))
+                    : files.withEntry(p.bucket(), p.key(), Files::readSymbolicLink)).toString()
                     .getBytes(StandardCharsets.UTF_8);
             int n = (int) Math.min(target.length, size - 1);
             buf.put(0, target, 0, n);

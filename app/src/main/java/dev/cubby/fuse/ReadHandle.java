@@ -2,8 +2,6 @@ package dev.cubby.fuse;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import jnr.ffi.Pointer;
 
 /**
@@ -14,8 +12,8 @@ import jnr.ffi.Pointer;
 final class ReadHandle implements OpenFile {
     private final FileChannel channel;
 
-    ReadHandle(Path path) throws IOException {
-        this.channel = FileChannel.open(path, StandardOpenOption.READ);
+    ReadHandle(FileChannel channel) {
+        this.channel = channel;
     }
 
     @Override

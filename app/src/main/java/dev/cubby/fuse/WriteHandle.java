@@ -51,9 +51,8 @@ final class WriteHandle implements OpenFile {
      */
     static WriteHandle editing(LocalFiles files, String bucket, String key) throws IOException {
         var handle = new WriteHandle(files, bucket, key);
-        Path current = files.locate(bucket, key);
-        handle.original = FileChannel.open(current, StandardOpenOption.READ);
-        handle.originalOwnership = Ownership.of(current);
+        handle.original = files.openForReading(bucket, key);
+        handle.originalOwnership = Ownership.of(files.locate(bucket, key));
         return handle;
     }
 
@@ -262,9 +261,8 @@ final class WriteHandle implements OpenFile {
 
     /** Holds the file now at the key (a handle whose publish failed has nothing else to start from). */
     private void materializeOriginal() throws IOException {
-        Path current = files.locate(name.bucket(), name.key());
-        original = FileChannel.open(current, StandardOpenOption.READ);
-        originalOwnership = Ownership.of(current);
+        original = files.openForReading(name.bucket(), name.key());
+        originalOwnership = Ownership.of(files.locate(name.bucket(), name.key()));
     }
 
     private static String hex(MessageDigest digest) {

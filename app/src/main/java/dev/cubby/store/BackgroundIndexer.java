@@ -4,10 +4,8 @@ import dev.cubby.meta.ObjectRecord;
 import dev.cubby.meta.Sidecar;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
-import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BiFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,7 +23,7 @@ public final class BackgroundIndexer implements AutoCloseable {
     }
 
     private final Sidecar sidecar;
-    private final BiFunction<String, String, Optional<Path>> locate;
+    private final Locator locate;
     private final long bytesPerSecond;
     private final LinkedHashSet<Task> queue = new LinkedHashSet<>();
     private final ReentrantLock lock = new ReentrantLock();
@@ -34,9 +32,16 @@ public final class BackgroundIndexer implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * @param locate the file behind a bucket and key, if it still is a file inside its bucket
+     * Hands the file behind a bucket and key, if it still is a file inside its bucket, to
+     * {@code use} as a path that leads to exactly that file while {@code use} runs (its open
+     * descriptor: a folder swapped for a link meanwhile cannot make the indexer hash another file).
      */
-    public BackgroundIndexer(Sidecar sidecar, BiFunction<String, String, Optional<Path>> locate, long bytesPerSecond) {
+    @FunctionalInterface
+    public interface Locator {
+        void withFile(String bucket, String key, java.util.function.Consumer<Path> use);
+    }
+
+    public BackgroundIndexer(Sidecar sidecar, Locator locate, long bytesPerSecond) {
         this.sidecar = sidecar;
         this.locate = locate;
         this.bytesPerSecond = bytesPerSecond;
@@ -100,11 +105,11 @@ public final class BackgroundIndexer implements AutoCloseable {
     }
 
     private void index(Task task) {
-        Optional<Path> path = locate.apply(task.bucket(), task.key());
-        if (path.isEmpty()) {
-            return;
-        }
-        FileState state = FileState.of(path.get());
+        locate.withFile(task.bucket(), task.key(), path -> index(task, path));
+    }
+
+    private void index(Task task, Path path) {
+        FileState state = FileState.of(path);
         if (!state.isFile()) {
             return;
         }
@@ -113,7 +118,7 @@ public final class BackgroundIndexer implements AutoCloseable {
             return;
         }
         long started = System.nanoTime();
-        String md5 = EtagResolver.hashIfStable(path.get(), state.fingerprint());
+        String md5 = EtagResolver.hashIfStable(path, state.fingerprint());
         if (md5 != null) {
             sidecar.recordEtag(task.bucket(), task.key(), state.fingerprint(), md5);
         }

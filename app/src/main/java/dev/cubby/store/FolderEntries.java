@@ -23,15 +23,17 @@ final class FolderEntries {
     /** One entry: the name at once, the kind and fingerprint on the first question. */
     static final class Entry {
         private final String name;
-        private final Path path;
+        private final OpenFolder folder;
+        private final String folderKey;
         private final Bucket bucket;
         private FileState state;
         /** The name as S3 sorts it: with a trailing '/' once it is known to be a folder. */
         private String sortName;
 
-        private Entry(String name, Path path, Bucket bucket) {
+        private Entry(String name, OpenFolder folder, String folderKey, Bucket bucket) {
             this.name = name;
-            this.path = path;
+            this.folder = folder;
+            this.folderKey = folderKey;
             this.bucket = bucket;
             this.sortName = name;
         }
@@ -40,8 +42,12 @@ final class FolderEntries {
             return name;
         }
 
-        Path path() {
-            return path;
+        /**
+         * The subfolder this entry is, opened without following a link (one swapped in since the
+         * stat is not descended into); null when it is no longer a folder. The caller closes it.
+         */
+        OpenFolder openFolder() {
+            return folder.child(name);
         }
 
         boolean isStatted() {
@@ -51,7 +57,7 @@ final class FolderEntries {
         /** The entry's state; symlinks count only when they lead to a file inside the bucket. */
         FileState state() {
             if (state == null) {
-                FileState own = FileState.of(path, LinkOption.NOFOLLOW_LINKS);
+                FileState own = FileState.of(folder.entry(name), LinkOption.NOFOLLOW_LINKS);
                 state = own.kind() == FileState.Kind.SYMLINK ? followedFileInside() : own;
             }
             return state;
@@ -73,36 +79,42 @@ final class FolderEntries {
 
         /**
          * Symlinks are listed only when they lead to a file inside the bucket; linked folders are
-         * not descended into, so a link cannot create a cycle or an escape.
+         * not descended into, so a link cannot create a cycle or an escape. A link out of the
+         * bucket, to nothing, or in a loop is skipped.
          */
         private FileState followedFileInside() {
-            try {
-                BucketPath.requireInside(bucket, path);
-            } catch (StoreException outside) {
+            var segments = new ArrayList<>(ObjectKey.parse(folderKey + name).segments());
+            try (ResolvedPath target = ResolvedPath.of(bucket, segments)) {
+                FileState state = target.state();
+                return state.isFile() ? state : FileState.MISSING;
+            } catch (StoreException | UncheckedIOException unfollowable) {
                 return FileState.MISSING;
             }
-            FileState target = FileState.of(path);
-            return target.isFile() ? target : FileState.MISSING;
         }
     }
 
     private FolderEntries() {
     }
 
-    /** The folder's entries in S3 order, or null if it is not a readable folder. */
-    static List<Entry> read(Bucket bucket, Path folder, boolean bucketRoot) {
+    /**
+     * The entries of an open folder (the one {@code folderKey} names) in S3 order, or null if it is
+     * not a readable folder. The entries use {@code folder}: keep it open while they are used.
+     */
+    static List<Entry> read(Bucket bucket, OpenFolder folder, String folderKey) {
+        boolean bucketRoot = folderKey.isEmpty();
         List<Entry> entries = new ArrayList<>();
-        try (var stream = Files.newDirectoryStream(folder)) {
+        try (var stream = Files.newDirectoryStream(folder.path())) {
             for (Path path : stream) {
                 String name = path.getFileName().toString();
                 if (!(bucketRoot && name.equals(ObjectKey.INTERNAL_FOLDER))) {
-                    entries.add(new Entry(name, path, bucket));
+                    entries.add(new Entry(name, folder, folderKey, bucket));
                 }
             }
         } catch (NoSuchFileException | NotDirectoryException e) {
             return null;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + folder, e);
+            throw new UncheckedIOException("cannot list " + (folderKey.isEmpty() ? "the bucket " + bucket.name()
+                    : folderKey + " in bucket " + bucket.name()), e);
         }
         Comparator<Entry> order = (a, b) -> KeyOrder.compare(a.sortName, b.sortName);
         entries.sort(order);

@@ -7,7 +7,6 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -23,12 +22,13 @@ final class Folders {
 
     /** Refuses a write when a file stands where a folder of the key's path must be. */
     static void requireNoFileOnPath(Bucket bucket, ObjectKey key) {
-        Path path = bucket.dir();
         List<String> segments = key.segments();
         int folders = key.folderMarker() ? segments.size() : segments.size() - 1;
         for (int i = 0; i < folders; i++) {
-            path = path.resolve(segments.get(i));
-            FileState state = FileState.of(path);
+            FileState state;
+            try (ResolvedPath folder = ResolvedPath.of(bucket, segments.subList(0, i + 1))) {
+                state = folder.state(); // looked at from the bucket's open folder, never by name
+            }
             if (!state.exists()) {
                 return;
             }
@@ -44,28 +44,24 @@ final class Folders {
                 + "' conflicts with the tree: '" + detail + "'. A folder cannot hold both a file 'a' and keys under 'a/'.");
     }
 
-    /** Creates the folders above {@code key} that are missing, recording each as implicit. */
-    void createParents(Bucket bucket, ObjectKey key) {
-        Path path = bucket.dir();
-        List<String> segments = key.segments();
-        StringBuilder folderKey = new StringBuilder();
-        for (int i = 0; i < segments.size() - 1; i++) {
-            Path parent = path;
-            path = path.resolve(segments.get(i));
-            folderKey.append(segments.get(i)).append('/');
+    /**
+     * Creates the folders above {@code key} that are missing, recording each as implicit, and
+     * leaves {@code at} holding the innermost open (see {@link ResolvedPath#openParents}).
+     */
+    void createParents(Bucket bucket, ObjectKey key, ResolvedPath at) throws IOException {
+        at.openParents((folder, name, depth) -> {
+            String folderKey = String.join("/", key.segments().subList(0, depth)) + "/";
             try {
-                Files.createDirectory(path);
-                sidecar.markImplicitFolder(bucket.name(), folderKey.toString());
-                Buckets.fsyncDirectory(parent);
+                Files.createDirectory(folder.entry(name));
+                sidecar.markImplicitFolder(bucket.name(), folderKey);
+                Buckets.fsyncDirectory(folder.path());
             } catch (FileAlreadyExistsException e) {
-                if (!FileState.of(path).isFolder()) {
+                if (!FileState.of(folder.entry(name), java.nio.file.LinkOption.NOFOLLOW_LINKS).isFolder()) {
                     throw conflict(key, folderKey.substring(0, folderKey.length() - 1) + "' is a file, so it cannot hold '"
                             + key.value());
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create the folder " + path, e);
             }
-        }
+        });
     }
 
     /**
@@ -78,17 +74,21 @@ final class Folders {
                     || sidecar.find(bucket.name(), folderKey).isPresent()) {
                 return;
             }
-            Path folder = BucketPath.of(bucket, ObjectKey.parse(folderKey));
-            try {
-                Files.delete(folder);
-                sidecar.forgetImplicitFolder(bucket.name(), folderKey);
-                Buckets.fsyncDirectory(folder.getParent());
-            } catch (DirectoryNotEmptyException e) {
+            // Removed by its name in its opened parent: a swapped-in link is never followed.
+            try (ResolvedPath folder = ResolvedPath.of(bucket, ObjectKey.parse(folderKey))) {
+                if (!folder.parentExists()) {
+                    sidecar.forgetImplicitFolder(bucket.name(), folderKey);
+                } else {
+                    Files.delete(folder.entry());
+                    sidecar.forgetImplicitFolder(bucket.name(), folderKey);
+                    Buckets.fsyncDirectory(folder.parent());
+                }
+            } catch (DirectoryNotEmptyException | StoreException e) {
                 return;
             } catch (NoSuchFileException e) {
                 sidecar.forgetImplicitFolder(bucket.name(), folderKey);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot remove the empty folder " + folder, e);
+                throw new UncheckedIOException("cannot remove the empty folder " + folderKey, e);
             }
             String body = folderKey.substring(0, folderKey.length() - 1);
             folderKey = body.substring(0, body.lastIndexOf('/') + 1);

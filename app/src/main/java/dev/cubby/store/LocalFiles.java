@@ -35,6 +35,19 @@ public final class LocalFiles {
         return BucketPath.resolve(buckets.require(bucket), ObjectKey.parse(key));
     }
 
+    /**
+     * The file a key names, opened for reading through the descriptor that was checked to lie
+     * inside the bucket (so a folder swapped for a link meanwhile cannot make it another file).
+     */
+    public java.nio.channels.FileChannel openForReading(String bucket, String key) throws IOException {
+        try (ResolvedPath at = ResolvedPath.of(buckets.require(bucket), ObjectKey.parse(key))) {
+            if (!at.state().exists()) {
+                throw new java.nio.file.NoSuchFileException(key);
+            }
+            return java.nio.channels.FileChannel.open(at.opened(), java.nio.file.StandardOpenOption.READ);
+        }
+    }
+
     /** The file or folder a key names, without following a symlink it ends in (for lstat, readlink, unlink). */
     public Path locateEntry(String bucket, String key) {
         Bucket b = buckets.require(bucket);
@@ -44,6 +57,54 @@ public final class LocalFiles {
             BucketPath.requireInside(b, path.getParent());
         }
         return path;
+    }
+
+    /** Work on the name a key ends in; see {@link #withEntry}. */
+    @FunctionalInterface
+    public interface EntryUse<T> {
+        T apply(Path entry) throws IOException;
+    }
+
+    /**
+     * Runs {@code use} on the name a key ends in, as it stands in its parent folder opened from
+     * the bucket's folder: a folder above swapped for a link meanwhile cannot redirect it to
+     * another place. A final symlink is what {@code use} sees (lstat, readlink), not followed by this.
+     */
+    public <T> T withEntry(String bucket, String key, EntryUse<T> use) throws IOException {
+        try (ResolvedPath at = entryOf(bucket, key)) {
+            if (!at.parentExists()) {
+                throw new java.nio.file.NoSuchFileException(key);
+            }
+            return use.apply(at.entry());
+        }
+    }
+
+    /**
+     * The names in the folder a key names (the internal folder's name never among them), the
+     * folder opened from its parent without following a link, so a swap cannot list another place.
+     */
+    public java.util.List<String> folderNames(String bucket, String key) throws IOException {
+        try (ResolvedPath at = entryOf(bucket, key + "/")) {
+            OpenFolder folder = at.parentExists() ? at.openEntryFolder() : null;
+            if (folder == null) {
+                throw new java.nio.file.NotDirectoryException(key);
+            }
+            try (folder; var entries = Files.newDirectoryStream(folder.path())) {
+                var names = new java.util.ArrayList<String>();
+                for (Path entry : entries) {
+                    String name = entry.getFileName().toString();
+                    if (!name.equals(ObjectKey.INTERNAL_FOLDER)) {
+                        names.add(name);
+                    }
+                }
+                return names;
+            }
+        }
+    }
+
+    /** The key's parent folder, opened, for work on the final name itself (never followed). */
+    private ResolvedPath entryOf(String bucket, String key) {
+        return ResolvedPath.entryOf(buckets.require(bucket), ObjectKey.parse(key));
     }
 
     /** A fresh temporary file name in the bucket's staging folder, on the bucket's filesystem. */
@@ -75,7 +136,10 @@ public final class LocalFiles {
         Bucket b = buckets.require(bucket);
         ObjectKey k = ObjectKey.parse(key);
         ObjectMetadata kept = sidecar.find(bucket, key).map(ObjectRecord::metadata).orElse(ObjectMetadata.NONE);
-        FileState current = FileState.of(BucketPath.resolve(b, k));
+        FileState current;
+        try (ResolvedPath at = ResolvedPath.of(b, k)) {
+            current = at.state();
+        }
         try (SpaceReservation room = space.forLocalFile(b, Files.size(staged), current.isFile() ? current.size() : 0)) {
             writer.publish(b, k, staged, new ObjectWriter.Version(md5, kept, null), WriteCondition.NONE, room);
         } catch (UncheckedIOException e) {
@@ -89,14 +153,21 @@ public final class LocalFiles {
      * rows with it. A file's ETag stays known: the rename changes only its ctime.
      */
     public void move(String fromBucket, String fromKey, String toBucket, String toKey) throws IOException {
-        Path from = locateEntry(fromBucket, fromKey);
-        Path to = locateEntry(toBucket, toKey);
+        try (ResolvedPath fromAt = entryOf(fromBucket, fromKey); ResolvedPath toAt = entryOf(toBucket, toKey)) {
+            move(fromBucket, fromKey, toBucket, toKey, fromAt, toAt);
+        }
+    }
+
+    private void move(String fromBucket, String fromKey, String toBucket, String toKey, ResolvedPath fromAt,
+                      ResolvedPath toAt) throws IOException {
+        Path from = fromAt.entry();
+        Path to = toAt.entry();
         FileState before = FileState.of(from, LinkOption.NOFOLLOW_LINKS);
         ObjectRecord record = before.isFile() ? sidecar.find(fromBucket, fromKey).orElse(null) : null;
         Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        Buckets.fsyncDirectory(to.getParent());
-        if (!from.getParent().equals(to.getParent())) {
-            Buckets.fsyncDirectory(from.getParent());
+        Buckets.fsyncDirectory(toAt.parent());
+        if (!locateEntry(fromBucket, fromKey).getParent().equals(locateEntry(toBucket, toKey).getParent())) {
+            Buckets.fsyncDirectory(fromAt.parent());
         }
         boolean folder = before.isFolder();
         // A writer that put another file at the new name since the rename keeps its row; the
@@ -146,7 +217,13 @@ public final class LocalFiles {
     }
 
     private void change(String bucket, String key, AttributeChange change, boolean movesMtime) throws IOException {
-        Path path = locateEntry(bucket, key);
+        try (ResolvedPath at = entryOf(bucket, key)) {
+            change(bucket, key, change, movesMtime, at.entry());
+        }
+    }
+
+    private void change(String bucket, String key, AttributeChange change, boolean movesMtime, Path path)
+            throws IOException {
         FileState before = FileState.of(path, LinkOption.NOFOLLOW_LINKS);
         ObjectRecord record = before.isFile() ? sidecar.find(bucket, key).orElse(null) : null;
         change.applyTo(path);
@@ -165,14 +242,17 @@ public final class LocalFiles {
     /** Removes a file or symlink (never following it) and its sidecar row; the folder above stays. */
     public void remove(String bucket, String key) throws IOException {
         Bucket b = buckets.require(bucket);
-        Path path = locateEntry(bucket, key);
-        FileState state = FileState.of(path, LinkOption.NOFOLLOW_LINKS);
-        if (state.isFolder()) {
-            throw new java.nio.file.FileSystemException(path.toString(), null, "Is a directory");
+        FileState state;
+        try (ResolvedPath at = entryOf(bucket, key)) {
+            Path path = at.entry();
+            state = FileState.of(path, LinkOption.NOFOLLOW_LINKS);
+            if (state.isFolder()) {
+                throw new java.nio.file.FileSystemException(key, null, "Is a directory");
+            }
+            Files.delete(path);
+            Buckets.fsyncDirectory(at.parent());
+            ObjectRemover.forgetRowOfRemoved(sidecar, bucket, key, path);
         }
-        Files.delete(path);
-        Buckets.fsyncDirectory(path.getParent());
-        ObjectRemover.forgetRowOfRemoved(sidecar, bucket, key, path);
         if (state.isFile() && space.counts(b)) {
             space.changed(b, -state.size());
         }
@@ -180,20 +260,22 @@ public final class LocalFiles {
 
     /** Makes a folder; one made through the mount is the user's, so it stays when its last object goes. */
     public void createFolder(String bucket, String key) throws IOException {
-        Path path = locateEntry(bucket, key + "/");
-        Files.createDirectory(path);
-        Buckets.fsyncDirectory(path.getParent());
+        try (ResolvedPath at = entryOf(bucket, key + "/")) {
+            Files.createDirectory(at.entry());
+            Buckets.fsyncDirectory(at.parent());
+        }
         sidecar.forgetImplicitFolder(bucket, key + "/");
     }
 
     /** Removes an empty folder and its marker row. */
     public void removeFolder(String bucket, String key) throws IOException {
-        Path path = locateEntry(bucket, key + "/");
-        if (!FileState.of(path, LinkOption.NOFOLLOW_LINKS).isFolder()) {
-            throw new java.nio.file.NotDirectoryException(path.toString());
+        try (ResolvedPath at = entryOf(bucket, key + "/")) {
+            if (!at.entryState().isFolder()) {
+                throw new java.nio.file.NotDirectoryException(key);
+            }
+            Files.delete(at.entry());
+            Buckets.fsyncDirectory(at.parent());
         }
-        Files.delete(path);
-        Buckets.fsyncDirectory(path.getParent());
         sidecar.delete(bucket, key + "/");
         sidecar.forgetImplicitFolder(bucket, key + "/");
     }
@@ -204,7 +286,6 @@ public final class LocalFiles {
      * never follow them.
      */
     public void createSymlink(String bucket, String key, String target) throws IOException {
-        Path link = locateEntry(bucket, key);
         ObjectKey k = ObjectKey.parse(key);
         Path within = Path.of("", k.segments().subList(0, k.segments().size() - 1).toArray(String[]::new));
         Path targetPath = Path.of(target);
@@ -214,8 +295,10 @@ public final class LocalFiles {
             throw new StoreException(StoreException.Reason.INVALID_KEY, "The link target '" + target
                     + "' leads outside the bucket '" + bucket + "'; links through the mount must stay inside it.");
         }
-        Files.createSymbolicLink(link, targetPath);
-        Buckets.fsyncDirectory(link.getParent());
+        try (ResolvedPath at = entryOf(bucket, key)) {
+            Files.createSymbolicLink(at.entry(), targetPath);
+            Buckets.fsyncDirectory(at.parent());
+        }
     }
 
     /** The object's descriptive metadata; {@link ObjectMetadata#NONE} when it has no row. */

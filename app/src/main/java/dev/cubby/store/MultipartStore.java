@@ -56,7 +56,7 @@ public final class MultipartStore {
         var upload = new MultipartUpload(newUploadId(now), bucket.name(), key.value(), now, metadata,
                 algorithm == null ? null : algorithm.wireName(), checksumType);
         try {
-            Files.createDirectories(folderOf(bucket, upload.uploadId()));
+            openFolder(bucket, upload.uploadId(), true).close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the staging folder for an upload", e);
         }
@@ -84,13 +84,20 @@ public final class MultipartStore {
     public UploadedPart uploadPart(PartRequest request) {
         MultipartUpload upload = upload(request.bucket(), request.key(), request.uploadId());
         Bucket bucket = buckets.require(upload.bucket());
-        Path folder = folderOf(bucket, upload.uploadId());
         String fileName = "part-" + request.partNumber() + "-" + UUID.randomUUID();
-        Path temp = folder.resolve(fileName + ".tmp");
-        try (SpaceReservation room = space.forPart(bucket, request.declaredSize())) {
-            BodyDigests digests = DigestingCopier.stage(room.meter(request.body()), temp, request.compute(),
-                    request.verifier());
-            Files.move(temp, folder.resolve(fileName), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Path temp = null;
+        try (SpaceReservation room = space.forPart(bucket, request.declaredSize());
+             OpenFolder folder = openFolder(bucket, upload.uploadId(), false)) {
+            temp = folder.entry(fileName + ".tmp");
+            BodyDigests digests;
+            try {
+                digests = DigestingCopier.stage(room.meter(request.body()), temp, request.compute(),
+                        request.verifier());
+                Files.move(temp, folder.entry(fileName), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                // while the folder is still open: its descriptor is what the name goes through
+                ObjectWriter.deleteQuietly(temp);
+            }
             var part = new UploadedPart(upload.uploadId(), request.partNumber(), digests.length(), digests.etag(),
                     request.kept() == null ? null : digests.checksums().get(request.kept()), fileName,
                     Instant.now().truncatedTo(ChronoUnit.MILLIS));
@@ -108,8 +115,6 @@ public final class MultipartStore {
                     + "' was completed or aborted while this part arrived.");
         } catch (IOException e) {
             throw space.failure(bucket, "cannot store part " + request.partNumber(), e);
-        } finally {
-            ObjectWriter.deleteQuietly(temp);
         }
     }
 
@@ -142,16 +147,16 @@ public final class MultipartStore {
         ChecksumAlgorithm algorithm = upload.checksumAlgorithm() == null ? ChecksumAlgorithm.CRC64NVME
                 : ChecksumAlgorithm.fromWireName(upload.checksumAlgorithm()).orElseThrow();
         boolean fullObject = upload.checksumAlgorithm() == null || "FULL_OBJECT".equals(upload.checksumType());
-        Path folder = folderOf(bucket, upload.uploadId());
         long size = parts.stream().mapToLong(UploadedPart::size).sum();
         Path temp = null;
-        try (SpaceReservation room = space.forAssembly(bucket, size)) {
+        try (SpaceReservation room = space.forAssembly(bucket, size);
+             OpenFolder folder = openFolder(bucket, upload.uploadId(), false)) {
             temp = ObjectWriter.newTemporary(bucket);
             String checksumValue;
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 RunningChecksum running = fullObject ? algorithm.start() : null;
                 for (UploadedPart part : parts) {
-                    append(folder.resolve(part.fileName()), out, running);
+                    append(folder.entry(part.fileName()), out, running);
                 }
                 out.force(true);
                 checksumValue = fullObject ? Base64.getEncoder().encodeToString(running.finish())
@@ -209,13 +214,13 @@ public final class MultipartStore {
 
     /** Channel to channel; through a buffer only when a full-object checksum must see the bytes. */
     private static void append(Path part, FileChannel out, RunningChecksum running) throws IOException {
-        try (FileChannel in = FileChannel.open(part, StandardOpenOption.READ)) {
+        try (FileChannel in = FileChannel.open(part, StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             long size = in.size();
             if (running == null) {
                 for (long done = 0, n; done < size; done += n) {
                     n = in.transferTo(done, size - done, out);
                     if (n <= 0) {
-                        throw new IOException("the part file " + part + " shrank from " + size + " to " + in.size()
+                        throw new IOException("the part file " + part.getFileName() + " shrank from " + size + " to " + in.size()
                                 + " bytes while it was being joined; something outside Cubby changed it");
                     }
                 }
@@ -246,7 +251,7 @@ public final class MultipartStore {
     void discardAll(Bucket deleted) {
         for (MultipartUpload upload : sidecar.listUploads(deleted.name())) {
             sidecar.deleteUpload(upload.uploadId());
-            deleteTree(folderOf(deleted, upload.uploadId()));
+            deleteTree(deleted, upload.uploadId());
         }
     }
 
@@ -254,7 +259,7 @@ public final class MultipartStore {
     private void discard(MultipartUpload upload) {
         sidecar.deleteUpload(upload.uploadId());
         buckets.find(upload.bucket()).ifPresent(bucket ->
-                space.changed(bucket, -deleteTree(folderOf(bucket, upload.uploadId()))));
+                space.changed(bucket, -deleteTree(bucket, upload.uploadId())));
     }
 
     static Path folderOf(Bucket bucket, String uploadId) {
@@ -265,10 +270,17 @@ public final class MultipartStore {
         return bucket.staging().getParent().resolve("uploads").resolve(uploadId);
     }
 
-    /** Returns the bytes of the files removed. */
-    private static long deleteTree(Path folder) {
+    /** The upload's staging folder, opened with no link followed (see {@link OpenFolder#internal}). */
+    private static OpenFolder openFolder(Bucket bucket, String uploadId, boolean create) throws IOException {
+        Path base = bucket.staging().getParent().getParent();
+        return OpenFolder.internal(base, base.relativize(folderOf(bucket, uploadId)), create);
+    }
+
+    /** Returns the bytes of the files removed; they are unlinked through the opened folder. */
+    private static long deleteTree(Bucket bucket, String uploadId) {
+        Path folder = folderOf(bucket, uploadId);
         long freed = 0;
-        try (var entries = Files.list(folder)) {
+        try (OpenFolder open = openFolder(bucket, uploadId, false); var entries = Files.list(open.path())) {
             for (Path entry : (Iterable<Path>) entries::iterator) {
                 FileState state = FileState.of(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS);
                 if (Files.deleteIfExists(entry) && state.isFile()) {

@@ -30,11 +30,18 @@ final class ObjectReader {
     StoredObject head(String bucketName, String keyValue) {
         Bucket bucket = buckets.require(bucketName);
         ObjectKey key = ObjectKey.parse(keyValue);
-        Path path = BucketPath.resolve(bucket, key);
-        FileState state = FileState.of(path);
+        try (ResolvedPath at = ResolvedPath.of(bucket, key)) {
+            return head(bucket, key, at);
+        }
+    }
+
+    /** Looks at what {@code at} opened: stat, folder check and hashing all go through its descriptor. */
+    private StoredObject head(Bucket bucket, ObjectKey key, ResolvedPath at) {
+        Path path = BucketPath.of(bucket, key);
+        FileState state = at.state();
         ObjectRecord record = sidecar.find(bucket.name(), key.value()).orElse(null);
         if (key.folderMarker()) {
-            if (state.isFolder() && (record != null || isEmptyFolder(path))) {
+            if (state.isFolder() && (record != null || isEmptyFolder(at.opened()))) {
                 ObjectMetadata metadata = record != null ? record.metadata() : ObjectMetadata.NONE;
                 return new StoredObject(bucket.name(), key.value(), path, null, 0, state.lastModified(),
                         FolderMarkers.etag(record),
@@ -45,7 +52,7 @@ final class ObjectReader {
         if (!state.isFile()) {
             throw noSuchKey(key);
         }
-        String etag = etags.forRead(bucket.name(), key.value(), path, state, record);
+        String etag = etags.forRead(bucket.name(), key.value(), at.opened(), state, record);
         ObjectMetadata metadata = record != null ? record.metadata() : ObjectMetadata.NONE;
         StoredChecksum checksum = EtagResolver.checksum(record, etag);
         return new StoredObject(bucket.name(), key.value(), path, state.fingerprint(), state.size(),
@@ -54,31 +61,36 @@ final class ObjectReader {
     }
 
     /**
-     * Opens the object, then checks that the file opened is still the one looked up (a rename
-     * in between replaces the inode); if not, looks again.
+     * Opens the object through the descriptor its HEAD looked at (so the bytes served are those
+     * of the inode checked, wherever its name now leads), then checks that it was not rewritten
+     * in between (another mtime or size); if it was, looks again.
      */
     OpenObject open(String bucketName, String keyValue) {
+        Bucket bucket = buckets.require(bucketName);
+        ObjectKey key = ObjectKey.parse(keyValue);
         for (int attempt = 1; ; attempt++) {
-            StoredObject object = head(bucketName, keyValue);
-            if (object.folderMarker()) {
-                return new OpenObject(object, null);
-            }
-            FileChannel channel;
-            try {
-                channel = FileChannel.open(object.path(), StandardOpenOption.READ);
-            } catch (NoSuchFileException e) {
-                if (attempt == OPEN_ATTEMPTS) {
-                    throw noSuchKey(ObjectKey.parse(keyValue));
+            try (ResolvedPath at = ResolvedPath.of(bucket, key)) {
+                StoredObject object = head(bucket, key, at);
+                if (object.folderMarker()) {
+                    return new OpenObject(object, null);
                 }
-                continue;
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot open " + object.path(), e);
+                FileChannel channel;
+                try {
+                    channel = FileChannel.open(at.opened(), StandardOpenOption.READ);
+                } catch (NoSuchFileException e) {
+                    if (attempt == OPEN_ATTEMPTS) {
+                        throw noSuchKey(key);
+                    }
+                    continue;
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot open " + object.path(), e);
+                }
+                FileState now = FileState.of(at.opened());
+                if (now.isFile() && now.fingerprint().equals(object.fingerprint()) || attempt == OPEN_ATTEMPTS) {
+                    return new OpenObject(object, channel);
+                }
+                closeQuietly(channel);
             }
-            FileState now = FileState.of(object.path());
-            if (now.isFile() && now.fingerprint().equals(object.fingerprint()) || attempt == OPEN_ATTEMPTS) {
-                return new OpenObject(object, channel);
-            }
-            closeQuietly(channel);
         }
     }
 

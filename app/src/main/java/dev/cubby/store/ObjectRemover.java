@@ -32,30 +32,32 @@ final class ObjectRemover {
     void delete(String bucketName, String keyValue) {
         Bucket bucket = buckets.require(bucketName);
         ObjectKey key = ObjectKey.parse(keyValue);
-        Path path = BucketPath.resolve(bucket, key);
-        if (key.folderMarker() || !space.counts(bucket)) {
-            delete(bucket, key, path);
-            return;
-        }
-        // The bytes freed must be those of the file unlinked, not of one a concurrent write replaced it with.
-        ReentrantLock lock = locks.forKey(bucket.name(), key.value());
-        lock.lock();
-        try {
-            space.changed(bucket, -delete(bucket, key, path));
-        } finally {
-            lock.unlock();
+        // The name is unlinked in the folder opened here, never through a link swapped in above it.
+        try (ResolvedPath path = ResolvedPath.of(bucket, key)) {
+            if (key.folderMarker() || !space.counts(bucket)) {
+                delete(bucket, key, path);
+                return;
+            }
+            // The bytes freed must be those of the file unlinked, not of one a concurrent write replaced it with.
+            ReentrantLock lock = locks.forKey(bucket.name(), key.value());
+            lock.lock();
+            try {
+                space.changed(bucket, -delete(bucket, key, path));
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
     /** Returns the bytes of the file removed. */
-    private long delete(Bucket bucket, ObjectKey key, Path path) {
-        FileState state = FileState.of(path, LinkOption.NOFOLLOW_LINKS);
+    private long delete(Bucket bucket, ObjectKey key, ResolvedPath path) {
+        FileState state = path.entryState();
         try {
             if (key.folderMarker()) {
                 deleteFolderMarker(bucket, key, path, state);
             } else if (state.isFile() || state.kind() == FileState.Kind.SYMLINK) {
-                Files.delete(path);
-                Buckets.fsyncDirectory(path.getParent());
+                Files.delete(path.entry());
+                Buckets.fsyncDirectory(path.parent());
                 forgetRow(bucket, key, path);
                 folders.removeEmptyImplicit(bucket, key.parentFolderKey());
                 return state.isFile() ? state.size() : 0;
@@ -68,8 +70,8 @@ final class ObjectRemover {
         return 0;
     }
 
-    private void forgetRow(Bucket bucket, ObjectKey key, Path path) {
-        forgetRowOfRemoved(sidecar, bucket.name(), key.value(), path);
+    private void forgetRow(Bucket bucket, ObjectKey key, ResolvedPath path) {
+        sidecar.deleteUnlessReplaced(bucket.name(), key.value(), () -> path.entryState().exists());
     }
 
     /**
@@ -84,14 +86,15 @@ final class ObjectRemover {
      * An empty folder goes; a folder that still holds keys stays, loses its marker, and becomes
      * implicit so that it vanishes with its last object, as the prefix would in S3.
      */
-    private void deleteFolderMarker(Bucket bucket, ObjectKey key, Path path, FileState state) throws IOException {
+    private void deleteFolderMarker(Bucket bucket, ObjectKey key, ResolvedPath path, FileState state)
+            throws IOException {
         if (!state.isFolder()) {
             return;
         }
         sidecar.delete(bucket.name(), key.value());
         try {
-            Files.delete(path);
-            Buckets.fsyncDirectory(path.getParent());
+            Files.delete(path.entry());
+            Buckets.fsyncDirectory(path.parent());
             sidecar.forgetImplicitFolder(bucket.name(), key.value());
             folders.removeEmptyImplicit(bucket, key.parentFolderKey());
         } catch (DirectoryNotEmptyException e) {

@@ -169,12 +169,13 @@ public final class ObjectStore implements AutoCloseable {
         return indexer.pending();
     }
 
-    private Optional<Path> locateFile(String bucketName, String keyValue) {
-        try {
-            Bucket bucket = buckets.require(bucketName);
-            return Optional.of(BucketPath.resolve(bucket, ObjectKey.parse(keyValue)));
+    private void locateFile(String bucketName, String keyValue, java.util.function.Consumer<Path> use) {
+        try (ResolvedPath at = ResolvedPath.of(buckets.require(bucketName), ObjectKey.parse(keyValue))) {
+            if (at.state().isFile()) {
+                use.accept(at.opened());
+            }
         } catch (StoreException e) {
-            return Optional.empty();
+            // gone, or no longer inside its bucket: nothing to index
         }
     }
 

@@ -48,10 +48,12 @@ final class ObjectWriter {
     PutResult put(PutRequest request) {
         Bucket bucket = buckets.require(request.bucket());
         ObjectKey key = ObjectKey.parse(request.key());
-        Path target = BucketPath.resolve(bucket, key);
+        FileState existing;
+        try (ResolvedPath target = ResolvedPath.of(bucket, key)) {
+            existing = target.state();
+        }
         // Fail before reading a possibly large body when the tree already says no.
         Folders.requireNoFileOnPath(bucket, key);
-        FileState existing = FileState.of(target);
         if (!key.folderMarker() && existing.isFolder()) {
             throw Folders.conflict(key, key.value() + "' is a folder holding other keys, so it cannot also be a file '"
                     + key.value());
@@ -60,7 +62,7 @@ final class ObjectWriter {
             throw new StoreException(StoreException.Reason.PRECONDITION_FAILED,
                     "If-None-Match: * did not hold: an object already exists at '" + key.value() + "'.");
         }
-        return key.folderMarker() ? putFolderMarker(bucket, key, target, request)
+        return key.folderMarker() ? putFolderMarker(bucket, key, request)
                 : putFile(bucket, key, request, existing.isFile() ? existing.size() : 0);
     }
 
@@ -92,7 +94,8 @@ final class ObjectWriter {
     /** A fresh temporary file name in the bucket's staging folder (same filesystem as the bucket). */
     static Path newTemporary(Bucket bucket) {
         try {
-            Files.createDirectories(bucket.staging());
+            Path base = bucket.staging().getParent().getParent();
+            OpenFolder.internal(base, base.relativize(bucket.staging()), true).close(); // no planted link on the way
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the staging folder " + bucket.staging(), e);
         }
@@ -107,7 +110,14 @@ final class ObjectWriter {
      */
     Instant publish(Bucket bucket, ObjectKey key, Path temp, Version version, WriteCondition condition,
                     SpaceReservation room) throws IOException {
-        Path target = BucketPath.resolve(bucket, key);
+        // Held to the end: the rename, the stats and the fsync all use the folder opened here.
+        try (ResolvedPath target = ResolvedPath.of(bucket, key)) {
+            return publish(bucket, key, temp, version, condition, room, target);
+        }
+    }
+
+    private Instant publish(Bucket bucket, ObjectKey key, Path temp, Version version, WriteCondition condition,
+                            SpaceReservation room, ResolvedPath target) throws IOException {
         Folders.requireNoFileOnPath(bucket, key);
         FileState staged = FileState.of(temp);
         if (condition.onlyIfAbsent()) {
@@ -121,7 +131,7 @@ final class ObjectWriter {
                 if (condition.onlyIfEtag() != null) {
                     requireCurrentEtag(bucket, key, target, condition.onlyIfEtag());
                 }
-                FileState current = FileState.of(target);
+                FileState current = target.state();
                 long replaced = current.isFile() ? current.size() : 0;
                 renameIntoPlace(bucket, key, temp, target);
                 room.commit(staged.size() - replaced);
@@ -131,8 +141,8 @@ final class ObjectWriter {
         } else {
             renameIntoPlace(bucket, key, temp, target);
         }
-        FileState committed = FileState.of(target);
-        Buckets.fsyncDirectory(target.getParent());
+        FileState committed = target.state();
+        Buckets.fsyncDirectory(target.parent());
         // Record the ETag only for our own file as we wrote it: a concurrent writer may already have
         // replaced it (another inode) or rewritten it in place (another mtime or size). A change after
         // this stat moves the fingerprint, so the row then no longer describes the file.
@@ -143,19 +153,19 @@ final class ObjectWriter {
             sidecar.putIf(new ObjectRecord(bucket.name(), key.value(),
                     version.etag() == null ? null : committed.fingerprint(), version.etag(),
                     version.metadata(), version.checksum()),
-                    () -> committed.fingerprint().sameBytesAs(FileState.of(target).fingerprint()));
+                    () -> committed.fingerprint().sameBytesAs(target.state().fingerprint()));
         }
         return committed.lastModified();
     }
 
     /** If-None-Match: *: a hard link fails atomically when the name exists, whoever created it. */
-    private void linkIntoPlace(Bucket bucket, ObjectKey key, Path temp, Path target) throws IOException {
-        folders.createParents(bucket, key);
+    private void linkIntoPlace(Bucket bucket, ObjectKey key, Path temp, ResolvedPath target) throws IOException {
+        folders.createParents(bucket, key, target);
         try {
-            Files.createLink(target, temp);
+            Files.createLink(target.entry(), temp);
             Files.delete(temp);
         } catch (FileAlreadyExistsException e) {
-            if (FileState.of(target).isFolder()) {
+            if (target.state().isFolder()) {
                 throw Folders.conflict(key, key.value() + "' is a folder");
             }
             throw new StoreException(StoreException.Reason.PRECONDITION_FAILED,
@@ -163,11 +173,11 @@ final class ObjectWriter {
         }
     }
 
-    private void renameIntoPlace(Bucket bucket, ObjectKey key, Path temp, Path target) throws IOException {
+    private void renameIntoPlace(Bucket bucket, ObjectKey key, Path temp, ResolvedPath target) throws IOException {
         for (int attempt = 1; ; attempt++) {
-            folders.createParents(bucket, key);
+            folders.createParents(bucket, key, target);
             try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(temp, target.entry(), StandardCopyOption.ATOMIC_MOVE);
                 return;
             } catch (NoSuchFileException e) {
                 // A delete removed the (implicit, empty) parent between mkdir and rename; make it again.
@@ -176,9 +186,9 @@ final class ObjectWriter {
                 }
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("the staging folder " + temp.getParent() + " is not on the same filesystem as "
-                        + target, e);
+                        + BucketPath.of(bucket, key), e);
             } catch (IOException e) {
-                if (FileState.of(target).isFolder()) {
+                if (target.state().isFolder()) {
                     throw Folders.conflict(key, key.value() + "' became a folder");
                 }
                 throw e;
@@ -186,21 +196,21 @@ final class ObjectWriter {
         }
     }
 
-    private void requireCurrentEtag(Bucket bucket, ObjectKey key, Path target, String expected) {
-        FileState current = FileState.of(target);
+    private void requireCurrentEtag(Bucket bucket, ObjectKey key, ResolvedPath target, String expected) {
+        FileState current = target.state();
         if (!current.isFile()) {
             throw new StoreException(StoreException.Reason.NO_SUCH_KEY,
                     "If-Match was given but no object exists at '" + key.value() + "'.");
         }
         ObjectRecord record = sidecar.find(bucket.name(), key.value()).orElse(null);
-        String etag = etags.forRead(bucket.name(), key.value(), target, current, record);
+        String etag = etags.forRead(bucket.name(), key.value(), target.opened(), current, record);
         if (!etag.equals(expected)) {
             throw new StoreException(StoreException.Reason.PRECONDITION_FAILED,
                     "If-Match did not hold: the object's ETag is \"" + etag + "\".");
         }
     }
 
-    private PutResult putFolderMarker(Bucket bucket, ObjectKey key, Path target, PutRequest request) {
+    private PutResult putFolderMarker(Bucket bucket, ObjectKey key, PutRequest request) {
         try {
             BodyDigests digests;
             try (FileChannel sink = FileChannel.open(Path.of("/dev/null"), StandardOpenOption.WRITE)) {
@@ -212,17 +222,20 @@ final class ObjectWriter {
                         + " bytes; send an empty body or a key without the trailing '/'.");
             }
             request.verifier().verify(digests);
-            folders.createParents(bucket, key);
-            try {
-                Files.createDirectory(target);
-                Buckets.fsyncDirectory(target.getParent());
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                if (!FileState.of(target).isFolder()) {
-                    throw Folders.conflict(key, key.value().substring(0, key.value().length() - 1) + "' is a file");
+            FileState state;
+            try (ResolvedPath target = ResolvedPath.of(bucket, key)) {
+                folders.createParents(bucket, key, target);
+                try {
+                    Files.createDirectory(target.entry());
+                    Buckets.fsyncDirectory(target.parent());
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    if (!target.state().isFolder()) {
+                        throw Folders.conflict(key, key.value().substring(0, key.value().length() - 1) + "' is a file");
+                    }
                 }
+                sidecar.forgetImplicitFolder(bucket.name(), key.value());
+                state = target.state();
             }
-            sidecar.forgetImplicitFolder(bucket.name(), key.value());
-            FileState state = FileState.of(target);
             sidecar.put(new ObjectRecord(bucket.name(), key.value(), null, digests.etag(), request.metadata(),
                     keptChecksum(request.kept(), digests)));
             return new PutResult(digests.etag(), digests, state.lastModified());

@@ -29,11 +29,14 @@ final class StagingSweeper {
             if (!Files.isDirectory(folder)) {
                 continue;
             }
-            try (var entries = Files.newDirectoryStream(folder, "put-*")) {
+            // Opened without following links: a link planted in .cubby must not lead the sweep elsewhere.
+            Path base = folder.getParent().getParent();
+            try (OpenFolder open = OpenFolder.internal(base, base.relativize(folder), false);
+                 var entries = Files.newDirectoryStream(open.path(), "put-*")) {
                 for (Path entry : entries) {
                     if (Files.getLastModifiedTime(entry).toInstant().isBefore(cutoff)) {
                         Files.deleteIfExists(entry);
-                        LOG.info(() -> "removed the leftover temporary " + entry);
+                        LOG.info(() -> "removed the leftover temporary " + folder.resolve(entry.getFileName()));
                     }
                 }
             } catch (IOException e) {

@@ -3,7 +3,6 @@ package dev.cubby.store;
 import dev.cubby.meta.ObjectRecord;
 import dev.cubby.meta.Sidecar;
 import dev.cubby.meta.StoredChecksum;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,11 +49,15 @@ final class TreeLister {
         if (query.maxKeys() > 0) {
             String prefix = query.prefix();
             String startFolderKey = prefix.substring(0, prefix.lastIndexOf('/') + 1);
-            Path startFolder = folderOf(startFolderKey);
-            if (startFolder != null) {
-                List<FolderEntries.Entry> children = FolderEntries.read(bucket, startFolder, startFolderKey.isEmpty());
-                if (children != null && offerStartFolderMarker(startFolder, startFolderKey, children)) {
-                    walk(startFolderKey, children);
+            // Each folder on the walk is held open while its entries are used, and every
+            // subfolder is opened from its parent without following links: a folder swapped
+            // for a symlink meanwhile is never walked into.
+            try (OpenFolder startFolder = folderOf(startFolderKey)) {
+                if (startFolder != null) {
+                    List<FolderEntries.Entry> children = FolderEntries.read(bucket, startFolder, startFolderKey);
+                    if (children != null && offerStartFolderMarker(startFolder, startFolderKey, children)) {
+                        walk(startFolderKey, children);
+                    }
                 }
             }
         }
@@ -65,7 +68,7 @@ final class TreeLister {
      * A prefix naming a folder ({@code dir/}) lists the folder's own marker first, as S3 lists
      * a {@code dir/} object under that prefix. Returns false once the page is full.
      */
-    private boolean offerStartFolderMarker(Path folder, String folderKey, List<FolderEntries.Entry> children) {
+    private boolean offerStartFolderMarker(OpenFolder folder, String folderKey, List<FolderEntries.Entry> children) {
         if (folderKey.isEmpty() || !folderKey.equals(query.prefix()) || !after(folderKey) || !query.inScope(folderKey)) {
             return true;
         }
@@ -73,17 +76,20 @@ final class TreeLister {
         if (marker == null && FolderEntries.hasListable(children)) {
             return true;
         }
-        return offerObject(new ListPage.Entry(folderKey, 0, FileState.of(folder).lastModified(),
+        return offerObject(new ListPage.Entry(folderKey, 0, FileState.of(folder.path()).lastModified(),
                 FolderMarkers.etag(marker), null));
     }
 
-    /** The folder for a key prefix ending in '/', or null when no such folder can exist or be read. */
-    private Path folderOf(String folderKey) {
+    /**
+     * The folder for a key prefix ending in '/' (links inside the bucket followed), opened; null
+     * when no such folder can exist or be read.
+     */
+    private OpenFolder folderOf(String folderKey) {
         if (folderKey.isEmpty()) {
-            return bucket.dir();
+            return OpenFolder.ofBucket(bucket);
         }
-        try {
-            return BucketPath.resolve(bucket, ObjectKey.parse(folderKey));
+        try (ResolvedPath folder = ResolvedPath.of(bucket, ObjectKey.parse(folderKey))) {
+            return folder.openAsFolder();
         } catch (StoreException e) {
             return null;
         }
@@ -110,20 +116,10 @@ final class TreeLister {
                 continue;
             }
             if (state.isFolder()) {
-                List<FolderEntries.Entry> grandChildren = FolderEntries.read(bucket, entry.path(), false);
-                if (grandChildren == null) {
-                    continue;
-                }
-                if (key.startsWith(query.prefix()) && after(key) && query.inScope(key)) {
-                    ObjectRecord marker = rows.get(entry.name() + "/");
-                    if ((marker != null || !FolderEntries.hasListable(grandChildren))
-                            && !offerObject(new ListPage.Entry(key, 0, state.lastModified(),
-                                    FolderMarkers.etag(marker), null))) {
+                try (OpenFolder child = entry.openFolder()) {
+                    if (child != null && !walkFolder(key, entry, state, rows, child)) {
                         return false;
                     }
-                }
-                if (!walk(key, grandChildren)) {
-                    return false;
                 }
             } else if (key.startsWith(query.prefix()) && after(key)) {
                 ObjectRecord row = rows.get(entry.name());
@@ -136,6 +132,24 @@ final class TreeLister {
             }
         }
         return true;
+    }
+
+    /** A subfolder reached by the walk: its own marker where S3 would list one, then its keys. */
+    private boolean walkFolder(String key, FolderEntries.Entry entry, FileState state, FolderRows rows,
+                               OpenFolder folder) {
+        List<FolderEntries.Entry> grandChildren = FolderEntries.read(bucket, folder, key);
+        if (grandChildren == null) {
+            return true;
+        }
+        if (key.startsWith(query.prefix()) && after(key) && query.inScope(key)) {
+            ObjectRecord marker = rows.get(entry.name() + "/");
+            if ((marker != null || !FolderEntries.hasListable(grandChildren))
+                    && !offerObject(new ListPage.Entry(key, 0, state.lastModified(),
+                            FolderMarkers.etag(marker), null))) {
+                return false;
+            }
+        }
+        return walk(key, grandChildren);
     }
 
     /**
