@@ -297,6 +297,11 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
         return port;
     }
 
+    /** The server process's id, for tests that watch its resources in /proc. */
+    public long pid() {
+        return process.pid();
+    }
+
     public URI endpoint() {
         return URI.create((httpsOnMainPort ? "https" : "http") + "://127.0.0.1:" + port);
     }
