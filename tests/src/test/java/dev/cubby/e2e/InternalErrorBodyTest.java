@@ -50,6 +50,15 @@ class InternalErrorBodyTest {
     }
 
     @Test
+    void theErrorBodiesOfSdkClientsAreScannedToo() throws Exception {
+        String bucket = server.newBucket("scanned");
+        int before = server.errorBodies().seen();
+        S3Assert.assertS3Error(404, "NoSuchKey", () -> server.client().getObject(b -> b.bucket(bucket).key("none"),
+                software.amazon.awssdk.core.sync.ResponseTransformer.toBytes()));
+        assertEquals(before + 1, server.errorBodies().seen());
+    }
+
+    @Test
     void theScanOfErrorBodiesCatchesTheReportedInternalError() {
         var bodies = new ErrorBodies(() -> List.of("/srv/nas"));
         bodies.record("PUT /second/k", 500, REPORTED_BODY.getBytes(java.nio.charset.StandardCharsets.UTF_8));
