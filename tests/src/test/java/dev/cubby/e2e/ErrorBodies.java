@@ -1,11 +1,14 @@
 package dev.cubby.e2e;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -39,15 +42,23 @@ final class ErrorBodies {
                 offending.add(request + " answered " + status + " with a body holding '" + found + "': " + text));
     }
 
-    /** Records the error bodies of every request an SDK client makes. */
+    /** Records the error bodies of every request an SDK client makes, as they come off the wire. */
     ExecutionInterceptor interceptor() {
         return new ExecutionInterceptor() {
             @Override
-            public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
-                if (context.exception() instanceof AwsServiceException e && e.awsErrorDetails() != null
-                        && e.awsErrorDetails().rawResponse() != null) {
-                    record(context.request().getClass().getSimpleName(), e.statusCode(),
-                            e.awsErrorDetails().rawResponse().asByteArray());
+            public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context,
+                                                                   ExecutionAttributes attributes) {
+                int status = context.httpResponse().statusCode();
+                Optional<InputStream> content = context.responseBody();
+                if (status < 400 || content.isEmpty()) {
+                    return content;
+                }
+                try (InputStream in = content.get()) {
+                    byte[] body = in.readAllBytes();
+                    record(context.request().getClass().getSimpleName(), status, body);
+                    return Optional.of(new ByteArrayInputStream(body));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("reading an error body", e);
                 }
             }
         };

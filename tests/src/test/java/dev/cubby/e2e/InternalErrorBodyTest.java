@@ -17,8 +17,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the scan every test server runs over the error bodies it sent catches a body that does not.
  */
 class InternalErrorBodyTest {
+    /** A folder outside the root served as a bucket through the config. */
+    private static final Path CONFIGURED = createFolder();
+
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty();
+    static final CubbyServer server = CubbyServer.empty()
+            .args("--config", ConfigFiles.write("buckets:\n  configured: " + CONFIGURED + "\n").toString());
 
     /** The body the issue reported, from a PUT after a bucket was deleted and made again. */
     private static final String REPORTED_BODY = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>InternalError"
@@ -50,6 +54,17 @@ class InternalErrorBodyTest {
     }
 
     @Test
+    void deletingABucketFromTheConfigNamesNotItsFolder() {
+        int before = server.errorBodies().seen();
+        var refused = S3Assert.assertS3Error(400, "InvalidRequest",
+                () -> server.client().deleteBucket(b -> b.bucket("configured")));
+        String message = refused.awsErrorDetails().errorMessage();
+        assertTrue(message.contains("'configured'") && message.contains("config"), message);
+        assertEquals(before + 1, server.errorBodies().seen(), "the scan saw the body");
+        assertFalse(message.contains(CONFIGURED.toString()), message);
+    }
+
+    @Test
     void theErrorBodiesOfSdkClientsAreScannedToo() throws Exception {
         String bucket = server.newBucket("scanned");
         int before = server.errorBodies().seen();
@@ -71,6 +86,16 @@ class InternalErrorBodyTest {
         bodies.record("GET /b/k", 403, "<Error><Message>denied under /srv/nas/photos</Message></Error>"
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThrows(AssertionError.class, bodies::requireClean);
+    }
+
+    private static Path createFolder() {
+        try {
+            Path folder = Files.createTempDirectory("cubby-configured-");
+            folder.toFile().deleteOnExit();
+            return folder;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void deleteFolder(Path folder) throws java.io.IOException {
