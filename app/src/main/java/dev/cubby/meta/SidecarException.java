@@ -8,8 +8,9 @@ package dev.cubby.meta;
 public final class SidecarException extends RuntimeException {
     private final boolean diskFull;
 
+    /** A failure whose cause tells by itself whether the disk was full (SQLITE_FULL). */
     public SidecarException(String message, Throwable cause) {
-        this(message, cause, false);
+        this(message, cause, SqliteDiskFull.isCause(cause, null));
     }
 
     SidecarException(String message, Throwable cause, boolean diskFull) {

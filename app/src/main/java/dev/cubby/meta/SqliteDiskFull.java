@@ -3,7 +3,6 @@ package dev.cubby.meta;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import org.sqlite.SQLiteException;
 
 /**
@@ -22,14 +21,15 @@ final class SqliteDiskFull {
     private SqliteDiskFull() {
     }
 
-    static boolean isCause(SQLException failure, Path database) {
+    /** @param database the database file, or null when its disk cannot be asked (then SQLITE_FULL only) */
+    static boolean isCause(Throwable failure, Path database) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLiteException sqlite) {
                 int primary = sqlite.getResultCode().code & 0xff;
                 if (primary == SQLITE_FULL) {
                     return true;
                 }
-                if (primary == SQLITE_IOERR && nearlyFull(database)) {
+                if (primary == SQLITE_IOERR && database != null && nearlyFull(database)) {
                     return true;
                 }
             }
