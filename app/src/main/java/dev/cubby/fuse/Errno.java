@@ -76,9 +76,9 @@ final class Errno {
         if (failure instanceof FileSystemException e && e.getReason() != null) {
             return fromReason(e.getReason());
         }
-        if (failure instanceof SidecarException) {
+        if (failure instanceof SidecarException sidecar) {
             LOG.log(Level.WARNING, "sidecar failure in the FUSE mount", failure);
-            return ErrorCodes.EIO();
+            return sidecar.diskFull() ? ErrorCodes.ENOSPC() : ErrorCodes.EIO();
         }
         if (!(failure instanceof IOException)) {
             LOG.log(Level.WARNING, "unexpected failure in the FUSE mount", failure);

@@ -9,27 +9,41 @@ import java.util.Map;
 /**
  * One SQLite connection of the pool and the statements compiled on it. SQLite compiles SQL on
  * every {@code prepareStatement}, which cost more than the lookup it served; here each SQL text
- * is compiled once per connection and reused for the life of the pool.
+ * is compiled once per connection and reused for the life of the connection.
  *
  * <p>The contract for callers: a statement from {@link #statement} comes with no parameters and
  * no batch; bind every parameter, close the {@link java.sql.ResultSet}s it gives (that resets
  * the statement, ending its read of the database), and never close the statement itself: the
  * pool does that when it closes. A connection is used by one thread at a time (the pool hands
  * it out), so the cache needs no locking.
+ *
+ * <p>A connection on which SQLite failed is not trusted again: after SQLITE_FULL, for one,
+ * SQLite may have rolled the transaction back by itself and left statements finalised, so the
+ * next caller would get "statement is not executing". The pool calls {@link #discardIfFailed}
+ * after each use; the next use opens a fresh connection.
  */
 final class PooledConnection implements AutoCloseable {
-    private final Connection connection;
-    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    @FunctionalInterface
+    interface Opener {
+        Connection open() throws SQLException;
+    }
 
-    PooledConnection(Connection connection) {
+    private final Opener opener;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private Connection connection;
+    private boolean failed;
+    private boolean closed;
+
+    PooledConnection(Connection connection, Opener opener) {
         this.connection = connection;
+        this.opener = opener;
     }
 
     /** The compiled statement for {@code sql}, compiled now if this connection has not seen it. */
     PreparedStatement statement(String sql) throws SQLException {
         PreparedStatement statement = statements.get(sql);
         if (statement == null) {
-            statement = connection.prepareStatement(sql);
+            statement = connection().prepareStatement(sql);
             statements.put(sql, statement);
             return statement;
         }
@@ -40,17 +54,18 @@ final class PooledConnection implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: all of it is committed, or none when it throws. */
     <T> T inTransaction(SqliteConnections.Work<T> work) throws SQLException {
-        connection.setAutoCommit(false);
+        Connection c = connection();
+        c.setAutoCommit(false);
+        T result;
         try {
-            T result = work.run(this);
-            connection.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
+            result = work.run(this);
+            c.commit();
+        } catch (SQLException | RuntimeException | Error e) {
+            rollbackAfter(c, e);
             throw e;
-        } finally {
-            connection.setAutoCommit(true);
         }
+        c.setAutoCommit(true);
+        return result;
     }
 
     /**
@@ -58,20 +73,49 @@ final class PooledConnection implements AutoCloseable {
      * it returns false or throws. Returns what the work returned.
      */
     boolean inTransactionIf(SqliteConnections.Work<Boolean> work) throws SQLException {
-        connection.setAutoCommit(false);
+        Connection c = connection();
+        c.setAutoCommit(false);
+        boolean keep;
         try {
-            boolean keep = work.run(this);
+            keep = work.run(this);
             if (keep) {
-                connection.commit();
+                c.commit();
             } else {
-                connection.rollback();
+                c.rollback();
             }
-            return keep;
         } catch (SQLException | RuntimeException | Error e) {
-            connection.rollback();
+            rollbackAfter(c, e);
             throw e;
-        } finally {
-            connection.setAutoCommit(true);
+        }
+        c.setAutoCommit(true);
+        return keep;
+    }
+
+    /**
+     * Undoes a failed transaction without hiding why it failed: SQLite may have rolled it back
+     * already (SQLITE_FULL does), so rolling back again can fail too; that failure is attached
+     * to the first one, and the connection is then not used again.
+     */
+    private void rollbackAfter(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+            c.setAutoCommit(true);
+        } catch (SQLException | RuntimeException e) {
+            cause.addSuppressed(e);
+            failed = true;
+        }
+    }
+
+    /** Marks this connection as one that SQLite failed on; the pool discards it after this use. */
+    void failed() {
+        failed = true;
+    }
+
+    /** Closes the connection if SQLite failed on it, so that the next use starts on a fresh one. */
+    void discardIfFailed() {
+        if (failed) {
+            closeQuietly();
+            failed = false;
         }
     }
 
@@ -80,17 +124,44 @@ final class PooledConnection implements AutoCloseable {
         return statements.size();
     }
 
-    /** Closes the statements, then the connection. */
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            if (closed) {
+                throw new SQLException("the sidecar is closed");
+            }
+            connection = opener.open();
+        }
+        return connection;
+    }
+
+    private void closeQuietly() {
+        try {
+            closeConnection();
+        } catch (SQLException ignored) {
+            // a connection being discarded for a failure; the failure itself was reported
+        }
+    }
+
+    /** Closes the statements, then the connection, for good (the pool is closing). */
     @Override
     public void close() throws SQLException {
+        closed = true;
+        closeConnection();
+    }
+
+    private void closeConnection() throws SQLException {
         for (PreparedStatement statement : statements.values()) {
             try {
                 statement.close();
             } catch (SQLException ignored) {
-                // closing on shutdown; the connection's close below finalises what is left
+                // the connection's close below finalises what is left
             }
         }
         statements.clear();
-        connection.close();
+        Connection closing = connection;
+        connection = null;
+        if (closing != null) {
+            closing.close();
+        }
     }
 }

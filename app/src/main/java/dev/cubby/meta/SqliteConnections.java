@@ -21,6 +21,7 @@ final class SqliteConnections implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final BlockingQueue<PooledConnection> readers;
     private final List<PooledConnection> all = new ArrayList<>();
+    private final Path database;
 
     @FunctionalInterface
     interface Work<T> {
@@ -28,13 +29,14 @@ final class SqliteConnections implements AutoCloseable {
     }
 
     SqliteConnections(Path database, int readerCount) throws SQLException {
+        this.database = database;
         String url = "jdbc:sqlite:" + database.toAbsolutePath();
         Connection first = open(url);
         SidecarSchema.migrate(first);
-        writer = pooled(first);
+        writer = pooled(first, url);
         readers = new ArrayBlockingQueue<>(readerCount);
         for (int i = 0; i < readerCount; i++) {
-            readers.add(pooled(open(url)));
+            readers.add(pooled(open(url), url));
         }
     }
 
@@ -50,8 +52,8 @@ final class SqliteConnections implements AutoCloseable {
         return connection;
     }
 
-    private PooledConnection pooled(Connection connection) {
-        var pooled = new PooledConnection(connection);
+    private PooledConnection pooled(Connection connection, String url) {
+        var pooled = new PooledConnection(connection, () -> open(url));
         all.add(pooled);
         return pooled;
     }
@@ -67,8 +69,9 @@ final class SqliteConnections implements AutoCloseable {
         try {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new SidecarException("sidecar read failed: " + e.getMessage(), e);
+            throw failure(connection, "sidecar read failed", e);
         } finally {
+            connection.discardIfFailed();
             readers.add(connection);
         }
     }
@@ -78,10 +81,17 @@ final class SqliteConnections implements AutoCloseable {
         try {
             return work.run(writer);
         } catch (SQLException e) {
-            throw new SidecarException("sidecar write failed: " + e.getMessage(), e);
+            throw failure(writer, "sidecar write failed", e);
         } finally {
+            writer.discardIfFailed();
             writeLock.unlock();
         }
+    }
+
+    /** SQLite failed on {@code connection}: it is replaced, and the failure says whether the disk is full. */
+    private SidecarException failure(PooledConnection connection, String what, SQLException e) {
+        connection.failed();
+        return new SidecarException(what + ": " + e.getMessage(), e, SqliteDiskFull.isCause(e, database));
     }
 
     @Override

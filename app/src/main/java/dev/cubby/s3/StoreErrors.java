@@ -1,12 +1,49 @@
 package dev.cubby.s3;
 
+import dev.cubby.meta.SidecarException;
 import dev.cubby.s3.error.S3ErrorCode;
 import dev.cubby.s3.error.S3Exception;
+import dev.cubby.store.DiskFull;
 import dev.cubby.store.StoreException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-/** The one place where storage failures become S3 errors. */
+/**
+ * The one place where failures become S3 errors. A storage refusal has a reason, mapped to its
+ * code here; a full disk (the bucket's or the sidecar's) is the client's StorageFull; anything
+ * else is the server's InternalError, whose body says only that and the request id, since an
+ * exception's message names paths, devices and internals: the detail goes to the log under the
+ * same request id.
+ */
 public final class StoreErrors {
+    private static final Logger LOG = Logger.getLogger(StoreErrors.class.getName());
+
     private StoreErrors() {
+    }
+
+    /** The S3 error for any failure of request {@code requestId}; logs what the client is not told. */
+    public static S3Exception toS3(RuntimeException failure, String requestId) {
+        if (failure instanceof S3Exception s3) {
+            return s3;
+        }
+        if (failure instanceof StoreException store) {
+            return toS3(store);
+        }
+        if (failure instanceof SidecarException sidecar && sidecar.diskFull()) {
+            LOG.log(Level.WARNING, "request " + requestId + ": the sidecar's disk is full", failure);
+            return S3Exception.of(S3ErrorCode.STORAGE_FULL, "The disk holding Cubby's metadata database (the "
+                    + "sidecar, in the internal folder of the served tree) is full, so the request was refused and "
+                    + "nothing was stored. Free space on that disk, then retry.", failure);
+        }
+        if (DiskFull.isCause(failure)) {
+            LOG.log(Level.WARNING, "request " + requestId + ": a disk is full", failure);
+            return S3Exception.of(S3ErrorCode.STORAGE_FULL, "The disk this request writes to is full (No space "
+                    + "left on device), so the request was refused and nothing was stored. Free space on that disk, "
+                    + "then retry.", failure);
+        }
+        LOG.log(Level.SEVERE, "request " + requestId + " failed", failure);
+        return S3Exception.of(S3ErrorCode.INTERNAL_ERROR, S3ErrorCode.INTERNAL_ERROR.defaultMessage()
+                + " The server's log has the details under request id " + requestId + ".", failure);
     }
 
     public static S3Exception toS3(StoreException e) {
@@ -30,6 +67,7 @@ public final class StoreErrors {
             case STORAGE_FULL -> S3ErrorCode.STORAGE_FULL;
             case USAGE_NOT_COUNTED -> S3ErrorCode.SERVICE_UNAVAILABLE;
         };
+        // Store messages are written for the client (keys, bucket names, sizes), never paths.
         return S3Exception.of(code, e.getMessage(), e);
     }
 }

@@ -1,13 +1,10 @@
 package dev.cubby.server;
 
-import dev.cubby.meta.SidecarException;
 import dev.cubby.s3.S3Response;
 import dev.cubby.s3.StoreErrors;
-import dev.cubby.s3.error.S3ErrorCode;
 import dev.cubby.s3.error.S3Exception;
 import dev.cubby.s3.xml.ErrorDocument;
 import dev.cubby.s3.xml.XmlWriter;
-import dev.cubby.store.StoreException;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -17,12 +14,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** Turns handler answers and failures into HTTP responses; the only code that writes to the socket. */
 final class ResponseWriter {
-    private static final Logger LOG = Logger.getLogger(ResponseWriter.class.getName());
     private static final int COPY_BUFFER_BYTES = 256 * 1024;
     private static final long DRAIN_LIMIT_BYTES = 16L * 1024 * 1024;
 
@@ -102,7 +96,7 @@ final class ResponseWriter {
             // The status line is out; the only honest signal left is to cut the connection.
             throw failure;
         }
-        S3Exception error = toS3(failure);
+        S3Exception error = StoreErrors.toS3(failure, requestId);
         res.status(Status.create(error.code().httpStatus()));
         res.header("x-amz-request-id", requestId);
         res.header("Server", "Cubby");
@@ -134,21 +128,5 @@ final class ResponseWriter {
         }
         long length = req.headers().contentLength().orElse(-1L);
         return length >= 0 && length - bodyBytesRead <= DRAIN_LIMIT_BYTES;
-    }
-
-    private static S3Exception toS3(RuntimeException failure) {
-        if (failure instanceof S3Exception s3) {
-            return s3;
-        }
-        if (failure instanceof StoreException store) {
-            return StoreErrors.toS3(store);
-        }
-        if (failure instanceof UncheckedIOException || failure instanceof SidecarException) {
-            LOG.log(Level.WARNING, "request failed: " + failure.getMessage(), failure);
-            return S3Exception.of(S3ErrorCode.INTERNAL_ERROR, "The server could not complete the request: "
-                    + failure.getMessage(), failure);
-        }
-        LOG.log(Level.SEVERE, "unexpected failure", failure);
-        return S3Exception.of(S3ErrorCode.INTERNAL_ERROR);
     }
 }

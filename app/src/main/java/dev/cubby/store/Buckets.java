@@ -94,7 +94,7 @@ public final class Buckets {
         Bucket bucket = require(name);
         if (bucket.fromConfig()) {
             throw new StoreException(StoreException.Reason.BUCKET_IN_CONFIG, "The bucket '" + name
-                    + "' is defined in Cubby's config (" + bucket.dir() + "); remove it there instead.");
+                    + "' is defined in the buckets: section of Cubby's config; remove it there instead.");
         }
         try {
             Files.delete(bucket.dir());

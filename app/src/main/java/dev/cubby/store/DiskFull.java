@@ -8,14 +8,14 @@ import java.nio.file.FileSystemException;
  * EDQUOT (the user's filesystem quota is used up). The JDK reports both as plain IOExceptions
  * carrying the C library's message, so the message is all there is to go by.
  */
-final class DiskFull {
+public final class DiskFull {
     private static final String ENOSPC = "No space left on device";
     private static final String EDQUOT = "Disk quota exceeded";
 
     private DiskFull() {
     }
 
-    static boolean isCause(Throwable failure) {
+    public static boolean isCause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String message = t instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
                     : t.getMessage();

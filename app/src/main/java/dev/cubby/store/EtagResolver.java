@@ -3,6 +3,7 @@ package dev.cubby.store;
 import dev.cubby.meta.Fingerprint;
 import dev.cubby.meta.ObjectRecord;
 import dev.cubby.meta.Sidecar;
+import dev.cubby.meta.SidecarException;
 import dev.cubby.meta.StoredChecksum;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.logging.Logger;
 
 /**
  * The one rule for an object's ETag. A sidecar row whose fingerprint matches the file gives it;
@@ -20,6 +22,7 @@ import java.util.Objects;
  * therefore never the MD5 of other bytes.
  */
 public final class EtagResolver {
+    private static final Logger LOG = Logger.getLogger(EtagResolver.class.getName());
     private final Sidecar sidecar;
     private final BackgroundIndexer indexer;
     private final long hashOnReadLimit;
@@ -38,12 +41,24 @@ public final class EtagResolver {
         if (state.size() <= hashOnReadLimit) {
             String md5 = hashIfStable(path, state.fingerprint());
             if (md5 != null) {
-                sidecar.recordEtag(bucket, key, state.fingerprint(), md5);
+                remember(bucket, key, state.fingerprint(), md5);
                 return md5;
             }
         }
         indexer.enqueue(bucket, key);
         return state.fingerprint().placeholderEtag();
+    }
+
+    /** The ETag is right without its row, so a read still answers when the sidecar's disk is full. */
+    private void remember(String bucket, String key, Fingerprint fingerprint, String md5) {
+        try {
+            sidecar.recordEtag(bucket, key, fingerprint, md5);
+        } catch (SidecarException e) {
+            if (!e.diskFull()) {
+                throw e;
+            }
+            LOG.fine(() -> "the ETag of " + bucket + "/" + key + " is not kept: the sidecar's disk is full");
+        }
     }
 
     /** For listings: never reads file contents. */

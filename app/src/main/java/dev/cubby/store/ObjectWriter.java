@@ -4,6 +4,7 @@ import dev.cubby.checksum.ChecksumAlgorithm;
 import dev.cubby.meta.ObjectMetadata;
 import dev.cubby.meta.ObjectRecord;
 import dev.cubby.meta.Sidecar;
+import dev.cubby.meta.SidecarException;
 import dev.cubby.meta.StoredChecksum;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -150,12 +151,36 @@ final class ObjectWriter {
         // Checked again under the sidecar's lock: a writer that replaced the file since must not
         // have its row overwritten by this older one.
         if (committed.isFile() && staged.fingerprint().sameBytesAs(committed.fingerprint())) {
-            sidecar.putIf(new ObjectRecord(bucket.name(), key.value(),
-                    version.etag() == null ? null : committed.fingerprint(), version.etag(),
-                    version.metadata(), version.checksum()),
-                    () -> committed.fingerprint().sameBytesAs(target.state().fingerprint()));
+            try {
+                sidecar.putIf(new ObjectRecord(bucket.name(), key.value(),
+                        version.etag() == null ? null : committed.fingerprint(), version.etag(),
+                        version.metadata(), version.checksum()),
+                        () -> committed.fingerprint().sameBytesAs(target.state().fingerprint()));
+            } catch (SidecarException e) {
+                unpublish(bucket, key, target, committed, e);
+                throw e;
+            }
         }
         return committed.lastModified();
+    }
+
+    /**
+     * The row of a published file could not be written (the sidecar's disk is full, say): the
+     * write is refused, so its file must not stay visible without its metadata. It is removed
+     * unless another writer has replaced it since.
+     */
+    private void unpublish(Bucket bucket, ObjectKey key, ResolvedPath target, FileState committed,
+                           SidecarException cause) {
+        if (!committed.fingerprint().sameBytesAs(target.state().fingerprint())) {
+            return;
+        }
+        deleteQuietly(target.entry());
+        space.changed(bucket, -committed.size());
+        try {
+            folders.removeEmptyImplicit(bucket, key.parentFolderKey());
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e); // an empty folder left over matters less than the refusal
+        }
     }
 
     /** If-None-Match: *: a hard link fails atomically when the name exists, whoever created it. */

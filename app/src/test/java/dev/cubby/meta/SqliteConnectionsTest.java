@@ -119,6 +119,56 @@ class SqliteConnectionsTest {
         }
     }
 
+    @Test
+    void aFullDatabaseFailsAsDiskFullAndTheNextWriteRunsOnAFreshConnection() throws SQLException {
+        String insert = "INSERT INTO implicit_folders (bucket, key) VALUES (?, ?)";
+        try (var pool = new SqliteConnections(dir.resolve("s.db"), 1)) {
+            // a page limit is SQLite's own way to say SQLITE_FULL, as a full disk does
+            pool.write(c -> {
+                try (var rs = c.statement("PRAGMA page_count").executeQuery()) {
+                    rs.next();
+                    c.statement("PRAGMA max_page_count = " + rs.getLong(1)).execute();
+                }
+                return null;
+            });
+            var full = assertThrows(SidecarException.class, () -> pool.write(c -> c.inTransactionIf(t -> {
+                var ps = t.statement(insert);
+                for (int i = 0; i < 2000; i++) {
+                    ps.setString(1, "b");
+                    ps.setString(2, "x".repeat(200) + i + "/");
+                    ps.executeUpdate();
+                }
+                return true;
+            })));
+            assertTrue(full.diskFull(), full::toString);
+            assertTrue(full.getMessage().contains("SQLITE_FULL"), "the rollback must not hide why: " + full);
+
+            // the same SQL again: a statement cached on the failed connection would be reused here
+            assertEquals(1, (int) pool.write(c -> c.inTransaction(t -> {
+                var ps = t.statement(insert);
+                ps.setString(1, "b");
+                ps.setString(2, "after/");
+                return ps.executeUpdate();
+            })));
+            assertEquals(1L, (long) pool.read(c -> {
+                try (var rs = c.statement("SELECT count(*) FROM implicit_folders").executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : -1L;
+                }
+            }), "nothing of the refused transaction stayed");
+        }
+    }
+
+    @Test
+    void aFailureOtherThanRoomIsNotCalledDiskFull() {
+        try (var pool = new SqliteConnections(dir.resolve("s.db"), 1)) {
+            var failed = assertThrows(SidecarException.class,
+                    () -> pool.write(c -> c.statement("SELECT * FROM no_such_table").executeQuery()));
+            assertFalse(failed.diskFull());
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static String echo(PreparedStatement ps, String first, String second) throws SQLException {
         if (first != null) {
             ps.setString(1, first);

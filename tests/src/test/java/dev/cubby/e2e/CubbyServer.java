@@ -76,6 +76,8 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
     private int httpsPort;
     private S3Client client;
     private RawHttp raw;
+    private final ErrorBodies errorBodies = new ErrorBodies(() -> base == null ? List.of()
+            : List.of(base.toString(), root.toString(), state.toString()));
 
     private CubbyServer() {
     }
@@ -182,7 +184,7 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
         builder.environment().put("CUBBY_SECRET_ACCESS_KEY", SECRET_KEY);
         builder.environment().putAll(extraEnv);
         process = builder.start();
-        raw = new RawHttp(port);
+        raw = new RawHttp(port, errorBodies);
         awaitHealthy();
     }
 
@@ -231,6 +233,15 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
             deleteRecursively(base);
             base = null;
         }
+        errorBodies.requireClean();
+    }
+
+    /**
+     * The error bodies this server sent to the harness's clients; checked when it closes. A test
+     * that reads responses through another client records them here.
+     */
+    ErrorBodies errorBodies() {
+        return errorBodies;
     }
 
     private void stopProcess() {
@@ -286,6 +297,11 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
         return port;
     }
 
+    /** The server process's id, for tests that watch its resources in /proc. */
+    public long pid() {
+        return process.pid();
+    }
+
     public URI endpoint() {
         return URI.create((httpsOnMainPort ? "https" : "http") + "://127.0.0.1:" + port);
     }
@@ -337,9 +353,15 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
                 .credentialsProvider(credentials(ACCESS_KEY, SECRET_KEY))
                 .httpClientBuilder(Apache5HttpClient.builder());
         customizer.accept(builder);
-        S3Client created = builder.build();
+        S3Client created = scanned(builder).build();
         closeables.add(created);
         return created;
+    }
+
+    /** The client's error bodies go to {@link #errorBodies}, beside whatever the test configured. */
+    private S3ClientBuilder scanned(S3ClientBuilder builder) {
+        return builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
+                .addExecutionInterceptor(errorBodies.interceptor()).build());
     }
 
     /**
@@ -355,7 +377,7 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
                 .credentialsProvider(credentials(ACCESS_KEY, SECRET_KEY))
                 .httpClientBuilder(Apache5HttpClient.builder().dnsResolver(new LocalhostResolver()));
         customizer.accept(builder);
-        S3Client created = builder.build();
+        S3Client created = scanned(builder).build();
         closeables.add(created);
         return created;
     }

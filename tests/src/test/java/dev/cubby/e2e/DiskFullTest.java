@@ -2,6 +2,7 @@ package dev.cubby.e2e;
 
 import static dev.cubby.e2e.MultipartParts.MIB;
 import static dev.cubby.e2e.S3Assert.assertS3Error;
+import static dev.cubby.e2e.S3Assert.assertS3Status;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +44,8 @@ class DiskFullTest {
 
     private Path mount;
     private Path bucketDir;
+    /** Roots of test servers that sit on a tmpfs of their own. */
+    private final List<Path> extraMounts = new ArrayList<>();
 
     @BeforeEach
     void mountSmallFilesystem() throws Exception {
@@ -51,6 +56,11 @@ class DiskFullTest {
 
     @AfterEach
     void unmount() throws Exception {
+        for (Path root : extraMounts) {
+            run("umount", root.toString());
+            Files.deleteIfExists(root);
+            Files.deleteIfExists(root.getParent());
+        }
         if (mount != null) {
             run("umount", mount.toString());
             Files.delete(mount);
@@ -163,6 +173,209 @@ class DiskFullTest {
         }
     }
 
+    /**
+     * The issue's case: the served root (and with it the sidecar) on a small tmpfs with no
+     * reserve, filled by uploads until they fail. Small uploads then fail where the sidecar's WAL
+     * cannot grow: once answered 500 with the object left visible, and GETs broken until restart.
+     */
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void fillingTheRootByUploadsRefusesEachCleanlyKeepsWhatWasStoredAndRecoversAfterDeletes() throws Exception {
+        Path outsideBytes = null;
+        try (CubbyServer server = CubbyServer.empty().tree(root -> {
+            mountTmpfs(root, "16m");
+            Files.createDirectory(root.resolve("fill"));
+            Files.write(root.resolve("fill").resolve("samba.txt"), FixtureTree.seeded(3000, 40));
+        }).args("--free-space-reserve", "0")) {
+            server.start();
+            extraMounts.add(server.root());
+            S3Client s3 = server.client();
+            Map<String, byte[]> stored = new LinkedHashMap<>();
+            List<String> refused = new ArrayList<>();
+            // large bodies until the disk says no, then small ones, then empty ones: each runs out
+            // at a different point (the body's blocks, the last free page, the sidecar's WAL)
+            int[] sizes = {192 * 1024, 4096, 0};
+            int step = 0;
+            int failuresInARow = 0;
+            for (int i = 0; i < 400 && step < sizes.length; i++) {
+                String key = "obj-" + i;
+                byte[] body = FixtureTree.seeded(sizes[step], 100 + i);
+                try {
+                    String etag = s3.putObject(b -> b.bucket("fill").key(key), RequestBody.fromBytes(body)).eTag();
+                    assertEquals("\"" + Digests.md5Hex(body) + "\"", etag);
+                    stored.put(key, body);
+                    failuresInARow = 0;
+                } catch (S3Exception e) {
+                    assertEquals(507, e.statusCode(), () -> key + ": " + e.awsErrorDetails().errorMessage());
+                    assertEquals("StorageFull", e.awsErrorDetails().errorCode());
+                    assertTrue(e.awsErrorDetails().errorMessage().contains("full"), e.awsErrorDetails()::errorMessage);
+                    refused.add(key);
+                    if (++failuresInARow == 5) {
+                        step++;
+                        failuresInARow = 0;
+                    }
+                }
+            }
+            assertEquals(sizes.length, step, "the disk never filled: " + stored.size() + " uploads stored");
+            System.out.printf("disk full: %d uploads stored in a 16 MiB root, %d refused with 507%n",
+                    stored.size(), refused.size());
+
+            // while full: what was acknowledged reads back whole, nothing refused is visible
+            assertStoredAndNothingElse(s3, stored, refused);
+            assertArrayEquals(FixtureTree.seeded(3000, 40),
+                    s3.getObjectAsBytes(b -> b.bucket("fill").key("samba.txt")).asByteArray(),
+                    "a file that arrived outside Cubby is read (and hashed) while the sidecar cannot record it");
+            assertEquals(List.of(), filesIn(server.root().resolve(".cubby").resolve("tmp")));
+
+            // deleting objects makes room; uploads of every size work again on the same connections
+            List<String> keys = new ArrayList<>(stored.keySet());
+            for (String key : keys.subList(0, keys.size() / 2)) {
+                s3.deleteObject(b -> b.bucket("fill").key(key));
+                stored.remove(key);
+            }
+            for (int size : sizes) {
+                String key = "after-" + size;
+                byte[] body = FixtureTree.seeded(size, size + 7);
+                s3.putObject(b -> b.bucket("fill").key(key), RequestBody.fromBytes(body));
+                stored.put(key, body);
+            }
+            assertStoredAndNothingElse(s3, stored, refused);
+        }
+    }
+
+    /**
+     * The sidecar's disk is the full one: the root (holding .cubby) on a tiny tmpfs filled up by
+     * another user of the disk, the bucket on another filesystem with room. The body stages and
+     * is renamed into place on the bucket's disk, then its row cannot be written: the upload is
+     * refused with 507 and its object is not left behind. The same for CopyObject, UploadPart and
+     * CompleteMultipartUpload, whose upload stays as it was.
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aFullSidecarDiskRefusesUploadsCleanlyAndReadsGoOn() throws Exception {
+        Path config = Files.writeString(mount.getParent().resolve(mount.getFileName() + ".yaml"),
+                "buckets:\n  " + BUCKET + ": " + bucketDir + "\n", StandardCharsets.UTF_8);
+        config.toFile().deleteOnExit();
+        Files.write(bucketDir.resolve("samba.txt"), FixtureTree.seeded(2000, 50));
+        try (CubbyServer server = CubbyServer.empty().tree(root -> mountTmpfs(root, "4m"))
+                .args("--config", config.toString(), "--free-space-reserve", "0")) {
+            server.start();
+            extraMounts.add(server.root());
+            S3Client s3 = server.client();
+            Map<String, byte[]> stored = new LinkedHashMap<>();
+            byte[] before = FixtureTree.seeded(64 * 1024, 51);
+            s3.putObject(b -> b.bucket(BUCKET).key("before.bin"), RequestBody.fromBytes(before));
+            stored.put("before.bin", before);
+            String upload = s3.createMultipartUpload(b -> b.bucket(BUCKET).key("assembled.bin")).uploadId();
+            byte[] part = FixtureTree.seeded(64 * 1024, 52);
+            String partEtag = s3.uploadPart(b -> b.bucket(BUCKET).key("assembled.bin").uploadId(upload).partNumber(1),
+                    RequestBody.fromBytes(part)).eTag();
+            List<CompletedPart> parts = List.of(CompletedPart.builder().partNumber(1).eTag(partEtag).build());
+            Path filler = fillCompletely(server.root());
+
+            List<String> refused = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                String key = "refused-" + i;
+                byte[] body = FixtureTree.seeded(64 * 1024, 60 + i);
+                S3Exception e = assertS3Error(507, "StorageFull", () -> s3.putObject(b -> b.bucket(BUCKET).key(key),
+                        RequestBody.fromBytes(body)));
+                assertTrue(e.awsErrorDetails().errorMessage().contains("metadata"), e.awsErrorDetails()::errorMessage);
+                assertTrue(Files.notExists(bucketDir.resolve(key)), key + " was left in the bucket");
+                refused.add(key);
+            }
+            assertS3Error(507, "StorageFull", () -> s3.copyObject(b -> b.sourceBucket(BUCKET).sourceKey("before.bin")
+                    .destinationBucket(BUCKET).destinationKey("copy.bin")));
+            assertS3Error(507, "StorageFull", () -> s3.uploadPart(b -> b.bucket(BUCKET).key("assembled.bin")
+                    .uploadId(upload).partNumber(2), RequestBody.fromBytes(part)));
+            assertS3Error(507, "StorageFull", () -> s3.completeMultipartUpload(b -> b.bucket(BUCKET)
+                    .key("assembled.bin").uploadId(upload).multipartUpload(m -> m.parts(parts))));
+            refused.addAll(List.of("copy.bin", "assembled.bin"));
+            Map<String, byte[]> listed = new LinkedHashMap<>(stored);
+            listed.put("samba.txt", FixtureTree.seeded(2000, 50));
+            assertStoredAndNothingElse(s3, BUCKET, listed, refused);
+            assertEquals(List.of(1), s3.listParts(b -> b.bucket(BUCKET).key("assembled.bin").uploadId(upload)).parts()
+                    .stream().map(p -> p.partNumber()).toList(), "the upload is as it was");
+
+            Files.delete(filler);
+            s3.completeMultipartUpload(b -> b.bucket(BUCKET).key("assembled.bin").uploadId(upload)
+                    .multipartUpload(m -> m.parts(parts)));
+            var assembled = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("assembled.bin"));
+            assertArrayEquals(part, assembled.asByteArray());
+            assertEquals(MultipartParts.etag(List.of(part)), assembled.response().eTag());
+            refused.remove("assembled.bin");
+            listed.put("assembled.bin", null);
+            byte[] after = FixtureTree.seeded(64 * 1024, 70);
+            s3.putObject(b -> b.bucket(BUCKET).key("after.bin"), RequestBody.fromBytes(after));
+            listed.put("after.bin", after);
+            assertStoredAndNothingElse(s3, BUCKET, listed, refused);
+        }
+    }
+
+    private static void assertStoredAndNothingElse(S3Client s3, Map<String, byte[]> stored, List<String> refused) {
+        Map<String, byte[]> listed = new LinkedHashMap<>(stored);
+        listed.put("samba.txt", FixtureTree.seeded(3000, 40));
+        assertStoredAndNothingElse(s3, "fill", listed, refused);
+    }
+
+    /**
+     * Each stored object reads back with its bytes and single-PUT ETag (a null body: checked by
+     * the caller); LIST shows exactly them; each refused key is absent.
+     */
+    private static void assertStoredAndNothingElse(S3Client s3, String bucket, Map<String, byte[]> stored,
+                                                   List<String> refused) {
+        for (var entry : stored.entrySet()) {
+            if (entry.getValue() == null) {
+                continue; // checked by the caller
+            }
+            var object = s3.getObjectAsBytes(b -> b.bucket(bucket).key(entry.getKey()));
+            assertArrayEquals(entry.getValue(), object.asByteArray(), entry.getKey());
+            assertEquals("\"" + Digests.md5Hex(entry.getValue()) + "\"", object.response().eTag(), entry.getKey());
+        }
+        for (String key : refused) {
+            if (!stored.containsKey(key)) {
+                assertS3Status(404, () -> s3.headObject(b -> b.bucket(bucket).key(key)));
+            }
+        }
+        List<String> listed = s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream()
+                .map(o -> o.key()).sorted().toList();
+        assertEquals(stored.keySet().stream().sorted().toList(), listed);
+    }
+
+    /** Mounts a tmpfs of {@code size} on {@code dir} (unmounted after the test). */
+    private static void mountTmpfs(Path dir, String size) throws IOException {
+        try {
+            run("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", dir.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    /** Writes a file into {@code dir} until its filesystem refuses another byte. */
+    private static Path fillCompletely(Path dir) throws IOException {
+        Path filler = dir.resolve("filler");
+        byte[] block = new byte[4096];
+        try (OutputStream out = Files.newOutputStream(filler)) {
+            while (true) {
+                out.write(block);
+            }
+        } catch (IOException full) {
+            if (Files.getFileStore(dir).getUsableSpace() > 0) {
+                throw full;
+            }
+        }
+        return filler;
+    }
+
+    private static List<Path> filesIn(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.toList();
+        }
+    }
+
     /** A server whose bucket {@value #BUCKET} is the folder on the small filesystem. */
     private CubbyServer serve(String reserve) throws Exception {
         Path config = Files.writeString(mount.getParent().resolve(mount.getFileName() + ".yaml"),
@@ -195,7 +408,10 @@ class DiskFullTest {
             HttpRequest request = HttpRequest.newBuilder(url.toURI())
                     .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                     .build();
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            server.errorBodies().record("PUT " + key, response.statusCode(),
+                    response.body().getBytes(StandardCharsets.UTF_8));
+            return response;
         }
     }
 

@@ -20,16 +20,20 @@ import java.util.Map;
  */
 final class RawHttp {
     private final int port;
+    private final ErrorBodies errorBodies;
 
-    RawHttp(int port) {
+    RawHttp(int port, ErrorBodies errorBodies) {
         this.port = port;
+        this.errorBodies = errorBodies;
     }
 
     RawResponse send(RawRequest request) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(30_000);
             writeRequest(socket.getOutputStream(), request);
-            return readResponse(new BufferedInputStream(socket.getInputStream()), request.method());
+            RawResponse response = readResponse(new BufferedInputStream(socket.getInputStream()), request.method());
+            errorBodies.record(request.method() + " " + request.target(), response.status(), response.body());
+            return response;
         }
     }
 

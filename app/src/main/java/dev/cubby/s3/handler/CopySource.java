@@ -57,7 +57,7 @@ record CopySource(String bucket, String key, String versionId) {
             return URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw S3Exception.of(S3ErrorCode.INVALID_ARGUMENT, "Invalid copy source encoding: " + HEADER + " must be "
-                    + "URL-encoded (" + e.getMessage() + ").");
+                    + "URL-encoded (each '%' followed by two hex digits of a UTF-8 byte).");
         }
     }
 }

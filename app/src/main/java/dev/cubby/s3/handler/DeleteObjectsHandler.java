@@ -5,12 +5,9 @@ import dev.cubby.s3.S3Request;
 import dev.cubby.s3.S3Response;
 import dev.cubby.s3.StoreErrors;
 import dev.cubby.s3.VersionId;
-import dev.cubby.s3.error.S3ErrorCode;
 import dev.cubby.s3.error.S3Exception;
 import dev.cubby.s3.xml.DeleteResult;
 import dev.cubby.store.ObjectStore;
-import dev.cubby.store.StoreException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Map;
 
@@ -50,13 +47,8 @@ public final class DeleteObjectsHandler {
                 if (!body.quiet()) {
                     deleted.add(new DeleteResult.Deleted(object.key(), object.versionId()));
                 }
-            } catch (S3Exception e) {
-                errors.add(failure(object, e));
-            } catch (StoreException e) {
-                errors.add(failure(object, StoreErrors.toS3(e)));
-            } catch (UncheckedIOException e) {
-                errors.add(new DeleteResult.Failure(object.key(), object.versionId(),
-                        S3ErrorCode.INTERNAL_ERROR.wireCode(), "Cubby could not delete this key: " + e.getMessage()));
+            } catch (RuntimeException e) {
+                errors.add(failure(object, StoreErrors.toS3(e, request.requestId())));
             }
         }
         return new S3Response.Xml(200, Map.of(), new DeleteResult(deleted, errors));

@@ -99,7 +99,8 @@ record TagSet(Map<String, String> tags) {
         try {
             return URLDecoder.decode(raw, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw invalid("x-amz-tagging must be URL query-encoded (k1=v1&k2=v2): " + e.getMessage());
+            throw invalid("x-amz-tagging must be URL query-encoded (k1=v1&k2=v2, each '%' followed by two hex "
+                    + "digits of a UTF-8 byte).");
         }
     }
 

@@ -48,7 +48,11 @@ public final class SafeXmlReader {
             if (capped.exceeded()) {
                 throw S3Exception.of(S3ErrorCode.MALFORMED_XML, "The XML body is larger than " + maxBytes + " bytes.");
             }
-            throw S3Exception.of(S3ErrorCode.MALFORMED_XML, "The XML body is not well-formed: " + e.getMessage());
+            // The parser's own message names its internals; where it stopped is what the client can use.
+            var at = e.getLocation();
+            throw S3Exception.of(S3ErrorCode.MALFORMED_XML, "The XML body is not well-formed"
+                    + (at == null ? "" : " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")")
+                    + "; send one XML document as the S3 API reference gives it.");
         }
     }
 
