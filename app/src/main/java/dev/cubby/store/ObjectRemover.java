@@ -1,6 +1,7 @@
 package dev.cubby.store;
 
 import dev.cubby.meta.Sidecar;
+import dev.cubby.meta.SidecarException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -9,12 +10,15 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Logger;
 
 /**
  * Deletes objects as S3 does (a missing key is not an error) and lets the folders Cubby made
  * for them disappear with their last object.
  */
 final class ObjectRemover {
+    private static final Logger LOG = Logger.getLogger(ObjectRemover.class.getName());
+
     private final Buckets buckets;
     private final Sidecar sidecar;
     private final Folders folders;
@@ -70,8 +74,21 @@ final class ObjectRemover {
         return 0;
     }
 
+    /**
+     * The file is gone already, so the delete has happened; a row the sidecar cannot remove for
+     * want of disk space stays behind harmlessly (it describes no file, and a file that appears
+     * at the key later never inherits it). Deleting is how a full disk is freed, so it must not fail.
+     */
     private void forgetRow(Bucket bucket, ObjectKey key, ResolvedPath path) {
-        sidecar.deleteUnlessReplaced(bucket.name(), key.value(), () -> path.entryState().exists());
+        try {
+            sidecar.deleteUnlessReplaced(bucket.name(), key.value(), () -> path.entryState().exists());
+        } catch (SidecarException e) {
+            if (!e.diskFull()) {
+                throw e;
+            }
+            LOG.warning("the disk of the sidecar is full: the row of the deleted " + bucket.name() + "/"
+                    + key.value() + " stays until it is next written");
+        }
     }
 
     /**
