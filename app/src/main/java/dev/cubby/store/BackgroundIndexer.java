@@ -105,7 +105,8 @@ public final class BackgroundIndexer implements AutoCloseable {
         long started = System.nanoTime();
         String md5 = EtagResolver.hashIfStable(path.get(), state.fingerprint());
         if (md5 != null) {
-            sidecar.recordEtag(task.bucket(), task.key(), state.fingerprint(), md5);
+            sidecar.recordEtag(task.bucket(), task.key(), state.fingerprint(), md5,
+                    EtagResolver.keepsMetadata(record, state));
         }
         throttle(state.size(), System.nanoTime() - started);
     }

@@ -38,7 +38,7 @@ public final class EtagResolver {
         if (state.size() <= hashOnReadLimit) {
             String md5 = hashIfStable(path, state.fingerprint());
             if (md5 != null) {
-                sidecar.recordEtag(bucket, key, state.fingerprint(), md5);
+                sidecar.recordEtag(bucket, key, state.fingerprint(), md5, keepsMetadata(record, state));
                 return md5;
             }
         }
@@ -53,6 +53,11 @@ public final class EtagResolver {
         }
         indexer.enqueue(bucket, key);
         return state.fingerprint().placeholderEtag();
+    }
+
+    /** Whether a row re-hashed for a changed file keeps its metadata: see {@link ObjectRecord#metadataFor}. */
+    static boolean keepsMetadata(ObjectRecord record, FileState state) {
+        return record != null && record.metadataBelongsTo(state.fingerprint());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.cubby.store;
 
+import dev.cubby.meta.ObjectRecord;
 import dev.cubby.meta.Sidecar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,7 +45,13 @@ final class Folders {
                 + "' conflicts with the tree: '" + detail + "'. A folder cannot hold both a file 'a' and keys under 'a/'.");
     }
 
-    /** Creates the folders above {@code key} that are missing, recording each as implicit. */
+    /**
+     * Creates the folders above {@code key} that are missing, recording each as implicit before
+     * it is made, so a crash in between never leaves a folder of Cubby's that looks like a user's
+     * (listed as an object {@code dir/}); a mark whose folder was never made is forgotten by
+     * {@link #removeEmptyImplicit}. (A user's folder made at the same instant may be taken for
+     * Cubby's, and then goes with its last object.)
+     */
     void createParents(Bucket bucket, ObjectKey key) {
         Path path = bucket.dir();
         List<String> segments = key.segments();
@@ -53,9 +60,15 @@ final class Folders {
             Path parent = path;
             path = path.resolve(segments.get(i));
             folderKey.append(segments.get(i)).append('/');
+            FileState existing = FileState.of(path);
+            if (existing.isFolder()) {
+                continue;
+            }
             try {
+                if (!existing.exists()) {
+                    sidecar.markImplicitFolder(bucket.name(), folderKey.toString());
+                }
                 Files.createDirectory(path);
-                sidecar.markImplicitFolder(bucket.name(), folderKey.toString());
                 Buckets.fsyncDirectory(parent);
             } catch (FileAlreadyExistsException e) {
                 if (!FileState.of(path).isFolder()) {
@@ -66,6 +79,16 @@ final class Folders {
                 throw new UncheckedIOException("cannot create the folder " + path, e);
             }
         }
+    }
+
+    /**
+     * Whether a folder with no marker row is listed (and found by HEAD) as an object
+     * {@code dir/}: an empty one a user made is; one Cubby made to hold a key is not, as it
+     * stands only until its key arrives (or a crash cut that write) or is removed with it.
+     */
+    static boolean listedAsMarker(Sidecar sidecar, String bucket, String folderKey, ObjectRecord marker,
+                                  boolean empty) {
+        return marker != null || empty && !sidecar.isImplicitFolder(bucket, folderKey);
     }
 
     /**

@@ -74,8 +74,9 @@ public final class LocalFiles {
     public void publish(String bucket, String key, Path staged, String md5) throws IOException {
         Bucket b = buckets.require(bucket);
         ObjectKey k = ObjectKey.parse(key);
-        ObjectMetadata kept = sidecar.find(bucket, key).map(ObjectRecord::metadata).orElse(ObjectMetadata.NONE);
         FileState current = FileState.of(BucketPath.resolve(b, k));
+        ObjectMetadata kept = sidecar.find(bucket, key).map(r -> r.metadataFor(current.fingerprint()))
+                .orElse(ObjectMetadata.NONE);
         try (SpaceReservation room = space.forLocalFile(b, Files.size(staged), current.isFile() ? current.size() : 0)) {
             writer.publish(b, k, staged, new ObjectWriter.Version(md5, kept, null), WriteCondition.NONE, room);
         } catch (UncheckedIOException e) {
@@ -110,7 +111,7 @@ public final class LocalFiles {
         if (record != null && record.describes(before.fingerprint())) {
             FileState after = FileState.of(to, LinkOption.NOFOLLOW_LINKS);
             if (after.isFile() && before.fingerprint().sameBytesAs(after.fingerprint())) {
-                sidecar.recordEtag(toBucket, toKey, after.fingerprint(), record.etag());
+                sidecar.recordEtag(toBucket, toKey, after.fingerprint(), record.etag(), true);
             }
         }
         if (folder) {
@@ -157,7 +158,7 @@ public final class LocalFiles {
             boolean sameBytes = movesMtime ? now != null && now.inode() == was.inode() && now.size() == was.size()
                     : was.sameBytesAs(now);
             if (after.isFile() && sameBytes) {
-                sidecar.recordEtag(bucket, key, now, record.etag());
+                sidecar.recordEtag(bucket, key, now, record.etag(), true);
             }
         }
     }
@@ -220,7 +221,8 @@ public final class LocalFiles {
 
     /** The object's descriptive metadata; {@link ObjectMetadata#NONE} when it has no row. */
     public ObjectMetadata metadata(String bucket, String key) {
-        return sidecar.find(bucket, key).map(ObjectRecord::metadata).orElse(ObjectMetadata.NONE);
+        FileState current = FileState.of(locate(bucket, key));
+        return sidecar.find(bucket, key).map(r -> r.metadataFor(current.fingerprint())).orElse(ObjectMetadata.NONE);
     }
 
     /** Replaces the object's descriptive metadata, keeping its ETag and tags. */

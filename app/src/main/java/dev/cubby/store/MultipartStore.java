@@ -242,6 +242,36 @@ public final class MultipartStore {
         return removed;
     }
 
+    /**
+     * Removes upload folders that have no upload: left by a crash during CreateMultipartUpload
+     * (folder made, row not yet) or a completion or abort (row gone, folder not yet). Only uploads
+     * initiated before {@code initiatedBefore} (their ID says when), so a folder whose row is
+     * being written right now stays. Returns how many went.
+     */
+    public int sweepFoldersWithoutUpload(Instant initiatedBefore) {
+        var roots = new java.util.HashSet<Path>();
+        buckets.list().forEach(bucket -> roots.add(bucket.staging().getParent().resolve("uploads")));
+        int removed = 0;
+        for (Path root : roots) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (var folders = Files.newDirectoryStream(root, Files::isDirectory)) {
+                for (Path folder : folders) {
+                    String id = folder.getFileName().toString();
+                    if (id.matches("[0-9a-f]{32}") && Long.parseLong(id.substring(0, 12), 16) < initiatedBefore.toEpochMilli()
+                            && sidecar.findUpload(id).isEmpty()) {
+                        deleteTree(folder);
+                        removed++;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot sweep the upload folders in " + root, e);
+            }
+        }
+        return removed;
+    }
+
     /** The upload's row and staged parts go; the bytes they held no longer count against the quota. */
     private void discard(MultipartUpload upload) {
         sidecar.deleteUpload(upload.uploadId());

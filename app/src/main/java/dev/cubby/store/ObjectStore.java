@@ -38,12 +38,14 @@ public final class ObjectStore implements AutoCloseable {
         var locks = new KeyLocks();
         this.space = new SpaceLimits(spacePolicy, buckets, sidecar);
         this.writer = new ObjectWriter(buckets, sidecar, folders, etags, space, locks);
-        this.reader = new ObjectReader(buckets, sidecar, etags);
+        var pendingWrites = new PendingWrites(buckets, sidecar, folders);
+        this.reader = new ObjectReader(buckets, sidecar, etags, pendingWrites);
         this.remover = new ObjectRemover(buckets, sidecar, folders, space, locks);
         this.multipart = new MultipartStore(buckets, sidecar, writer, space);
         this.copier = new ObjectCopier(sidecar, reader, writer);
         this.tags = new ObjectTags(sidecar, reader);
         this.localFiles = new LocalFiles(buckets, sidecar, writer, space);
+        pendingWrites.recoverCrashed();
         StagingSweeper.sweep(buckets);
     }
 

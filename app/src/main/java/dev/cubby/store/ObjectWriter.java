@@ -3,6 +3,7 @@ package dev.cubby.store;
 import dev.cubby.checksum.ChecksumAlgorithm;
 import dev.cubby.meta.ObjectMetadata;
 import dev.cubby.meta.ObjectRecord;
+import dev.cubby.meta.PendingWrite;
 import dev.cubby.meta.Sidecar;
 import dev.cubby.meta.StoredChecksum;
 import java.io.IOException;
@@ -101,15 +102,50 @@ final class ObjectWriter {
 
     /**
      * Makes a verified, fsynced temporary file visible at the key, honouring the write
-     * condition, then records its ETag for exactly the file that was published, and its bytes
-     * (net of the file it replaced) in the bucket's usage. The caller removes the temporary name
-     * afterwards (it may be gone already).
+     * condition, then records its ETag and metadata for exactly the file that was published, and
+     * its bytes (net of the file it replaced) in the bucket's usage. The caller removes the
+     * temporary name afterwards (it may be gone already).
+     *
+     * <p>Crash-safe order: the write is recorded as pending (durably) before any folder is made
+     * or the file renamed, and its row is written (and the pending write forgotten) in one commit
+     * after. A crash in between leaves a pending write that {@link PendingWrites} completes when
+     * its file reached the key, or drops with the folders made for it; the key never shows the
+     * new bytes with the old object's metadata.
      */
     Instant publish(Bucket bucket, ObjectKey key, Path temp, Version version, WriteCondition condition,
                     SpaceReservation room) throws IOException {
         Path target = BucketPath.resolve(bucket, key);
         Folders.requireNoFileOnPath(bucket, key);
         FileState staged = FileState.of(temp);
+        var pending = new PendingWrite(UUID.randomUUID().toString(), new ObjectRecord(bucket.name(), key.value(),
+                staged.fingerprint(), version.etag(), version.metadata(), version.checksum()), temp.toString(),
+                ProcessHandle.current().pid());
+        sidecar.recordPendingWrite(pending);
+        boolean completed = false;
+        try {
+            placeFile(bucket, key, temp, target, staged, condition, room);
+            FileState committed = FileState.of(target);
+            Buckets.fsyncDirectory(target.getParent());
+            // Record the row only for our own file as we wrote it: a concurrent writer may already have
+            // replaced it (another inode) or rewritten it in place (another mtime or size). A change after
+            // this stat moves the fingerprint, so the row then no longer describes the file.
+            // A version without a known ETag gets a row without a fingerprint: stale, so it is hashed on need.
+            // Checked again under the sidecar's lock: a writer that replaced the file since must not
+            // have its row overwritten by this older one.
+            boolean ours = committed.isFile() && pending.landedAs(committed.fingerprint());
+            sidecar.completePendingWrite(pending.id(), pending.rowFor(committed.fingerprint()),
+                    () -> ours && committed.fingerprint().sameBytesAs(FileState.of(target).fingerprint()));
+            completed = true;
+            return committed.lastModified();
+        } finally {
+            if (!completed) {
+                forgetQuietly(pending);
+            }
+        }
+    }
+
+    private void placeFile(Bucket bucket, ObjectKey key, Path temp, Path target, FileState staged,
+                           WriteCondition condition, SpaceReservation room) throws IOException {
         if (condition.onlyIfAbsent()) {
             linkIntoPlace(bucket, key, temp, target);
             room.commit(staged.size());
@@ -131,21 +167,16 @@ final class ObjectWriter {
         } else {
             renameIntoPlace(bucket, key, temp, target);
         }
-        FileState committed = FileState.of(target);
-        Buckets.fsyncDirectory(target.getParent());
-        // Record the ETag only for our own file as we wrote it: a concurrent writer may already have
-        // replaced it (another inode) or rewritten it in place (another mtime or size). A change after
-        // this stat moves the fingerprint, so the row then no longer describes the file.
-        // A version without a known ETag gets a row without a fingerprint: stale, so it is hashed on need.
-        // Checked again under the sidecar's lock: a writer that replaced the file since must not
-        // have its row overwritten by this older one.
-        if (committed.isFile() && staged.fingerprint().sameBytesAs(committed.fingerprint())) {
-            sidecar.putIf(new ObjectRecord(bucket.name(), key.value(),
-                    version.etag() == null ? null : committed.fingerprint(), version.etag(),
-                    version.metadata(), version.checksum()),
-                    () -> committed.fingerprint().sameBytesAs(FileState.of(target).fingerprint()));
+    }
+
+    /** A refused or failed publish: its pending write goes (a crash recovers it if this fails too). */
+    private void forgetQuietly(PendingWrite pending) {
+        try {
+            sidecar.forgetPendingWrite(pending.id());
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(ObjectWriter.class.getName())
+                    .warning("cannot forget the pending write of a failed publish: " + e.getMessage());
         }
-        return committed.lastModified();
     }
 
     /** If-None-Match: *: a hard link fails atomically when the name exists, whoever created it. */
