@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Folders as S3 prefixes. Folders Cubby creates to hold a key are recorded as implicit and
@@ -17,6 +18,8 @@ import java.util.List;
  */
 final class Folders {
     private final Sidecar sidecar;
+    /** Per folder, so that making it (mark, mkdir) and removing it (rmdir, forget) never interleave in this process. */
+    private final KeyLocks locks = new KeyLocks();
 
     Folders(Sidecar sidecar) {
         this.sidecar = sidecar;
@@ -60,11 +63,13 @@ final class Folders {
             Path parent = path;
             path = path.resolve(segments.get(i));
             folderKey.append(segments.get(i)).append('/');
-            FileState existing = FileState.of(path);
-            if (existing.isFolder()) {
-                continue;
-            }
+            ReentrantLock lock = locks.forKey(bucket.name(), folderKey.toString());
+            lock.lock();
             try {
+                FileState existing = FileState.of(path);
+                if (existing.isFolder()) {
+                    continue;
+                }
                 if (!existing.exists()) {
                     sidecar.markImplicitFolder(bucket.name(), folderKey.toString());
                 }
@@ -77,6 +82,8 @@ final class Folders {
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the folder " + path, e);
+            } finally {
+                lock.unlock();
             }
         }
     }
@@ -97,21 +104,27 @@ final class Folders {
      */
     void removeEmptyImplicit(Bucket bucket, String folderKey) {
         while (!folderKey.isEmpty()) {
-            if (!sidecar.isImplicitFolder(bucket.name(), folderKey)
-                    || sidecar.find(bucket.name(), folderKey).isPresent()) {
-                return;
-            }
-            Path folder = BucketPath.of(bucket, ObjectKey.parse(folderKey));
+            ReentrantLock lock = locks.forKey(bucket.name(), folderKey);
+            lock.lock();
             try {
-                Files.delete(folder);
-                sidecar.forgetImplicitFolder(bucket.name(), folderKey);
-                Buckets.fsyncDirectory(folder.getParent());
-            } catch (DirectoryNotEmptyException e) {
-                return;
-            } catch (NoSuchFileException e) {
-                sidecar.forgetImplicitFolder(bucket.name(), folderKey);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot remove the empty folder " + folder, e);
+                if (!sidecar.isImplicitFolder(bucket.name(), folderKey)
+                        || sidecar.find(bucket.name(), folderKey).isPresent()) {
+                    return;
+                }
+                Path folder = BucketPath.of(bucket, ObjectKey.parse(folderKey));
+                try {
+                    Files.delete(folder);
+                    sidecar.forgetImplicitFolder(bucket.name(), folderKey);
+                    Buckets.fsyncDirectory(folder.getParent());
+                } catch (DirectoryNotEmptyException e) {
+                    return;
+                } catch (NoSuchFileException e) {
+                    sidecar.forgetImplicitFolder(bucket.name(), folderKey);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot remove the empty folder " + folder, e);
+                }
+            } finally {
+                lock.unlock();
             }
             String body = folderKey.substring(0, folderKey.length() - 1);
             folderKey = body.substring(0, body.lastIndexOf('/') + 1);

@@ -91,8 +91,7 @@ final class PendingWrites {
             LOG.info(() -> "completed the write of " + bucket.name() + "/" + key.value() + " cut by a crash");
         } else {
             sidecar.forgetPendingWrite(write.id());
-            String parent = key.value().substring(0, key.value().lastIndexOf('/') + 1);
-            folders.removeEmptyImplicit(bucket, parent);
+            folders.removeEmptyImplicit(bucket, key.parentFolderKey());
             LOG.info(() -> "dropped the write of " + bucket.name() + "/" + key.value()
                     + " cut by a crash before it was published");
         }
