@@ -225,8 +225,17 @@ public final class LocalFiles {
         return sidecar.find(bucket, key).map(r -> r.metadataFor(current.fingerprint())).orElse(ObjectMetadata.NONE);
     }
 
-    /** Replaces the object's descriptive metadata, keeping its ETag and tags. */
+    /**
+     * Replaces the object's descriptive metadata, keeping its ETag and tags. A row that describes
+     * a file replaced since (outside Cubby) first loses its file version, so the metadata set now
+     * belongs to the file that stands there (see {@link ObjectRecord#metadataFor}).
+     */
     public void setMetadata(String bucket, String key, ObjectMetadata metadata) {
+        FileState current = FileState.of(locate(bucket, key));
+        ObjectRecord row = sidecar.find(bucket, key).orElse(null);
+        if (row != null && !row.metadataBelongsTo(current.fingerprint())) {
+            sidecar.recordEtag(bucket, key, null, null, false);
+        }
         sidecar.putMetadata(bucket, key, metadata);
     }
 }

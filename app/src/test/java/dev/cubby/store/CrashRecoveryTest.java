@@ -103,6 +103,17 @@ class CrashRecoveryTest {
     }
 
     @Test
+    void metadataSetThroughTheMountOnAReplacedFileBelongsToThatFile() throws Exception {
+        put("doc.txt", "old bytes", OLD);
+        Files.writeString(root.resolve("bkt/doc.txt"), "replaced outside Cubby");
+        fx.store.localFiles().setMetadata("bkt", "doc.txt", NEW);
+
+        assertEquals(NEW, fx.store.head("bkt", "doc.txt").metadata());
+        assertEquals(ObjectStoreTest.md5("replaced outside Cubby"), fx.store.head("bkt", "doc.txt").etag());
+        assertEquals(NEW, fx.store.head("bkt", "doc.txt").metadata(), "and still once it is hashed");
+    }
+
+    @Test
     void anEmptyFolderCubbyMadeForAKeyIsNoObjectButOneAUserMadeIs() throws Exception {
         try (var sidecar = SqliteSidecar.open(root.resolve(".cubby/sidecar.db"))) {
             sidecar.markImplicitFolder("bkt", "cubbys/");
