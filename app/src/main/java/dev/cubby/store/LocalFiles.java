@@ -22,12 +22,14 @@ public final class LocalFiles {
     private final Sidecar sidecar;
     private final ObjectWriter writer;
     private final SpaceLimits space;
+    private final PendingWrites pendingWrites;
 
-    LocalFiles(Buckets buckets, Sidecar sidecar, ObjectWriter writer, SpaceLimits space) {
+    LocalFiles(Buckets buckets, Sidecar sidecar, ObjectWriter writer, SpaceLimits space, PendingWrites pendingWrites) {
         this.buckets = buckets;
         this.sidecar = sidecar;
         this.writer = writer;
         this.space = space;
+        this.pendingWrites = pendingWrites;
     }
 
     /** The file or folder a key names, refused when a symlink would lead it out of its bucket. */
@@ -74,9 +76,10 @@ public final class LocalFiles {
     public void publish(String bucket, String key, Path staged, String md5) throws IOException {
         Bucket b = buckets.require(bucket);
         ObjectKey k = ObjectKey.parse(key);
-        FileState current = FileState.of(BucketPath.resolve(b, k));
-        ObjectMetadata kept = sidecar.find(bucket, key).map(r -> r.metadataFor(current.fingerprint()))
-                .orElse(ObjectMetadata.NONE);
+        Path target = BucketPath.resolve(b, k);
+        FileState current = FileState.of(target);
+        ObjectRecord row = pendingWrites.rowOf(bucket, key, target, current);
+        ObjectMetadata kept = row == null ? ObjectMetadata.NONE : row.metadataFor(current.fingerprint());
         try (SpaceReservation room = space.forLocalFile(b, Files.size(staged), current.isFile() ? current.size() : 0)) {
             writer.publish(b, k, staged, new ObjectWriter.Version(md5, kept, null), WriteCondition.NONE, room);
         } catch (UncheckedIOException e) {
@@ -221,8 +224,10 @@ public final class LocalFiles {
 
     /** The object's descriptive metadata; {@link ObjectMetadata#NONE} when it has no row. */
     public ObjectMetadata metadata(String bucket, String key) {
-        FileState current = FileState.of(locate(bucket, key));
-        return sidecar.find(bucket, key).map(r -> r.metadataFor(current.fingerprint())).orElse(ObjectMetadata.NONE);
+        Path path = locate(bucket, key);
+        FileState current = FileState.of(path);
+        ObjectRecord row = pendingWrites.rowOf(bucket, key, path, current);
+        return row == null ? ObjectMetadata.NONE : row.metadataFor(current.fingerprint());
     }
 
     /**

@@ -44,7 +44,7 @@ public final class ObjectStore implements AutoCloseable {
         this.multipart = new MultipartStore(buckets, sidecar, writer, space);
         this.copier = new ObjectCopier(sidecar, reader, writer);
         this.tags = new ObjectTags(sidecar, reader);
-        this.localFiles = new LocalFiles(buckets, sidecar, writer, space);
+        this.localFiles = new LocalFiles(buckets, sidecar, writer, space, pendingWrites);
         pendingWrites.recoverCrashed();
         StagingSweeper.sweep(buckets);
     }

@@ -55,6 +55,12 @@ final class PendingWrites {
         }
     }
 
+    /** The key's row for the file in {@code state}, completed first from a pending write when it does not describe it. */
+    ObjectRecord rowOf(String bucket, String key, Path path, FileState state) {
+        ObjectRecord row = sidecar.find(bucket, key).orElse(null);
+        return row != null && row.describes(state.fingerprint()) ? row : settle(bucket, key, path, state, row);
+    }
+
     /**
      * The row of the file at a key whose row does not describe it: a pending write's, completed
      * now, when that write's file is the one standing there; else {@code row} unchanged.

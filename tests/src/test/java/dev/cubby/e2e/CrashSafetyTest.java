@@ -1,6 +1,7 @@
 package dev.cubby.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -64,8 +66,12 @@ class CrashSafetyTest {
 
     @Test
     @Order(1)
-    @Timeout(value = 150, unit = TimeUnit.SECONDS)
-    void acknowledgedWritesSurviveAKillAndEveryKeyHoldsOneWholeVersion() throws Exception {
+    void acknowledgedWritesSurviveAKillAndEveryKeyHoldsOneWholeVersion() {
+        // about 5 s a round on 2 busy cores; the budget grows with -Dcubby.crash.rounds
+        assertTimeoutPreemptively(Duration.ofSeconds(30 + 10L * ROUNDS), this::killRounds);
+    }
+
+    private void killRounds() throws Exception {
         System.out.println("CrashSafetyTest: seed " + SEED + " (-Dcubby.crash.seed=" + SEED + " repeats it), "
                 + ROUNDS + " rounds");
         Random random = new Random(SEED);
@@ -323,8 +329,11 @@ class CrashSafetyTest {
         }
     }
 
+    /** What the server logs when a repair after a crash fails (see PendingWrites, the sweepers). */
     private void checkLog(String log) {
-        log.lines().filter(line -> line.contains("cannot recover") || line.contains("SEVERE"))
+        log.lines().filter(line -> line.contains("cannot recover") || line.contains("cannot sweep")
+                        || line.contains("cannot remove the staged file") || line.contains("cannot forget the pending write")
+                        || line.contains("sweeping stale uploads failed"))
                 .forEach(line -> problems.add("server log: " + line));
     }
 
