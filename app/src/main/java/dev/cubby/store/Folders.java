@@ -17,6 +17,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * removed again with their last object, as a prefix vanishes in S3; folders users made stay.
  */
 final class Folders {
+    private static final int CREATE_ATTEMPTS = 3;
+
     private final Sidecar sidecar;
     /** Per folder, so that making it (mark, mkdir) and removing it (rmdir, forget) never interleave in this process. */
     private final KeyLocks locks = new KeyLocks();
@@ -56,6 +58,16 @@ final class Folders {
      * Cubby's, and then goes with its last object.)
      */
     void createParents(Bucket bucket, ObjectKey key) {
+        for (int attempt = 1; !createParentsOnce(bucket, key); attempt++) {
+            if (attempt == CREATE_ATTEMPTS) {
+                throw new UncheckedIOException(new java.io.IOException("the folders above " + key.value()
+                        + " were removed " + CREATE_ATTEMPTS + " times while being made"));
+            }
+        }
+    }
+
+    /** False when a folder on the way was removed (its last object deleted) as the next one was made in it. */
+    private boolean createParentsOnce(Bucket bucket, ObjectKey key) {
         Path path = bucket.dir();
         List<String> segments = key.segments();
         StringBuilder folderKey = new StringBuilder();
@@ -80,12 +92,15 @@ final class Folders {
                     throw conflict(key, folderKey.substring(0, folderKey.length() - 1) + "' is a file, so it cannot hold '"
                             + key.value());
                 }
+            } catch (NoSuchFileException e) {
+                return false;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the folder " + path, e);
             } finally {
                 lock.unlock();
             }
         }
+        return true;
     }
 
     /**

@@ -78,7 +78,9 @@ final class PendingWrites {
                 }
             }
         }
-        return row;
+        // Its writer may have completed it (row and pending write go in one commit) since the
+        // caller read the row: then the row read now is that writer's.
+        return sidecar.find(bucket, key).orElse(null);
     }
 
     private void recover(PendingWrite write) {

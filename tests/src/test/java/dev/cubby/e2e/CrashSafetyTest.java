@@ -66,6 +66,7 @@ class CrashSafetyTest {
 
     @Test
     @Order(1)
+    @Timeout(value = 30, unit = TimeUnit.MINUTES) // the real bound is below, computed from the rounds
     void acknowledgedWritesSurviveAKillAndEveryKeyHoldsOneWholeVersion() {
         // about 5 s a round on 2 busy cores; the budget grows with -Dcubby.crash.rounds
         assertTimeoutPreemptively(Duration.ofSeconds(30 + 10L * ROUNDS), this::killRounds);
