@@ -25,6 +25,7 @@ public final class BackgroundIndexer implements AutoCloseable {
     }
 
     private final Sidecar sidecar;
+    private final PendingWrites pendingWrites;
     private final BiFunction<String, String, Optional<Path>> locate;
     private final long bytesPerSecond;
     private final LinkedHashSet<Task> queue = new LinkedHashSet<>();
@@ -36,8 +37,10 @@ public final class BackgroundIndexer implements AutoCloseable {
     /**
      * @param locate the file behind a bucket and key, if it still is a file inside its bucket
      */
-    public BackgroundIndexer(Sidecar sidecar, BiFunction<String, String, Optional<Path>> locate, long bytesPerSecond) {
+    BackgroundIndexer(Sidecar sidecar, PendingWrites pendingWrites, BiFunction<String, String, Optional<Path>> locate,
+                      long bytesPerSecond) {
         this.sidecar = sidecar;
+        this.pendingWrites = pendingWrites;
         this.locate = locate;
         this.bytesPerSecond = bytesPerSecond;
         this.worker = Thread.ofVirtual().name("cubby-indexer").start(this::run);
@@ -98,7 +101,8 @@ public final class BackgroundIndexer implements AutoCloseable {
         if (!state.isFile()) {
             return;
         }
-        ObjectRecord record = sidecar.find(task.bucket(), task.key()).orElse(null);
+        // A write another process (the mount) left pending when it died brings its own ETag and metadata.
+        ObjectRecord record = pendingWrites.rowOf(task.bucket(), task.key(), path.get(), state);
         if (record != null && record.describes(state.fingerprint())) {
             return;
         }
