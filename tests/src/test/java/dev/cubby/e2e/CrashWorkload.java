@@ -93,7 +93,7 @@ final class CrashWorkload {
                     .metadata(Map.of(WRITER, version.id())), RequestBody.fromBytes(body));
             ledger.acknowledge(op);
         } catch (S3Exception e) {
-            refusedUnexpectedly(op, "PUT " + key, e);
+            refusedUnexpectedly("PUT " + key, e);
         }
     }
 
@@ -116,7 +116,7 @@ final class CrashWorkload {
                     .multipartUpload(m -> m.parts(completed)));
             ledger.acknowledge(op);
         } catch (S3Exception e) {
-            refusedUnexpectedly(op, "CompleteMultipartUpload " + key, e);
+            refusedUnexpectedly("CompleteMultipartUpload " + key, e);
         }
     }
 
@@ -129,7 +129,7 @@ final class CrashWorkload {
             if (e.statusCode() == 404) {
                 ledger.refuse(op); // the source was not there: a clean refusal, nothing changed
             } else {
-                refusedUnexpectedly(op, "CopyObject " + source + " -> " + target, e);
+                refusedUnexpectedly("CopyObject " + source + " -> " + target, e);
             }
         }
     }
@@ -140,7 +140,7 @@ final class CrashWorkload {
             s3.deleteObject(b -> b.bucket(bucket).key(key));
             ledger.acknowledge(op);
         } catch (S3Exception e) {
-            refusedUnexpectedly(op, "DELETE " + key, e);
+            refusedUnexpectedly("DELETE " + key, e);
         }
     }
 
@@ -153,7 +153,7 @@ final class CrashWorkload {
     }
 
     /** Not a cut: the server answered an error it had no reason for. Whether it landed is unknown. */
-    private void refusedUnexpectedly(CrashLedger.Op op, String what, S3Exception e) {
+    private void refusedUnexpectedly(String what, S3Exception e) {
         if (!stop.get()) {
             unexpected.add(what + ": " + e.statusCode() + " " + e.awsErrorDetails().errorCode() + " "
                     + e.awsErrorDetails().errorMessage());
