@@ -12,6 +12,22 @@ public record ObjectRecord(String bucket, String key, Fingerprint fingerprint, S
         return fingerprint != null && fingerprint.equals(current);
     }
 
+    /**
+     * This row's descriptive metadata if it belongs to the file whose fingerprint is given, else
+     * none. It belongs when the row names no file version (metadata set for whatever file stands
+     * there, its ETag worked out later) or names this file's bytes (a chmod or rename moves only
+     * the ctime). A file that replaced the row's, outside Cubby or by a write a crash cut before
+     * its row, is another object and never inherits this one's Content-Type or user metadata.
+     */
+    public ObjectMetadata metadataFor(Fingerprint current) {
+        return metadataBelongsTo(current) ? metadata : ObjectMetadata.NONE;
+    }
+
+    /** Whether {@link #metadataFor} gives this row's metadata for the file given. */
+    public boolean metadataBelongsTo(Fingerprint current) {
+        return fingerprint == null || fingerprint.sameBytesAs(current);
+    }
+
     public ObjectRecord withVersion(Fingerprint newFingerprint, String newEtag, StoredChecksum newChecksum) {
         return new ObjectRecord(bucket, key, newFingerprint, newEtag, metadata, newChecksum);
     }

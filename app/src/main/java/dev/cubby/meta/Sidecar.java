@@ -37,8 +37,32 @@ public interface Sidecar extends MultipartState, AutoCloseable {
      */
     boolean putIf(ObjectRecord record, java.util.function.BooleanSupplier stillCurrent);
 
-    /** Replaces only the fingerprint and ETag of an existing row, keeping metadata; inserts a bare row if none. */
-    void recordEtag(String bucket, String key, Fingerprint fingerprint, String etag);
+    /**
+     * Records, durably, a write about to be renamed into place (see {@link PendingWrite}); it
+     * stays until {@link #completePendingWrite} or {@link #forgetPendingWrite}.
+     */
+    void recordPendingWrite(PendingWrite write);
+
+    /**
+     * Forgets the pending write and, if {@code stillCurrent} (asked as for {@link #putIf}), puts
+     * {@code record} as the key's row, in one commit. Returns whether the row was written.
+     */
+    boolean completePendingWrite(String pendingId, ObjectRecord record, java.util.function.BooleanSupplier stillCurrent);
+
+    void forgetPendingWrite(String pendingId);
+
+    /** The pending writes of one key, in no particular order. */
+    java.util.List<PendingWrite> pendingWrites(String bucket, String key);
+
+    /** Every pending write, for recovery at start. */
+    java.util.List<PendingWrite> pendingWrites();
+
+    /**
+     * Replaces only the fingerprint and ETag of an existing row, keeping its descriptive metadata
+     * when {@code keepMetadata} (the same object with new attributes) and clearing it otherwise (a
+     * file that replaced the row's, see {@link ObjectRecord#metadataFor}); inserts a bare row if none.
+     */
+    void recordEtag(String bucket, String key, Fingerprint fingerprint, String etag, boolean keepMetadata);
 
     /**
      * Replaces only the descriptive metadata of the object's row, keeping its ETag, fingerprint

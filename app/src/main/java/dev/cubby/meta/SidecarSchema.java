@@ -82,6 +82,32 @@ final class SidecarSchema {
                   tag_value TEXT NOT NULL,
                   PRIMARY KEY (bucket, key, tag_key)
                 ) WITHOUT ROWID"""
+            ),
+            // writes recorded before their rename, so recovery gives bytes and metadata together
+            List.of(
+                """
+                CREATE TABLE pending_writes (
+                  id TEXT PRIMARY KEY,
+                  bucket TEXT NOT NULL,
+                  key TEXT NOT NULL,
+                  size INTEGER NOT NULL,
+                  mtime_ns INTEGER NOT NULL,
+                  ctime_ns INTEGER NOT NULL,
+                  inode INTEGER NOT NULL,
+                  etag TEXT,
+                  content_type TEXT,
+                  cache_control TEXT,
+                  content_disposition TEXT,
+                  content_encoding TEXT,
+                  content_language TEXT,
+                  expires TEXT,
+                  user_meta TEXT,
+                  checksum_algorithm TEXT,
+                  checksum_value TEXT,
+                  staged_file TEXT NOT NULL,
+                  owner_pid INTEGER NOT NULL
+                ) WITHOUT ROWID""",
+                "CREATE INDEX pending_writes_by_key ON pending_writes (bucket, key)"
             ));
 
     private SidecarSchema() {

@@ -94,6 +94,35 @@ final class SqliteConnections implements AutoCloseable {
         return new SidecarException(what + ": " + e.getMessage(), e, SqliteDiskFull.isCause(e, database));
     }
 
+    /**
+     * As {@link #write}, with the commit on disk before this returns (the WAL is fsynced, and with
+     * it every commit before). For what must be durable before a rename on disk: a pending write
+     * is recorded this way, then its file renamed and the folder fsynced, then the row written
+     * by an ordinary commit. A crash (or power cut, which may lose that last commit under
+     * NORMAL) before the rename leaves the old file with its old row; after it, the pending
+     * write matches the new file and recovery gives it its row. Bytes and metadata so never mix.
+     */
+    <T> T writeDurably(Work<T> work) {
+        writeLock.lock();
+        try {
+            setSynchronous("FULL");
+            try {
+                return work.run(writer);
+            } finally {
+                setSynchronous("NORMAL");
+            }
+        } catch (SQLException e) {
+            throw failure(writer, "sidecar write failed", e);
+        } finally {
+            writer.discardIfFailed();
+            writeLock.unlock();
+        }
+    }
+
+    private void setSynchronous(String level) throws SQLException {
+        writer.statement("PRAGMA synchronous = " + level).execute();
+    }
+
     @Override
     public void close() {
         writeLock.lock();

@@ -24,6 +24,9 @@ public final class SqliteSidecar implements Sidecar {
     private static final String UPDATE_ETAG = "UPDATE objects SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ?, "
             + "etag = ?, checksum_algorithm = CASE WHEN etag = ? THEN checksum_algorithm END, "
             + "checksum_value = CASE WHEN etag = ? THEN checksum_value END WHERE bucket = ? AND key = ?";
+    private static final String CLEAR_METADATA = "UPDATE objects SET content_type = NULL, cache_control = NULL, "
+            + "content_disposition = NULL, content_encoding = NULL, content_language = NULL, expires = NULL, "
+            + "user_meta = NULL WHERE bucket = ? AND key = ?";
     private static final String INSERT_ETAG = "INSERT OR IGNORE INTO objects (bucket, key, size, mtime_ns, ctime_ns, "
             + "inode, etag, parent, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE_METADATA = "UPDATE objects SET content_type = ?, cache_control = ?, "
@@ -42,6 +45,7 @@ public final class SqliteSidecar implements Sidecar {
     private final SqliteMultipartState multipart;
     private final SqliteTags tags;
     private final SqliteMoves moves;
+    private final SqlitePendingWrites pendingWrites;
 
     private SqliteSidecar(SqliteConnections connections, Path file) {
         this.connections = connections;
@@ -49,6 +53,7 @@ public final class SqliteSidecar implements Sidecar {
         this.multipart = new SqliteMultipartState(connections);
         this.tags = new SqliteTags(connections);
         this.moves = new SqliteMoves(connections);
+        this.pendingWrites = new SqlitePendingWrites(connections);
     }
 
     /** Opens (creating and migrating when needed) the sidecar database at {@code file}. */
@@ -108,10 +113,48 @@ public final class SqliteSidecar implements Sidecar {
     }
 
     @Override
-    public void recordEtag(String bucket, String key, Fingerprint fingerprint, String etag) {
-        connections.write(c -> {
-            // A new file version invalidates the stored additional checksum; metadata stays.
-            var update = c.statement(UPDATE_ETAG);
+    public void recordPendingWrite(PendingWrite write) {
+        pendingWrites.record(write);
+    }
+
+    @Override
+    public boolean completePendingWrite(String pendingId, ObjectRecord record,
+                                        java.util.function.BooleanSupplier stillCurrent) {
+        // The delete comes first so that it takes SQLite's write lock before the check (see putIf).
+        return connections.write(c -> c.inTransaction(t -> {
+            SqlitePendingWrites.forget(t, pendingId);
+            if (!stillCurrent.getAsBoolean()) {
+                return false;
+            }
+            SqliteTags.forget(t, record.bucket(), record.key());
+            var ps = t.statement(PUT);
+            ObjectRows.bind(ps, record);
+            ObjectRows.bindParentAndName(ps, ObjectRows.NEXT, record.key());
+            ps.executeUpdate();
+            return true;
+        }));
+    }
+
+    @Override
+    public void forgetPendingWrite(String pendingId) {
+        pendingWrites.forget(pendingId);
+    }
+
+    @Override
+    public List<PendingWrite> pendingWrites(String bucket, String key) {
+        return pendingWrites.find(bucket, key);
+    }
+
+    @Override
+    public List<PendingWrite> pendingWrites() {
+        return pendingWrites.all();
+    }
+
+    @Override
+    public void recordEtag(String bucket, String key, Fingerprint fingerprint, String etag, boolean keepMetadata) {
+        connections.write(c -> c.inTransaction(t -> {
+            // A new file version invalidates the stored additional checksum.
+            var update = t.statement(UPDATE_ETAG);
             int i = ObjectRows.bindFingerprint(update, 1, fingerprint);
             update.setString(i++, etag);
             update.setString(i++, etag);
@@ -119,6 +162,9 @@ public final class SqliteSidecar implements Sidecar {
             update.setString(i++, bucket);
             update.setString(i, key);
             if (update.executeUpdate() > 0) {
+                if (!keepMetadata) {
+                    update(t, CLEAR_METADATA, bucket, key);
+                }
                 return null;
             }
             var insert = c.statement(INSERT_ETAG);
@@ -129,7 +175,7 @@ public final class SqliteSidecar implements Sidecar {
             ObjectRows.bindParentAndName(insert, i, key);
             insert.executeUpdate();
             return null;
-        });
+        }));
     }
 
     @Override

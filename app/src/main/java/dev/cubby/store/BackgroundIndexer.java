@@ -23,6 +23,7 @@ public final class BackgroundIndexer implements AutoCloseable {
     }
 
     private final Sidecar sidecar;
+    private final PendingWrites pendingWrites;
     private final Locator locate;
     private final long bytesPerSecond;
     private final LinkedHashSet<Task> queue = new LinkedHashSet<>();
@@ -41,8 +42,9 @@ public final class BackgroundIndexer implements AutoCloseable {
         void withFile(String bucket, String key, java.util.function.Consumer<Path> use);
     }
 
-    public BackgroundIndexer(Sidecar sidecar, Locator locate, long bytesPerSecond) {
+    BackgroundIndexer(Sidecar sidecar, PendingWrites pendingWrites, Locator locate, long bytesPerSecond) {
         this.sidecar = sidecar;
+        this.pendingWrites = pendingWrites;
         this.locate = locate;
         this.bytesPerSecond = bytesPerSecond;
         this.worker = Thread.ofVirtual().name("cubby-indexer").start(this::run);
@@ -113,14 +115,16 @@ public final class BackgroundIndexer implements AutoCloseable {
         if (!state.isFile()) {
             return;
         }
-        ObjectRecord record = sidecar.find(task.bucket(), task.key()).orElse(null);
+        // A write another process (the mount) left pending when it died brings its own ETag and metadata.
+        ObjectRecord record = pendingWrites.rowOf(task.bucket(), task.key(), path, state);
         if (record != null && record.describes(state.fingerprint())) {
             return;
         }
         long started = System.nanoTime();
         String md5 = EtagResolver.hashIfStable(path, state.fingerprint());
         if (md5 != null) {
-            sidecar.recordEtag(task.bucket(), task.key(), state.fingerprint(), md5);
+            sidecar.recordEtag(task.bucket(), task.key(), state.fingerprint(), md5,
+                    EtagResolver.keepsMetadata(record, state));
         }
         throttle(state.size(), System.nanoTime() - started);
     }

@@ -41,7 +41,7 @@ public final class EtagResolver {
         if (state.size() <= hashOnReadLimit) {
             String md5 = hashIfStable(path, state.fingerprint());
             if (md5 != null) {
-                remember(bucket, key, state.fingerprint(), md5);
+                remember(bucket, key, state.fingerprint(), md5, keepsMetadata(record, state));
                 return md5;
             }
         }
@@ -50,9 +50,9 @@ public final class EtagResolver {
     }
 
     /** The ETag is right without its row, so a read still answers when the sidecar's disk is full. */
-    private void remember(String bucket, String key, Fingerprint fingerprint, String md5) {
+    private void remember(String bucket, String key, Fingerprint fingerprint, String md5, boolean keepMetadata) {
         try {
-            sidecar.recordEtag(bucket, key, fingerprint, md5);
+            sidecar.recordEtag(bucket, key, fingerprint, md5, keepMetadata);
         } catch (SidecarException e) {
             if (!e.diskFull()) {
                 throw e;
@@ -68,6 +68,11 @@ public final class EtagResolver {
         }
         indexer.enqueue(bucket, key);
         return state.fingerprint().placeholderEtag();
+    }
+
+    /** Whether a row re-hashed for a changed file keeps its metadata: see {@link ObjectRecord#metadataFor}. */
+    static boolean keepsMetadata(ObjectRecord record, FileState state) {
+        return record != null && record.metadataBelongsTo(state.fingerprint());
     }
 
     /**

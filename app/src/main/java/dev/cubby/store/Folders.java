@@ -1,20 +1,28 @@
 package dev.cubby.store;
 
+import dev.cubby.meta.ObjectRecord;
 import dev.cubby.meta.Sidecar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Folders as S3 prefixes. Folders Cubby creates to hold a key are recorded as implicit and
  * removed again with their last object, as a prefix vanishes in S3; folders users made stay.
  */
 final class Folders {
+    private static final int CREATE_ATTEMPTS = 3;
+
     private final Sidecar sidecar;
+    /** Per folder, so that making it (mark, mkdir) and removing it (rmdir, forget) never interleave in this process. */
+    private final KeyLocks locks = new KeyLocks();
 
     Folders(Sidecar sidecar) {
         this.sidecar = sidecar;
@@ -45,23 +53,63 @@ final class Folders {
     }
 
     /**
-     * Creates the folders above {@code key} that are missing, recording each as implicit, and
-     * leaves {@code at} holding the innermost open (see {@link ResolvedPath#openParents}).
+     * Creates the folders above {@code key} that are missing, recording each as implicit before
+     * it is made, so a crash in between never leaves a folder of Cubby's that looks like a user's
+     * (listed as an object {@code dir/}); a mark whose folder was never made is forgotten by
+     * {@link #removeEmptyImplicit}. (A user's folder made at the same instant may be taken for
+     * Cubby's, and then goes with its last object.) Leaves {@code at} holding the innermost
+     * folder open (see {@link ResolvedPath#openParents}).
      */
     void createParents(Bucket bucket, ObjectKey key, ResolvedPath at) throws IOException {
-        at.openParents((folder, name, depth) -> {
-            String folderKey = String.join("/", key.segments().subList(0, depth)) + "/";
+        for (int attempt = 1; ; attempt++) {
             try {
-                Files.createDirectory(folder.entry(name));
-                sidecar.markImplicitFolder(bucket.name(), folderKey);
-                Buckets.fsyncDirectory(folder.path());
-            } catch (FileAlreadyExistsException e) {
-                if (!FileState.of(folder.entry(name), java.nio.file.LinkOption.NOFOLLOW_LINKS).isFolder()) {
-                    throw conflict(key, folderKey.substring(0, folderKey.length() - 1) + "' is a file, so it cannot hold '"
-                            + key.value());
+                at.openParents((folder, name, depth) -> makeFolder(bucket, key, folder, name, depth));
+                return;
+            } catch (NoSuchFileException e) {
+                // A folder on the way was removed (its last object deleted) as the next one was made in it.
+                if (attempt == CREATE_ATTEMPTS) {
+                    throw new IOException("the folders above " + key.value() + " were removed " + CREATE_ATTEMPTS
+                            + " times while being made", e);
                 }
             }
-        });
+        }
+    }
+
+    /** Makes the missing folder {@code name} in the opened {@code folder}, marked as Cubby's first. */
+    private void makeFolder(Bucket bucket, ObjectKey key, OpenFolder folder, String name, int depth)
+            throws IOException {
+        String folderKey = String.join("/", key.segments().subList(0, depth)) + "/";
+        Path entry = folder.entry(name);
+        ReentrantLock lock = locks.forKey(bucket.name(), folderKey);
+        lock.lock();
+        try {
+            FileState existing = FileState.of(entry, LinkOption.NOFOLLOW_LINKS);
+            if (existing.isFolder()) {
+                return;
+            }
+            if (!existing.exists()) {
+                sidecar.markImplicitFolder(bucket.name(), folderKey);
+            }
+            Files.createDirectory(entry);
+            Buckets.fsyncDirectory(folder.path());
+        } catch (FileAlreadyExistsException e) {
+            if (!FileState.of(entry, LinkOption.NOFOLLOW_LINKS).isFolder()) {
+                throw conflict(key, folderKey.substring(0, folderKey.length() - 1) + "' is a file, so it cannot hold '"
+                        + key.value());
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Whether a folder with no marker row is listed (and found by HEAD) as an object
+     * {@code dir/}: an empty one a user made is; one Cubby made to hold a key is not, as it
+     * stands only until its key arrives (or a crash cut that write) or is removed with it.
+     */
+    static boolean listedAsMarker(Sidecar sidecar, String bucket, String folderKey, ObjectRecord marker,
+                                  boolean empty) {
+        return marker != null || empty && !sidecar.isImplicitFolder(bucket, folderKey);
     }
 
     /**
@@ -70,25 +118,31 @@ final class Folders {
      */
     void removeEmptyImplicit(Bucket bucket, String folderKey) {
         while (!folderKey.isEmpty()) {
-            if (!sidecar.isImplicitFolder(bucket.name(), folderKey)
-                    || sidecar.find(bucket.name(), folderKey).isPresent()) {
-                return;
-            }
-            // Removed by its name in its opened parent: a swapped-in link is never followed.
-            try (ResolvedPath folder = ResolvedPath.of(bucket, ObjectKey.parse(folderKey))) {
-                if (!folder.parentExists()) {
-                    sidecar.forgetImplicitFolder(bucket.name(), folderKey);
-                } else {
-                    Files.delete(folder.entry());
-                    sidecar.forgetImplicitFolder(bucket.name(), folderKey);
-                    Buckets.fsyncDirectory(folder.parent());
+            ReentrantLock lock = locks.forKey(bucket.name(), folderKey);
+            lock.lock();
+            try {
+                if (!sidecar.isImplicitFolder(bucket.name(), folderKey)
+                        || sidecar.find(bucket.name(), folderKey).isPresent()) {
+                    return;
                 }
-            } catch (DirectoryNotEmptyException | StoreException e) {
-                return;
-            } catch (NoSuchFileException e) {
-                sidecar.forgetImplicitFolder(bucket.name(), folderKey);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot remove the empty folder " + folderKey, e);
+                // Removed by its name in its opened parent: a swapped-in link is never followed.
+                try (ResolvedPath folder = ResolvedPath.of(bucket, ObjectKey.parse(folderKey))) {
+                    if (!folder.parentExists()) {
+                        sidecar.forgetImplicitFolder(bucket.name(), folderKey);
+                    } else {
+                        Files.delete(folder.entry());
+                        sidecar.forgetImplicitFolder(bucket.name(), folderKey);
+                        Buckets.fsyncDirectory(folder.parent());
+                    }
+                } catch (DirectoryNotEmptyException | StoreException e) {
+                    return;
+                } catch (NoSuchFileException e) {
+                    sidecar.forgetImplicitFolder(bucket.name(), folderKey);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot remove the empty folder " + folderKey, e);
+                }
+            } finally {
+                lock.unlock();
             }
             String body = folderKey.substring(0, folderKey.length() - 1);
             folderKey = body.substring(0, body.lastIndexOf('/') + 1);

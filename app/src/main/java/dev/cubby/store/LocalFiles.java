@@ -22,12 +22,14 @@ public final class LocalFiles {
     private final Sidecar sidecar;
     private final ObjectWriter writer;
     private final SpaceLimits space;
+    private final PendingWrites pendingWrites;
 
-    LocalFiles(Buckets buckets, Sidecar sidecar, ObjectWriter writer, SpaceLimits space) {
+    LocalFiles(Buckets buckets, Sidecar sidecar, ObjectWriter writer, SpaceLimits space, PendingWrites pendingWrites) {
         this.buckets = buckets;
         this.sidecar = sidecar;
         this.writer = writer;
         this.space = space;
+        this.pendingWrites = pendingWrites;
     }
 
     /** The file or folder a key names, refused when a symlink would lead it out of its bucket. */
@@ -135,10 +137,14 @@ public final class LocalFiles {
     public void publish(String bucket, String key, Path staged, String md5) throws IOException {
         Bucket b = buckets.require(bucket);
         ObjectKey k = ObjectKey.parse(key);
-        ObjectMetadata kept = sidecar.find(bucket, key).map(ObjectRecord::metadata).orElse(ObjectMetadata.NONE);
         FileState current;
+        ObjectMetadata kept;
         try (ResolvedPath at = ResolvedPath.of(b, k)) {
             current = at.state();
+            // Its state says whether the path is used: a missing folder leaves nothing to name.
+            Path target = at.parentExists() ? at.entry() : BucketPath.of(b, k);
+            ObjectRecord row = pendingWrites.rowOf(bucket, key, target, current);
+            kept = row == null ? ObjectMetadata.NONE : row.metadataFor(current.fingerprint());
         }
         try (SpaceReservation room = space.forLocalFile(b, Files.size(staged), current.isFile() ? current.size() : 0)) {
             writer.publish(b, k, staged, new ObjectWriter.Version(md5, kept, null), WriteCondition.NONE, room);
@@ -181,7 +187,7 @@ public final class LocalFiles {
         if (record != null && record.describes(before.fingerprint())) {
             FileState after = FileState.of(to, LinkOption.NOFOLLOW_LINKS);
             if (after.isFile() && before.fingerprint().sameBytesAs(after.fingerprint())) {
-                sidecar.recordEtag(toBucket, toKey, after.fingerprint(), record.etag());
+                sidecar.recordEtag(toBucket, toKey, after.fingerprint(), record.etag(), true);
             }
         }
         if (folder) {
@@ -234,7 +240,7 @@ public final class LocalFiles {
             boolean sameBytes = movesMtime ? now != null && now.inode() == was.inode() && now.size() == was.size()
                     : was.sameBytesAs(now);
             if (after.isFile() && sameBytes) {
-                sidecar.recordEtag(bucket, key, now, record.etag());
+                sidecar.recordEtag(bucket, key, now, record.etag(), true);
             }
         }
     }
@@ -303,11 +309,23 @@ public final class LocalFiles {
 
     /** The object's descriptive metadata; {@link ObjectMetadata#NONE} when it has no row. */
     public ObjectMetadata metadata(String bucket, String key) {
-        return sidecar.find(bucket, key).map(ObjectRecord::metadata).orElse(ObjectMetadata.NONE);
+        Path path = locate(bucket, key);
+        FileState current = FileState.of(path);
+        ObjectRecord row = pendingWrites.rowOf(bucket, key, path, current);
+        return row == null ? ObjectMetadata.NONE : row.metadataFor(current.fingerprint());
     }
 
-    /** Replaces the object's descriptive metadata, keeping its ETag and tags. */
+    /**
+     * Replaces the object's descriptive metadata, keeping its ETag and tags. A row that describes
+     * a file replaced since (outside Cubby) first loses its file version, so the metadata set now
+     * belongs to the file that stands there (see {@link ObjectRecord#metadataFor}).
+     */
     public void setMetadata(String bucket, String key, ObjectMetadata metadata) {
+        FileState current = FileState.of(locate(bucket, key));
+        ObjectRecord row = sidecar.find(bucket, key).orElse(null);
+        if (row != null && !row.metadataBelongsTo(current.fingerprint())) {
+            sidecar.recordEtag(bucket, key, null, null, false);
+        }
         sidecar.putMetadata(bucket, key, metadata);
     }
 }

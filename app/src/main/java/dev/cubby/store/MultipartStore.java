@@ -255,6 +255,39 @@ public final class MultipartStore {
         }
     }
 
+    /**
+     * Removes upload folders that have no upload: left by a crash during CreateMultipartUpload
+     * (folder made, row not yet) or a completion or abort (row gone, folder not yet). Only uploads
+     * initiated before {@code initiatedBefore} (their ID says when), so a folder whose row is
+     * being written right now stays. Returns how many went.
+     */
+    public int sweepFoldersWithoutUpload(Instant initiatedBefore) {
+        // Buckets on one filesystem share one uploads folder: each is swept once, through any of them.
+        var bucketsByRoot = new java.util.HashMap<Path, Bucket>();
+        buckets.list().forEach(bucket -> bucketsByRoot.putIfAbsent(bucket.staging().getParent().resolve("uploads"),
+                bucket));
+        int removed = 0;
+        for (var entry : bucketsByRoot.entrySet()) {
+            Path root = entry.getKey();
+            if (!Files.isDirectory(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            try (var folders = Files.newDirectoryStream(root)) {
+                for (Path folder : folders) {
+                    String id = folder.getFileName().toString();
+                    if (id.matches("[0-9a-f]{32}") && Long.parseLong(id.substring(0, 12), 16) < initiatedBefore.toEpochMilli()
+                            && sidecar.findUpload(id).isEmpty()) {
+                        deleteTree(entry.getValue(), id); // opened without following links
+                        removed++;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot sweep the upload folders in " + root, e);
+            }
+        }
+        return removed;
+    }
+
     /** The upload's row and staged parts go; the bytes they held no longer count against the quota. */
     private void discard(MultipartUpload upload) {
         sidecar.deleteUpload(upload.uploadId());

@@ -20,11 +20,13 @@ final class ObjectReader {
     private final Buckets buckets;
     private final Sidecar sidecar;
     private final EtagResolver etags;
+    private final PendingWrites pendingWrites;
 
-    ObjectReader(Buckets buckets, Sidecar sidecar, EtagResolver etags) {
+    ObjectReader(Buckets buckets, Sidecar sidecar, EtagResolver etags, PendingWrites pendingWrites) {
         this.buckets = buckets;
         this.sidecar = sidecar;
         this.etags = etags;
+        this.pendingWrites = pendingWrites;
     }
 
     StoredObject head(String bucketName, String keyValue) {
@@ -41,7 +43,8 @@ final class ObjectReader {
         FileState state = at.state();
         ObjectRecord record = sidecar.find(bucket.name(), key.value()).orElse(null);
         if (key.folderMarker()) {
-            if (state.isFolder() && (record != null || isEmptyFolder(at.opened()))) {
+            if (state.isFolder()
+                    && Folders.listedAsMarker(sidecar, bucket.name(), key.value(), record, isEmptyFolder(at.opened()))) {
                 ObjectMetadata metadata = record != null ? record.metadata() : ObjectMetadata.NONE;
                 return new StoredObject(bucket.name(), key.value(), path, null, 0, state.lastModified(),
                         FolderMarkers.etag(record),
@@ -52,8 +55,11 @@ final class ObjectReader {
         if (!state.isFile()) {
             throw noSuchKey(key);
         }
+        if (record == null || !record.describes(state.fingerprint())) {
+            record = pendingWrites.settle(bucket.name(), key.value(), at.entry(), state, record);
+        }
         String etag = etags.forRead(bucket.name(), key.value(), at.opened(), state, record);
-        ObjectMetadata metadata = record != null ? record.metadata() : ObjectMetadata.NONE;
+        ObjectMetadata metadata = record != null ? record.metadataFor(state.fingerprint()) : ObjectMetadata.NONE;
         StoredChecksum checksum = EtagResolver.checksum(record, etag);
         return new StoredObject(bucket.name(), key.value(), path, state.fingerprint(), state.size(),
                 state.lastModified(), etag, withContentType(metadata, ContentTypes.guess(path.getFileName().toString())),

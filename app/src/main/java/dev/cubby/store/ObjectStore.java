@@ -35,18 +35,20 @@ public final class ObjectStore implements AutoCloseable {
                        SpacePolicy spacePolicy) {
         this.buckets = buckets;
         this.sidecar = sidecar;
-        this.indexer = new BackgroundIndexer(sidecar, this::locateFile, indexBytesPerSecond);
-        this.etags = new EtagResolver(sidecar, indexer, hashOnReadLimit);
         var folders = new Folders(sidecar);
+        var pendingWrites = new PendingWrites(buckets, sidecar, folders);
+        this.indexer = new BackgroundIndexer(sidecar, pendingWrites, this::locateFile, indexBytesPerSecond);
+        this.etags = new EtagResolver(sidecar, indexer, hashOnReadLimit);
         var locks = new KeyLocks();
         this.space = new SpaceLimits(spacePolicy, buckets, sidecar);
         this.writer = new ObjectWriter(buckets, sidecar, folders, etags, space, locks);
-        this.reader = new ObjectReader(buckets, sidecar, etags);
+        this.reader = new ObjectReader(buckets, sidecar, etags, pendingWrites);
         this.remover = new ObjectRemover(buckets, sidecar, folders, space, locks);
         this.multipart = new MultipartStore(buckets, sidecar, writer, space);
         this.copier = new ObjectCopier(sidecar, reader, writer);
         this.tags = new ObjectTags(sidecar, reader);
-        this.localFiles = new LocalFiles(buckets, sidecar, writer, space);
+        this.localFiles = new LocalFiles(buckets, sidecar, writer, space, pendingWrites);
+        pendingWrites.recoverCrashed();
         StagingSweeper.sweep(buckets);
     }
 

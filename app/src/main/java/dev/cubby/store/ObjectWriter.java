@@ -3,6 +3,7 @@ package dev.cubby.store;
 import dev.cubby.checksum.ChecksumAlgorithm;
 import dev.cubby.meta.ObjectMetadata;
 import dev.cubby.meta.ObjectRecord;
+import dev.cubby.meta.PendingWrite;
 import dev.cubby.meta.Sidecar;
 import dev.cubby.meta.SidecarException;
 import dev.cubby.meta.StoredChecksum;
@@ -19,6 +20,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Logger;
 
 /**
  * Atomic, durable object writes: the body streams into a temporary file on the bucket's
@@ -27,6 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * new one, never a mix, and a refused body leaves nothing behind.
  */
 final class ObjectWriter {
+    private static final Logger LOG = Logger.getLogger(ObjectWriter.class.getName());
     private static final int RENAME_ATTEMPTS = 3;
 
     private final Buckets buckets;
@@ -105,9 +108,15 @@ final class ObjectWriter {
 
     /**
      * Makes a verified, fsynced temporary file visible at the key, honouring the write
-     * condition, then records its ETag for exactly the file that was published, and its bytes
-     * (net of the file it replaced) in the bucket's usage. The caller removes the temporary name
-     * afterwards (it may be gone already).
+     * condition, then records its ETag and metadata for exactly the file that was published, and
+     * its bytes (net of the file it replaced) in the bucket's usage. The caller removes the
+     * temporary name afterwards (it may be gone already).
+     *
+     * <p>Crash-safe order: the write is recorded as pending (durably) before any folder is made
+     * or the file renamed, and its row is written (and the pending write forgotten) in one commit
+     * after. A crash in between leaves a pending write that {@link PendingWrites} completes when
+     * its file reached the key, or drops with the folders made for it; the key never shows the
+     * new bytes with the old object's metadata.
      */
     Instant publish(Bucket bucket, ObjectKey key, Path temp, Version version, WriteCondition condition,
                     SpaceReservation room) throws IOException {
@@ -121,6 +130,54 @@ final class ObjectWriter {
                             SpaceReservation room, ResolvedPath target) throws IOException {
         Folders.requireNoFileOnPath(bucket, key);
         FileState staged = FileState.of(temp);
+        var pending = new PendingWrite(UUID.randomUUID().toString(), new ObjectRecord(bucket.name(), key.value(),
+                staged.fingerprint(), version.etag(), version.metadata(), version.checksum()), temp.toString(),
+                ProcessHandle.current().pid());
+        // A full sidecar disk refuses the write here, before anything in the tree has changed.
+        sidecar.recordPendingWrite(pending);
+        boolean settled = false;
+        try {
+            placeFile(bucket, key, temp, target, staged, condition, room);
+            FileState committed = target.state();
+            Buckets.fsyncDirectory(target.parent());
+            // Record the row only for our own file as we wrote it: a concurrent writer may already have
+            // replaced it (another inode) or rewritten it in place (another mtime or size). A change after
+            // this stat moves the fingerprint, so the row then no longer describes the file.
+            // A version without a known ETag gets a row without a fingerprint: stale, so it is hashed on need.
+            // Checked again under the sidecar's lock: a writer that replaced the file since must not
+            // have its row overwritten by this older one.
+            boolean ours = committed.isFile() && pending.landedAs(committed.fingerprint());
+            settled = true;
+            complete(pending, committed, ours, target);
+            return committed.lastModified();
+        } finally {
+            if (!settled) {
+                forgetQuietly(pending);
+            }
+        }
+    }
+
+    /**
+     * The pending write becomes the row. When the sidecar's disk is too full even for that, the
+     * write has still happened: its file is in place and its metadata durable in the pending
+     * write, which the next read (or the next start) turns into the row. Undoing the rename
+     * instead would lose the object it replaced.
+     */
+    private void complete(PendingWrite pending, FileState committed, boolean ours, ResolvedPath target) {
+        try {
+            sidecar.completePendingWrite(pending.id(), pending.rowFor(committed.fingerprint()),
+                    () -> ours && committed.fingerprint().sameBytesAs(target.state().fingerprint()));
+        } catch (SidecarException e) {
+            if (!e.diskFull()) {
+                throw e;
+            }
+            LOG.warning("the disk of the sidecar is full: the row of " + pending.row().bucket() + "/"
+                    + pending.row().key() + " stays pending until it can be written");
+        }
+    }
+
+    private void placeFile(Bucket bucket, ObjectKey key, Path temp, ResolvedPath target, FileState staged,
+                           WriteCondition condition, SpaceReservation room) throws IOException {
         if (condition.onlyIfAbsent()) {
             linkIntoPlace(bucket, key, temp, target);
             room.commit(staged.size());
@@ -142,44 +199,14 @@ final class ObjectWriter {
         } else {
             renameIntoPlace(bucket, key, temp, target);
         }
-        FileState committed = target.state();
-        Buckets.fsyncDirectory(target.parent());
-        // Record the ETag only for our own file as we wrote it: a concurrent writer may already have
-        // replaced it (another inode) or rewritten it in place (another mtime or size). A change after
-        // this stat moves the fingerprint, so the row then no longer describes the file.
-        // A version without a known ETag gets a row without a fingerprint: stale, so it is hashed on need.
-        // Checked again under the sidecar's lock: a writer that replaced the file since must not
-        // have its row overwritten by this older one.
-        if (committed.isFile() && staged.fingerprint().sameBytesAs(committed.fingerprint())) {
-            try {
-                sidecar.putIf(new ObjectRecord(bucket.name(), key.value(),
-                        version.etag() == null ? null : committed.fingerprint(), version.etag(),
-                        version.metadata(), version.checksum()),
-                        () -> committed.fingerprint().sameBytesAs(target.state().fingerprint()));
-            } catch (SidecarException e) {
-                unpublish(bucket, key, target, committed, e);
-                throw e;
-            }
-        }
-        return committed.lastModified();
     }
 
-    /**
-     * The row of a published file could not be written (the sidecar's disk is full, say): the
-     * write is refused, so its file must not stay visible without its metadata. It is removed
-     * unless another writer has replaced it since.
-     */
-    private void unpublish(Bucket bucket, ObjectKey key, ResolvedPath target, FileState committed,
-                           SidecarException cause) {
-        if (!committed.fingerprint().sameBytesAs(target.state().fingerprint())) {
-            return;
-        }
-        deleteQuietly(target.entry());
-        space.changed(bucket, -committed.size());
+    /** A refused or failed publish: its pending write goes (a crash recovers it if this fails too). */
+    private void forgetQuietly(PendingWrite pending) {
         try {
-            folders.removeEmptyImplicit(bucket, key.parentFolderKey());
+            sidecar.forgetPendingWrite(pending.id());
         } catch (RuntimeException e) {
-            cause.addSuppressed(e); // an empty folder left over matters less than the refusal
+            LOG.warning("cannot forget the pending write of a failed publish: " + e.getMessage());
         }
     }
 

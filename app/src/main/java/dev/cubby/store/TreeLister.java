@@ -73,7 +73,7 @@ final class TreeLister {
             return true;
         }
         ObjectRecord marker = sidecar.find(bucket.name(), folderKey).orElse(null);
-        if (marker == null && FolderEntries.hasListable(children)) {
+        if (!Folders.listedAsMarker(sidecar, bucket.name(), folderKey, marker, !FolderEntries.hasListable(children))) {
             return true;
         }
         return offerObject(new ListPage.Entry(folderKey, 0, FileState.of(folder.path()).lastModified(),
@@ -143,7 +143,7 @@ final class TreeLister {
         }
         if (key.startsWith(query.prefix()) && after(key) && query.inScope(key)) {
             ObjectRecord marker = rows.get(entry.name() + "/");
-            if ((marker != null || !FolderEntries.hasListable(grandChildren))
+            if (Folders.listedAsMarker(sidecar, bucket.name(), key, marker, !FolderEntries.hasListable(grandChildren))
                     && !offerObject(new ListPage.Entry(key, 0, state.lastModified(),
                             FolderMarkers.etag(marker), null))) {
                 return false;

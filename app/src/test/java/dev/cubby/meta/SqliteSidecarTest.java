@@ -40,15 +40,48 @@ class SqliteSidecarTest {
             var meta = new ObjectMetadata("image/png", null, null, null, null, null, new TreeMap<>());
             sidecar.put(new ObjectRecord("b", "k", new Fingerprint(1, 1, 1, 1), "old", meta,
                     new StoredChecksum("CRC32", "x")));
-            sidecar.recordEtag("b", "k", new Fingerprint(1, 1, 2, 1), "old");
+            sidecar.recordEtag("b", "k", new Fingerprint(1, 1, 2, 1), "old", true);
             assertEquals("x", sidecar.find("b", "k").orElseThrow().checksum().value(), "same bytes keep it");
-            sidecar.recordEtag("b", "k", new Fingerprint(2, 2, 3, 1), "new");
+            sidecar.recordEtag("b", "k", new Fingerprint(2, 2, 3, 1), "new", true);
             var row = sidecar.find("b", "k").orElseThrow();
             assertEquals("new", row.etag());
             assertEquals("image/png", row.metadata().contentType());
             assertNull(row.checksum());
-            sidecar.recordEtag("b", "fresh", new Fingerprint(3, 3, 3, 3), "e");
+            sidecar.recordEtag("b", "fresh", new Fingerprint(3, 3, 3, 3), "e", true);
             assertEquals("e", sidecar.find("b", "fresh").orElseThrow().etag());
+        }
+    }
+
+    @Test
+    void recordingTheEtagOfAFileThatReplacedTheRowsDropsItsMetadata() {
+        try (var sidecar = SqliteSidecar.open(dir.resolve("s.db"))) {
+            var meta = new ObjectMetadata("image/png", null, null, null, null, null, new TreeMap<>(Map.of("a", "1")));
+            sidecar.put(new ObjectRecord("b", "k", new Fingerprint(1, 1, 1, 1), "old", meta, null));
+            sidecar.recordEtag("b", "k", new Fingerprint(2, 2, 2, 2), "new", false);
+            var row = sidecar.find("b", "k").orElseThrow();
+            assertEquals("new", row.etag());
+            assertEquals(ObjectMetadata.NONE, row.metadata());
+        }
+    }
+
+    @Test
+    void aPendingWriteIsCompletedIntoItsRowOrForgottenInOneCommit() {
+        var meta = new ObjectMetadata("text/x-pending", null, null, null, null, null, new TreeMap<>(Map.of("w", "1")));
+        var staged = new ObjectRecord("b", "a/k", new Fingerprint(5, 6, 7, 8), "etag", meta, null);
+        try (var sidecar = SqliteSidecar.open(dir.resolve("s.db"))) {
+            sidecar.recordPendingWrite(new PendingWrite("w1", staged, "/staging/put-1", 42));
+            sidecar.recordPendingWrite(new PendingWrite("w2", staged, "/staging/put-2", 43));
+            assertEquals(java.util.Set.of("w1", "w2"), sidecar.pendingWrites("b", "a/k").stream()
+                    .map(PendingWrite::id).collect(java.util.stream.Collectors.toSet()));
+            assertEquals(new PendingWrite("w1", staged, "/staging/put-1", 42), sidecar.pendingWrites().stream()
+                    .filter(w -> w.id().equals("w1")).findFirst().orElseThrow());
+
+            var published = staged.withVersion(new Fingerprint(5, 6, 9, 8), "etag", null);
+            assertTrue(sidecar.completePendingWrite("w1", published, () -> true));
+            assertEquals(published, sidecar.find("b", "a/k").orElseThrow());
+            assertEquals(false, sidecar.completePendingWrite("w2", staged, () -> false));
+            assertEquals(published, sidecar.find("b", "a/k").orElseThrow(), "a refused completion writes no row");
+            assertTrue(sidecar.pendingWrites().isEmpty());
         }
     }
 
@@ -62,7 +95,7 @@ class SqliteSidecarTest {
         try (var sidecar = SqliteSidecar.open(dir.resolve("s.db"))) {
             sidecar.put(full);
             sidecar.put(marker);
-            sidecar.recordEtag("b", "a/seen", new Fingerprint(1, 2, 3, 4), "md5");
+            sidecar.recordEtag("b", "a/seen", new Fingerprint(1, 2, 3, 4), "md5", false);
             for (int round = 0; round < 2; round++) { // the second round runs on statements already compiled
                 assertEquals(full, sidecar.find("b", "a/x.txt").orElseThrow());
                 assertEquals(marker, sidecar.find("b", "a/sub/").orElseThrow());

@@ -103,6 +103,15 @@ public final class CubbyMount implements AutoCloseable {
         return code;
     }
 
+    /** SIGKILL, as a crash ends it, then the lazy unmount a dead FUSE process needs. */
+    public void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            process = null;
+        }
+        forceUnmount(mountPoint);
+    }
+
     @Override
     public void close() {
         try {

@@ -172,6 +172,19 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
         return stopping.onExit().thenApply(Process::exitValue);
     }
 
+    /**
+     * SIGKILL, as a crash, the OOM killer or a power cut ends it: no shutdown hook runs, requests
+     * in flight are cut wherever they are. {@link #restart} starts it again over the same tree.
+     */
+    public synchronized void kill() throws InterruptedException {
+        Process killed = process;
+        process = null;
+        killed.destroyForcibly();
+        if (!killed.waitFor(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("cubby did not die within 10 s of SIGKILL");
+        }
+    }
+
     private void launch() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(CubbyJar.command(
                 "serve", "--root", root.toString(), "--state", state.toString(),
