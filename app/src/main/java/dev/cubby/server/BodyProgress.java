@@ -1,18 +1,35 @@
 package dev.cubby.server;
 
+import dev.cubby.config.ClientLimits;
+import dev.cubby.s3.error.S3ErrorCode;
+import dev.cubby.s3.error.S3Exception;
+import io.helidon.http.RequestException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Counts how much of a request body the handler read, so that a failure can decide between
- * draining the rest (keeping the connection) and closing it.
+ * The request body as it comes off the connection. Counts what the handler read, so that a
+ * failure can decide between draining the rest (keeping the connection) and closing it; holds the
+ * client to the read timeout and the minimum body rate; and turns a body that cannot be read (a
+ * malformed chunk size, a client gone) into the S3 error it deserves instead of an internal one.
+ *
+ * <p>The rate counts only the time spent waiting for the client, not the time the server spends
+ * writing what it got, so a slow disk never makes a fast client look slow.
  */
 final class BodyProgress extends FilterInputStream {
+    private final StallWatch watch;
+    private final ClientLimits limits;
+    private final long windowNanos;
     private long read;
+    private long waitedInWindow;
+    private long readInWindow;
 
-    BodyProgress(InputStream in) {
+    BodyProgress(InputStream in, StallWatch watch, ClientLimits limits) {
         super(in);
+        this.watch = watch;
+        this.limits = limits;
+        this.windowNanos = limits.readTimeout().toNanos();
     }
 
     long bytesRead() {
@@ -21,19 +38,57 @@ final class BodyProgress extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        int b = super.read();
-        if (b >= 0) {
-            read++;
-        }
-        return b;
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        int n = super.read(b, off, len);
+        long started = System.nanoTime();
+        watch.blocking(limits.readTimeout());
+        int n;
+        try {
+            n = super.read(b, off, len);
+        } catch (RequestException | NumberFormatException e) {
+            // Helidon's chunked decoding refused a chunk-size line ("zz", "-5", a 20-digit size, "5 junk")
+            throw RequestFraming.malformedChunks();
+        } catch (IOException | RuntimeException e) {
+            if (watch.done()) {
+                throw timedOut();
+            }
+            throw S3Exception.of(S3ErrorCode.INCOMPLETE_BODY, "The request body ended after " + read
+                    + " bytes: the connection failed or was closed before the body was complete.", e);
+        } finally {
+            if (watch.done()) {
+                throw timedOut();
+            }
+        }
         if (n > 0) {
             read += n;
+            readInWindow += n;
+        }
+        waitedInWindow += System.nanoTime() - started;
+        if (limits.minBodyRate() > 0 && waitedInWindow >= windowNanos) {
+            double seconds = waitedInWindow / 1e9;
+            if (readInWindow < limits.minBodyRate() * seconds) {
+                throw tooSlow(seconds);
+            }
+            waitedInWindow = 0;
+            readInWindow = 0;
         }
         return n;
+    }
+
+    private ClosingError tooSlow(double seconds) {
+        return new ClosingError(S3Exception.of(S3ErrorCode.REQUEST_TIMEOUT, String.format(
+                "The request body came too slowly: %d bytes in %.0f seconds, where at least %d bytes a second are "
+                        + "needed. Check the network, or raise the server's min-body-rate setting.",
+                readInWindow, seconds, limits.minBodyRate())));
+    }
+
+    private static ClosingError timedOut() {
+        return new ClosingError(S3Exception.of(S3ErrorCode.REQUEST_TIMEOUT,
+                "Your socket connection to the server was not read from or written to within the timeout period."));
     }
 }

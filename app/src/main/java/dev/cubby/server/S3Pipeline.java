@@ -6,16 +6,21 @@ import dev.cubby.auth.Authentication;
 import dev.cubby.auth.SigV4Verifier;
 import dev.cubby.auth.SignedRequest;
 import dev.cubby.auth.VerifiedBody;
+import dev.cubby.config.ClientLimits;
 import dev.cubby.s3.Operation;
 import dev.cubby.s3.OperationTable;
 import dev.cubby.s3.S3Request;
 import dev.cubby.s3.S3Response;
+import dev.cubby.s3.error.S3ErrorCode;
+import dev.cubby.s3.error.S3Exception;
 import io.helidon.http.Header;
 import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,20 +43,29 @@ final class S3Pipeline implements Handler {
     private final String domain;
     private final AuditLog audit;
     private final RequestMetrics metrics;
-    private final ResponseWriter writer = new ResponseWriter();
+    private final StallWatch watch;
+    private final ClientLimits limits;
+    private final ClientShare share;
+    private final ResponseWriter writer;
 
     /**
      * @param audit   where each request is recorded, or null for no audit log
      * @param metrics where each request is counted for {@code /-/metrics}
+     * @param watch   cuts body reads and response writes that stall past the limits' timeouts
+     * @param share   the places each client address may take
      */
     S3Pipeline(SigV4Verifier verifier, AccessPolicy accessPolicy, OperationTable operations, String domain,
-               AuditLog audit, RequestMetrics metrics) {
+               AuditLog audit, RequestMetrics metrics, StallWatch watch, ClientLimits limits, ClientShare share) {
         this.verifier = verifier;
         this.accessPolicy = accessPolicy;
         this.operations = operations;
         this.domain = domain;
         this.audit = audit;
         this.metrics = metrics;
+        this.watch = watch;
+        this.limits = limits;
+        this.share = share;
+        this.writer = new ResponseWriter(watch, limits.writeTimeout());
     }
 
     @Override
@@ -66,8 +80,16 @@ final class S3Pipeline implements Handler {
         Authentication caller = null;
         Operation operation = null;
         long bytesOut = 0;
+        InetAddress client = clientAddress(req);
+        boolean placeTaken = false;
         try {
             Map<String, List<String>> headers = lowerCaseHeaders(req);
+            RequestFraming.check(headers);
+            if (!share.tryEnter(client)) {
+                throw S3Exception.of(S3ErrorCode.SLOW_DOWN, "This client already has " + share.perClient()
+                        + " requests in flight, its share of the server (requests-per-client): retry when some finish.");
+            }
+            placeTaken = true;
             String rawQuery = req.query().rawValue();
             var signed = new SignedRequest(method, rawPath, rawQuery, headers);
             String host = first(headers, "host");
@@ -77,7 +99,8 @@ final class S3Pipeline implements Handler {
             caller = verifier.verify(signed, RequestTarget.virtualHostBucket(host, domain));
             operation = OperationTable.resolve(method, target.kind(), query, headers::containsKey);
             Access access = accessPolicy.check(caller, operation.permission(), target.bucket(), target.key());
-            progress = new BodyProgress(req.content().hasEntity() ? req.content().inputStream() : InputStream.nullInputStream());
+            progress = new BodyProgress(req.content().hasEntity() ? req.content().inputStream() : InputStream.nullInputStream(),
+                    watch, limits);
             InputStream raw = progress;
             VerifiedBody body = verifier.wrapBody(caller, signed, raw);
             var request = new S3Request(operation, target.bucket(), target.key(), query, headers, body.stream(),
@@ -96,6 +119,10 @@ final class S3Pipeline implements Handler {
         } catch (RuntimeException e) {
             bytesOut = writer.writeFailure(req, res, e, resource, requestId, progress == null ? 0 : progress.bytesRead());
         } finally {
+            if (placeTaken) {
+                share.leave(client);
+            }
+            watch.forget();
             var completed = new CompletedRequest(java.time.Instant.now(), requestId,
                     req.remotePeer().host() + ":" + req.remotePeer().port(),
                     caller == null ? null : caller.accessKeyId(), operation == null ? null : operation.s3Name(),
@@ -107,6 +134,14 @@ final class S3Pipeline implements Handler {
                 audit.record(completed);
             }
         }
+        if (ResponseWriter.closesConnection(res)) {
+            throw new CloseConnectionException("the answer closed the connection");
+        }
+    }
+
+    private static InetAddress clientAddress(ServerRequest req) {
+        return req.remotePeer().address() instanceof InetSocketAddress socket ? socket.getAddress()
+                : InetAddress.getLoopbackAddress();
     }
 
     private static Map<String, List<String>> lowerCaseHeaders(ServerRequest req) {
