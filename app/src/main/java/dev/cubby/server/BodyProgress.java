@@ -4,9 +4,9 @@ import dev.cubby.config.ClientLimits;
 import dev.cubby.s3.error.S3ErrorCode;
 import dev.cubby.s3.error.S3Exception;
 import io.helidon.http.RequestException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Supplier;
 
 /**
  * The request body as it comes off the connection. Counts what the handler read, so that a
@@ -15,9 +15,15 @@ import java.io.InputStream;
  * malformed chunk size, a client gone) into the S3 error it deserves instead of an internal one.
  *
  * <p>The rate counts only the time spent waiting for the client, not the time the server spends
- * writing what it got, so a slow disk never makes a fast client look slow.
+ * writing what it got, so a slow disk never makes a fast client look slow. The body is asked of
+ * Helidon on the first read only: asking sends {@code 100 Continue}, which a request refused before
+ * its body is needed must not get.
  */
-final class BodyProgress extends FilterInputStream {
+final class BodyProgress extends InputStream {
+    private static final int DRAIN_BUFFER_BYTES = 16 * 1024;
+
+    private final Supplier<InputStream> body;
+    private InputStream in;
     private final StallWatch watch;
     private final ClientLimits limits;
     private final long windowNanos;
@@ -25,8 +31,9 @@ final class BodyProgress extends FilterInputStream {
     private long waitedInWindow;
     private long readInWindow;
 
-    BodyProgress(InputStream in, StallWatch watch, ClientLimits limits) {
-        super(in);
+    /** @param body opens the request body (an empty stream when there is none) */
+    BodyProgress(Supplier<InputStream> body, StallWatch watch, ClientLimits limits) {
+        this.body = body;
         this.watch = watch;
         this.limits = limits;
         this.windowNanos = limits.readTimeout().toNanos();
@@ -34,6 +41,18 @@ final class BodyProgress extends FilterInputStream {
 
     long bytesRead() {
         return read;
+    }
+
+    /**
+     * Reads the rest of the body and drops it, held to the same timeouts and rate, so that the
+     * connection can carry the next request; Helidon's own draining would wait on a stalled
+     * client for ever.
+     */
+    void drain() throws IOException {
+        byte[] buffer = new byte[DRAIN_BUFFER_BYTES];
+        while (read(buffer, 0, buffer.length) >= 0) {
+            // dropped
+        }
     }
 
     @Override
@@ -45,11 +64,14 @@ final class BodyProgress extends FilterInputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+        if (in == null) {
+            in = body.get();
+        }
         long started = System.nanoTime();
         watch.blocking(limits.readTimeout());
         int n;
         try {
-            n = super.read(b, off, len);
+            n = in.read(b, off, len);
         } catch (RequestException | NumberFormatException e) {
             // Helidon's chunked decoding refused a chunk-size line ("zz", "-5", a 20-digit size, "5 junk")
             throw RequestFraming.malformedChunks();
@@ -78,6 +100,13 @@ final class BodyProgress extends FilterInputStream {
             readInWindow = 0;
         }
         return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (in != null) {
+            in.close();
+        }
     }
 
     private ClosingError tooSlow(double seconds) {

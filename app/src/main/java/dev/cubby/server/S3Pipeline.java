@@ -18,6 +18,7 @@ import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -75,7 +76,9 @@ final class S3Pipeline implements Handler {
         String method = req.prologue().method().text();
         String rawPath = req.path().rawPath();
         String resource = rawPath;
-        BodyProgress progress = null;
+        BodyProgress progress = new BodyProgress(
+                () -> req.content().hasEntity() ? req.content().inputStream() : InputStream.nullInputStream(),
+                watch, limits);
         RequestTarget target = null;
         Authentication caller = null;
         Operation operation = null;
@@ -99,8 +102,6 @@ final class S3Pipeline implements Handler {
             caller = verifier.verify(signed, RequestTarget.virtualHostBucket(host, domain));
             operation = OperationTable.resolve(method, target.kind(), query, headers::containsKey);
             Access access = accessPolicy.check(caller, operation.permission(), target.bucket(), target.key());
-            progress = new BodyProgress(req.content().hasEntity() ? req.content().inputStream() : InputStream.nullInputStream(),
-                    watch, limits);
             InputStream raw = progress;
             VerifiedBody body = verifier.wrapBody(caller, signed, raw);
             var request = new S3Request(operation, target.bucket(), target.key(), query, headers, body.stream(),
@@ -117,7 +118,7 @@ final class S3Pipeline implements Handler {
             // The only signal left to the client is the end of the connection.
             throw new CloseConnectionException(cut.getMessage(), cut);
         } catch (RuntimeException e) {
-            bytesOut = writer.writeFailure(req, res, e, resource, requestId, progress == null ? 0 : progress.bytesRead());
+            bytesOut = writer.writeFailure(req, res, e, resource, requestId, progress.bytesRead());
         } finally {
             if (placeTaken) {
                 share.leave(client);
@@ -127,7 +128,7 @@ final class S3Pipeline implements Handler {
                     req.remotePeer().host() + ":" + req.remotePeer().port(),
                     caller == null ? null : caller.accessKeyId(), operation == null ? null : operation.s3Name(),
                     target == null ? null : target.bucket(), target == null ? null : target.key(),
-                    res.status().code(), progress == null ? 0 : progress.bytesRead(), bytesOut,
+                    res.status().code(), progress.bytesRead(), bytesOut,
                     System.nanoTime() - started);
             metrics.record(completed);
             if (audit != null) {
@@ -136,6 +137,13 @@ final class S3Pipeline implements Handler {
         }
         if (ResponseWriter.closesConnection(res)) {
             throw new CloseConnectionException("the answer closed the connection");
+        }
+        if (req.content().hasEntity() && !req.content().consumed()) {
+            try {
+                progress.drain();
+            } catch (IOException | RuntimeException e) {
+                throw new CloseConnectionException("the rest of the request body could not be read", e);
+            }
         }
     }
 
