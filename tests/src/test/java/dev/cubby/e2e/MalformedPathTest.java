@@ -3,6 +3,7 @@ package dev.cubby.e2e;
 import static dev.cubby.e2e.S3Assert.assertS3Error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,17 +24,22 @@ class MalformedPathTest {
 
     @Test
     void malformedPathsAreInvalidUriWithOneLogLineEach() throws IOException, InterruptedException {
+        long logLines = server.log().lines().count();
+        List<String> requestIds = new java.util.ArrayList<>();
         for (String path : List.of("/pub/a%zz", "/pub/a%", "/pub/p.txt\\", "/pub/%u002e%u002e/x", "/-/a%zz")) {
-            long logLines = server.log().lines().count();
-
             RawResponse response = server.send(server.request("GET", path));
 
             assertS3Error(response, 400, "InvalidURI");
-            Thread.sleep(100); // the audit line is written as the request ends
-            List<String> added = server.log().lines().skip(logLines).toList();
-            assertEquals(1, added.size(), () -> path + " logged: " + added);
-            assertFalse(added.getFirst().contains("Exception") || added.getFirst().contains("\tat "), added.getFirst());
+            requestIds.add(response.header("x-amz-request-id"));
         }
+        Thread.sleep(500); // audit lines are written as requests end
+        List<String> added = server.log().lines().skip(logLines).toList();
+        assertTrue(added.stream().allMatch(line -> line.startsWith("audit ")), () -> "only audit lines: " + added);
+        for (String id : requestIds) {
+            assertEquals(1, added.stream().filter(line -> line.contains("request=" + id)).count(), () -> id + ": " + added);
+        }
+        assertFalse(added.stream().anyMatch(line -> line.contains("Exception") || line.startsWith("\tat ")),
+                () -> "no stack trace: " + added);
     }
 
     @Test

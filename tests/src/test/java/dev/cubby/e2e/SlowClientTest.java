@@ -48,7 +48,7 @@ class SlowClientTest {
         try {
             for (int i = 0; i < 32; i++) {
                 RawConnection connection = new RawConnection(server.port(), ATTACKER);
-                connection.send("GET /pub/big.bin HTTP/1.1\r\nHost: x\r\n\r\n");
+                connection.send("GET /pub/big.bin HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
                 stalled.add(connection);
             }
             Thread.sleep(1_000); // every stalled GET reaches the server
@@ -66,6 +66,7 @@ class SlowClientTest {
                 status = get(ATTACKER, "/pub/p.txt").status();
             } while (status != 200 && System.nanoTime() < deadline);
             assertEquals(200, status, "the stalled downloads were cut within the write timeout");
+            Thread.sleep(2_000); // the stalled downloads started within a second of each other: all are cut now
 
             int cut = 0;
             for (RawConnection connection : stalled) {
@@ -90,9 +91,10 @@ class SlowClientTest {
     void bodiesTricklingAByteAtATimeAreRefusedWithRequestTimeout() throws Exception {
         String bucket = server.newBucket("trickle");
         List<CompletableFuture<RawConnection.Received>> tricklers = new ArrayList<>();
+        var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
         for (int i = 0; i < 12; i++) {
             String key = "slow-" + i;
-            tricklers.add(CompletableFuture.supplyAsync(() -> trickle(bucket, key)));
+            tricklers.add(CompletableFuture.supplyAsync(() -> trickle(bucket, key), threads));
         }
         Thread.sleep(500);
 
@@ -109,6 +111,7 @@ class SlowClientTest {
                 assertEquals(503, received.status(), received.text());
             }
         }
+        threads.close();
         assertEquals(8, timedOut, "the bodies that held places were refused for their rate");
         try (var files = Files.list(server.root().resolve(bucket))) {
             assertEquals(List.of("normal.txt"), files.map(p -> p.getFileName().toString()).toList());
