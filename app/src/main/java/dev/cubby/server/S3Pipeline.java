@@ -31,9 +31,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The path of every S3 request: find the operation, bucket and key; verify the signature once
- * and wrap the body so its hash and chunk signatures are checked as it is read; check the
- * permission once; run the handler; write its answer. Failures at any step become S3 errors.
+ * The path of every S3 request: refuse framing that cannot be trusted ({@link RequestFraming}) and
+ * a client over its share of places ({@link ClientShare}); find the operation, bucket and key;
+ * verify the signature once and wrap the body so its hash and chunk signatures are checked as it
+ * is read; check the permission once; run the handler; write its answer. Failures at any step
+ * become S3 errors. An answer that says {@code Connection: close} closes the connection, and the
+ * unread rest of a body is drained under the client limits before the next request is read.
  */
 final class S3Pipeline implements Handler {
     private static final Logger LOG = Logger.getLogger(S3Pipeline.class.getName());
