@@ -23,7 +23,7 @@ public record ClientLimits(Duration idleTimeout, Duration readTimeout, Duration 
     public static final int UNCAPPED = Integer.MAX_VALUE;
 
     /** The cap on one address's requests in flight when the server runs {@code serverLimit} at once. */
-    public int requestsPerClient(int serverLimit) {
+    public int clientShare(int serverLimit) {
         return requestsPerClient > 0 ? requestsPerClient : Math.max(1, serverLimit * 3 / 4);
     }
 }

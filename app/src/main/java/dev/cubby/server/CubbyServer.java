@@ -126,7 +126,7 @@ public final class CubbyServer implements AutoCloseable {
         var stallWatch = new StallWatch();
         var pipeline = new S3Pipeline(verifier, new AccessPolicy(keys, settings.publicRead()), operations,
                 settings.domain(), audit, metrics, stallWatch, clients,
-                new ClientShare(clients.requestsPerClient(permits)));
+                new ClientShare(clients.clientShare(permits)));
 
         Consumer<HttpRouting.Builder> routes = routing -> routing
                 .addFilter(new MalformedRequests(pipeline))

@@ -141,7 +141,7 @@ class SettingsLoaderTest {
         ClientLimits defaults = SettingsLoader.load(null, Map.of("CUBBY_ROOT", "/r"), Map.of()).clients();
         assertEquals(new ClientLimits(java.time.Duration.ofMinutes(5), java.time.Duration.ofSeconds(20),
                 java.time.Duration.ofSeconds(60), 1024, 0), defaults);
-        assertEquals(72, defaults.requestsPerClient(96), "three quarters of the server's limit");
+        assertEquals(72, defaults.clientShare(96), "three quarters of the server's limit");
 
         Path file = Files.writeString(dir.resolve("limits.yaml"), "write-timeout: 2m\nrequests-per-client: 10\n");
         ClientLimits given = SettingsLoader.load(file, Map.of("CUBBY_ROOT", "/r", "CUBBY_MIN_BODY_RATE", "0"),
@@ -149,7 +149,7 @@ class SettingsLoaderTest {
         assertEquals(new ClientLimits(java.time.Duration.ofMinutes(5), java.time.Duration.ofSeconds(5),
                 java.time.Duration.ofMinutes(2), 0, 10), given);
         assertEquals(ClientLimits.UNCAPPED, SettingsLoader.load(null, Map.of("CUBBY_ROOT", "/r"),
-                Map.of("requests-per-client", "off")).clients().requestsPerClient(96));
+                Map.of("requests-per-client", "off")).clients().clientShare(96));
 
         var bad = assertThrows(SettingsException.class, () -> SettingsLoader.load(null,
                 Map.of("CUBBY_ROOT", "/r"), Map.of("requests-per-client", "many")));
