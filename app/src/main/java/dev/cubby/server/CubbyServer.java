@@ -35,6 +35,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -128,14 +129,13 @@ public final class CubbyServer implements AutoCloseable {
                 settings.domain(), audit, metrics, stallWatch, clients,
                 new ClientShare(clients.clientShare(permits)));
 
-        Consumer<HttpRouting.Builder> routes = routing -> routing
-                .addFilter(new MalformedRequests(pipeline))
-                .get("/-/health", (req, res) -> res.send("ok"))
-                .get("/-/metrics", (req, res) -> {
+        var endpoints = new Endpoints(pipeline, Map.of(
+                "/-/health", (req, res) -> res.send("ok"),
+                "/-/metrics", (req, res) -> {
                     res.header("Content-Type", MetricsPage.CONTENT_TYPE);
                     res.send(metricsPage.render());
-                })
-                .any(pipeline);
+                }));
+        Consumer<HttpRouting.Builder> routes = routing -> routing.any(endpoints);
         Limit requests = RequestLimit.of(permits);
         var http1 = http1(new HeaderDeadline(stallWatch, clients.readTimeout()));
         var builder = listener(WebServer.builder(), http1, clients)
