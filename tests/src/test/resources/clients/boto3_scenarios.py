@@ -136,7 +136,25 @@ def samba_files():
             assert f.read() == data
 
 
+def folder_markers_on_one_connection():
+    # put_object of a "dir/" marker sends an empty body with Expect: 100-continue; botocore once
+    # misread the answer that followed it on the kept-alive connection and stalled for its 60 s
+    # read timeout. A hang check, not a benchmark: every call is timed.
+    import time
+    slowest = (0.0, None)
+    for i in range(100):
+        for key, body in (("dirs/d%03d/" % i, b""), ("dirs/d%03d/f.txt" % i, b"x" * (i * 37 % 2000 + 1))):
+            started = time.monotonic()
+            s3.put_object(Bucket=bucket, Key=key, Body=body)
+            took = time.monotonic() - started
+            slowest = max(slowest, (took, key))
+            assert took < 5, "put_object of %s took %.1f s" % (key, took)
+    listed = s3.list_objects_v2(Bucket=bucket, Prefix="dirs/", MaxKeys=1000)
+    assert listed["KeyCount"] == 200, listed["KeyCount"]
+    print("slowest put_object: %.3f s (%s)" % slowest)
+
+
 SCENARIOS = {f.__name__: f for f in (put_head_copy_delete, multipart_transfer, presigned_urls, conditional_put,
-                                     samba_files)}
+                                     samba_files, folder_markers_on_one_connection)}
 SCENARIOS[scenario]()
 print("OK", scenario)

@@ -97,6 +97,26 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             + "allow_other, comma-separated ($CUBBY_MOUNT_OPTIONS; default none)")
     String mountOptions;
 
+    @Option(names = "--idle-timeout", description = "close a connection that sends no request for this long "
+            + "($CUBBY_IDLE_TIMEOUT; default 5m)")
+    String idleTimeout;
+
+    @Option(names = "--read-timeout", description = "a request's headers must arrive, and each read of its body "
+            + "bring a byte, within this; else the connection is closed ($CUBBY_READ_TIMEOUT; default 20s)")
+    String readTimeout;
+
+    @Option(names = "--write-timeout", description = "cut a response whose client takes none of a write (up to "
+            + "256 KiB) for this long ($CUBBY_WRITE_TIMEOUT; default 60s)")
+    String writeTimeout;
+
+    @Option(names = "--min-body-rate", description = "bytes per second a request body must bring, on average over "
+            + "each read timeout; slower ones get RequestTimeout, 0 turns it off ($CUBBY_MIN_BODY_RATE; default 1KiB)")
+    String minBodyRate;
+
+    @Option(names = "--requests-per-client", description = "requests one client address may have in flight, or off "
+            + "($CUBBY_REQUESTS_PER_CLIENT; default three quarters of the server's limit)")
+    String requestsPerClient;
+
     @Override
     public Integer call() throws Exception {
         Settings settings;
@@ -199,6 +219,11 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         flags.put("public-read", publicRead);
         flags.put("mount", mount);
         flags.put("mount-options", mountOptions);
+        flags.put("idle-timeout", idleTimeout);
+        flags.put("read-timeout", readTimeout);
+        flags.put("write-timeout", writeTimeout);
+        flags.put("min-body-rate", minBodyRate);
+        flags.put("requests-per-client", requestsPerClient);
         return flags;
     }
 

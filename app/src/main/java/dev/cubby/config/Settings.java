@@ -29,12 +29,14 @@ import java.util.Set;
  * @param quotaRescan       how often buckets with a quota are re-walked to count files changed outside Cubby
  * @param mount             where the serving process mounts the tree through FUSE, or null
  * @param mountOptions      that mount's options as written in the config ({@code ro,uid=1000,umask=027}), or null
+ * @param clients           timeouts, minimum body rate and per-client share that bound slow clients
  */
 public record Settings(Path root, Path stateDir, String address, int port, String region, String domain,
                        long hashOnReadLimit, long indexBytesPerSecond, Map<String, Path> buckets,
                        java.time.Duration multipartExpiry, TlsSettings tls, String endpoint, boolean auditLog,
                        Map<String, Long> quotas, long freeSpaceReserve, Set<String> publicRead,
-                       java.time.Duration quotaRescan, Path mount, String mountOptions) {
+                       java.time.Duration quotaRescan, Path mount, String mountOptions,
+                       ClientLimits clients) {
 
     public Settings {
         buckets = Map.copyOf(buckets);
@@ -42,7 +44,7 @@ public record Settings(Path root, Path stateDir, String address, int port, Strin
         publicRead = Set.copyOf(publicRead);
     }
 
-    /** Settings without a FUSE mount in the serving process. */
+    /** Settings without a FUSE mount in the serving process, with the default client limits. */
     public Settings(Path root, Path stateDir, String address, int port, String region, String domain,
                     long hashOnReadLimit, long indexBytesPerSecond, Map<String, Path> buckets,
                     java.time.Duration multipartExpiry, TlsSettings tls, String endpoint, boolean auditLog,
@@ -50,7 +52,7 @@ public record Settings(Path root, Path stateDir, String address, int port, Strin
                     java.time.Duration quotaRescan) {
         this(root, stateDir, address, port, region, domain, hashOnReadLimit, indexBytesPerSecond, buckets,
                 multipartExpiry, tls, endpoint, auditLog, quotas, freeSpaceReserve, publicRead, quotaRescan, null,
-                null);
+                null, SettingsLoader.defaultClientLimits());
     }
 
     /**

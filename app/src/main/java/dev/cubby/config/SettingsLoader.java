@@ -44,6 +44,11 @@ public final class SettingsLoader {
         keys.put("public-read", null);
         keys.put("mount", null);
         keys.put("mount-options", null);
+        keys.put("idle-timeout", "5m");
+        keys.put("read-timeout", "20s");
+        keys.put("write-timeout", "60s");
+        keys.put("min-body-rate", "1KiB");
+        keys.put("requests-per-client", null);
         return keys;
     }
 
@@ -131,7 +136,35 @@ public final class SettingsLoader {
                 switchSetting(s, "audit-log"), quotas, sizeSetting(s, "free-space-reserve"), publicRead(s),
                 durationSetting(s, "quota-rescan"),
                 blankToNull(s.get("mount")) == null ? null : Path.of(s.get("mount").trim()).toAbsolutePath().normalize(),
-                blankToNull(s.get("mount-options")));
+                blankToNull(s.get("mount-options")), clientLimits(s));
+    }
+
+    /** The client limits with every setting at its default. */
+    static ClientLimits defaultClientLimits() {
+        Map<String, String> defaults = new HashMap<>();
+        KEYS.forEach((key, value) -> {
+            if (value != null) {
+                defaults.put(key, value);
+            }
+        });
+        return clientLimits(defaults);
+    }
+
+    private static ClientLimits clientLimits(Map<String, String> s) {
+        String perClient = blankToNull(s.get("requests-per-client"));
+        int requestsPerClient;
+        if (perClient == null) {
+            requestsPerClient = 0;
+        } else if (perClient.equalsIgnoreCase("off")) {
+            requestsPerClient = ClientLimits.UNCAPPED;
+        } else if (perClient.matches("[1-9]\\d{0,8}")) {
+            requestsPerClient = Integer.parseInt(perClient);
+        } else {
+            throw new SettingsException("'requests-per-client' must be a whole number of at least 1, or off, not '"
+                    + perClient + "'");
+        }
+        return new ClientLimits(durationSetting(s, "idle-timeout"), durationSetting(s, "read-timeout"),
+                durationSetting(s, "write-timeout"), sizeSetting(s, "min-body-rate"), requestsPerClient);
     }
 
     /** HTTPS is on when asked for, or when a certificate is given; a certificate needs its key. */

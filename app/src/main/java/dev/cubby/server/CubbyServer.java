@@ -4,6 +4,7 @@ import dev.cubby.auth.AccessPolicy;
 import dev.cubby.auth.Credential;
 import dev.cubby.auth.KeyRing;
 import dev.cubby.auth.SigV4Verifier;
+import dev.cubby.config.ClientLimits;
 import dev.cubby.config.Settings;
 import dev.cubby.s3.Operation;
 import dev.cubby.s3.OperationTable;
@@ -34,6 +35,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -50,9 +52,11 @@ public final class CubbyServer implements AutoCloseable {
     private final AuditLog audit;
     private final CertificateRenewal renewal;
     private final String httpsSocket;
+    private final StallWatch stallWatch;
 
     private CubbyServer(ObjectStore store, WebServer webServer, StaleUploadSweeper sweeper, AuditLog audit,
-                        CertificateRenewal renewal, String httpsSocket) {
+                        CertificateRenewal renewal, String httpsSocket, StallWatch stallWatch) {
+        this.stallWatch = stallWatch;
         this.store = store;
         this.webServer = webServer;
         this.sweeper = sweeper;
@@ -87,7 +91,7 @@ public final class CubbyServer implements AutoCloseable {
                 .bind(Operation.LIST_OBJECTS_V2, listObjects::listV2)
                 .bind(Operation.LIST_OBJECTS, listObjects::listV1)
                 .bind(Operation.LIST_OBJECT_VERSIONS, listObjects::listVersions)
-                .bind(Operation.PUT_OBJECT, new PutObjectHandler(store)::put)
+                .bind(Operation.PUT_OBJECT, new PutObjectHandler(store, owner)::put)
                 .bind(Operation.GET_OBJECT, getObject::get)
                 .bind(Operation.HEAD_OBJECT, getObject::head)
                 .bind(Operation.DELETE_OBJECT, new DeleteObjectHandler(store)::delete)
@@ -104,7 +108,7 @@ public final class CubbyServer implements AutoCloseable {
         var acl = new AclHandlers(store, owner);
         var tagging = new TaggingHandlers(store);
         operations
-                .bind(Operation.COPY_OBJECT, new CopyObjectHandler(store)::copy)
+                .bind(Operation.COPY_OBJECT, new CopyObjectHandler(store, owner)::copy)
                 .bind(Operation.DELETE_OBJECTS, new DeleteObjectsHandler(store)::deleteObjects)
                 .bind(Operation.GET_BUCKET_ACL, acl::getBucketAcl)
                 .bind(Operation.PUT_BUCKET_ACL, acl::putBucketAcl)
@@ -118,18 +122,23 @@ public final class CubbyServer implements AutoCloseable {
         AuditLog audit = settings.auditLog() ? AuditLog.toStandardOutput() : null;
         var metrics = new RequestMetrics();
         var metricsPage = new MetricsPage(metrics, store);
+        int permits = RequestLimit.forThisHeap();
+        ClientLimits clients = settings.clients();
+        var stallWatch = new StallWatch();
         var pipeline = new S3Pipeline(verifier, new AccessPolicy(keys, settings.publicRead()), operations,
-                settings.domain(), audit, metrics);
+                settings.domain(), audit, metrics, stallWatch, clients,
+                new ClientShare(clients.clientShare(permits)));
 
-        Consumer<HttpRouting.Builder> routes = routing -> routing
-                .get("/-/health", (req, res) -> res.send("ok"))
-                .get("/-/metrics", (req, res) -> {
+        var endpoints = new Endpoints(pipeline, Map.of(
+                "/-/health", (req, res) -> res.send("ok"),
+                "/-/metrics", (req, res) -> {
                     res.header("Content-Type", MetricsPage.CONTENT_TYPE);
                     res.send(metricsPage.render());
-                })
-                .any(pipeline);
-        Limit requests = RequestLimit.forThisHeap();
-        var builder = listener(WebServer.builder())
+                }));
+        Consumer<HttpRouting.Builder> routes = routing -> routing.any(endpoints);
+        Limit requests = RequestLimit.of(permits);
+        var http1 = http1(new HeaderDeadline(stallWatch, clients.readTimeout()));
+        var builder = listener(WebServer.builder(), http1, clients)
                 .concurrencyLimit(requests)
                 .host(settings.address())
                 .port(settings.port())
@@ -140,7 +149,7 @@ public final class CubbyServer implements AutoCloseable {
             builder.tls(CertificateRenewal.tls(certificates.current()));
         } else if (certificates != null) {
             httpsSocket = HTTPS_SOCKET;
-            builder.putSocket(HTTPS_SOCKET, socket -> listener(socket)
+            builder.putSocket(HTTPS_SOCKET, socket -> listener(socket, http1, clients)
                     .concurrencyLimit(requests)
                     .host(settings.address())
                     .port(settings.tls().port())
@@ -150,7 +159,7 @@ public final class CubbyServer implements AutoCloseable {
         WebServer webServer = builder.build().start();
         CertificateRenewal renewal = httpsSocket == null ? null
                 : CertificateRenewal.start(certificates, webServer, httpsSocket, CertificateRenewal.EVERY);
-        return new CubbyServer(store, webServer, sweeper, audit, renewal, httpsSocket);
+        return new CubbyServer(store, webServer, sweeper, audit, renewal, httpsSocket, stallWatch);
     }
 
     /** The store this server serves, for a FUSE mount in the same process (config 'mount:'). */
@@ -175,9 +184,13 @@ public final class CubbyServer implements AutoCloseable {
      */
     static final java.time.Duration SHUTDOWN_GRACE = java.time.Duration.ofSeconds(30);
 
-    private static <B extends ListenerConfig.BuilderBase<B, ?>> B listener(B listener) {
+    private static <B extends ListenerConfig.BuilderBase<B, ?>> B listener(B listener, Http1Config http1,
+                                                                           ClientLimits clients) {
         return listener
                 .connectionOptions(connectionOptions())
+                // a connection waiting for its next request (or its first) is closed after this
+                .idleConnectionTimeout(clients.idleTimeout())
+                .idleConnectionPeriod(idleCheckPeriod(clients.idleTimeout()))
                 // On SIGTERM requests in flight may finish (an upload of a few GiB on a slow link
                 // needs a while); systemd's own stop timeout (90 s by default) stays above it.
                 .shutdownGracePeriod(SHUTDOWN_GRACE)
@@ -185,15 +198,31 @@ public final class CubbyServer implements AutoCloseable {
                 // S3's Content-Encoding is object metadata (and aws-chunked a framing we decode
                 // ourselves): the server must never decode request bodies.
                 .contentEncoding(ContentEncodingContext.create(c -> c.contentEncodingsDiscoverServices(false)))
-                .addProtocol(Http1Config.builder()
-                        .validatePath(false)
-                        .validatePrologue(false)
-                        .validateRequestHeaders(false)
-                        // keys of 1024 bytes percent-encoded plus presigned query strings
-                        .maxPrologueLength(16 * 1024)
-                        // 2 KiB of user metadata, long signatures and many headers
-                        .maxHeadersSize(64 * 1024)
-                        .build());
+                .addProtocol(http1);
+    }
+
+    /**
+     * HTTP/1.1 as Cubby reads it. Helidon's own validation of request lines, paths and headers
+     * stays off; {@link RequestFraming} checks what decides where a request ends, and
+     * {@link RequestTarget} what it addresses.
+     */
+    private static Http1Config http1(HeaderDeadline headerDeadline) {
+        return Http1Config.builder()
+                .validatePath(false)
+                .validatePrologue(false)
+                .validateRequestHeaders(false)
+                // keys of 1024 bytes percent-encoded plus presigned query strings
+                .maxPrologueLength(16 * 1024)
+                // 2 KiB of user metadata, long signatures and many headers
+                .maxHeadersSize(64 * 1024)
+                .addReceiveListener(headerDeadline)
+                .build();
+    }
+
+    /** How often idle connections are looked for: a quarter of the timeout, within 1 s to 1 min. */
+    static java.time.Duration idleCheckPeriod(java.time.Duration idleTimeout) {
+        long millis = Math.clamp(idleTimeout.toMillis() / 4, 1_000, 60_000);
+        return java.time.Duration.ofMillis(millis);
     }
 
     /** S3's canonical user ID is 64 hex digits; derive a stable one from the access key. */
@@ -212,6 +241,7 @@ public final class CubbyServer implements AutoCloseable {
             renewal.close();
         }
         webServer.stop();
+        stallWatch.close();
         sweeper.close();
         if (audit != null) {
             audit.close();

@@ -22,6 +22,7 @@ record RequestTarget(Operation.Target kind, String bucket, String key) {
         if (!path.startsWith("/")) {
             throw S3Exception.of(S3ErrorCode.INVALID_REQUEST, "The request path must start with '/'.");
         }
+        requireUriCharacters(path);
         String virtualBucket = virtualHostBucket(host, domain);
         if (virtualBucket != null) {
             String key = decode(path.substring(1));
@@ -37,6 +38,20 @@ record RequestTarget(Operation.Target kind, String bucket, String key) {
             return new RequestTarget(Operation.Target.BUCKET, bucket, null);
         }
         return new RequestTarget(Operation.Target.OBJECT, decode(path.substring(1, slash)), decode(path.substring(slash + 1)));
+    }
+
+    /**
+     * A URI path holds no control characters and none of {@code "<>\^`{|}} (RFC 3986): they must be
+     * percent-encoded, and every S3 client does so; a raw one means a broken or hostile client.
+     */
+    private static void requireUriCharacters(String path) {
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c <= 0x20 || c == 0x7f || "\"<>\\^`{|}".indexOf(c) >= 0) {
+                throw S3Exception.of(S3ErrorCode.INVALID_URI, String.format("The request path holds the character "
+                        + "U+%04X, which must be percent-encoded (as %%%02X).", (int) c, (int) c));
+            }
+        }
     }
 
     /** The bucket a virtual-hosted request's Host names, or null for a path-style request. */

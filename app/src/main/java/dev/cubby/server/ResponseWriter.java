@@ -6,6 +6,7 @@ import dev.cubby.s3.error.S3Exception;
 import dev.cubby.s3.xml.ErrorDocument;
 import dev.cubby.s3.xml.XmlWriter;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -14,11 +15,21 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.time.Duration;
 
 /** Turns handler answers and failures into HTTP responses; the only code that writes to the socket. */
 final class ResponseWriter {
     private static final int COPY_BUFFER_BYTES = 256 * 1024;
     private static final long DRAIN_LIMIT_BYTES = 16L * 1024 * 1024;
+
+    private final StallWatch watch;
+    private final Duration writeTimeout;
+
+    /** @param writeTimeout how long one write may wait for the client to take its bytes before the connection is cut */
+    ResponseWriter(StallWatch watch, Duration writeTimeout) {
+        this.watch = watch;
+        this.writeTimeout = writeTimeout;
+    }
 
     /** Sends the answer; returns the body bytes sent. */
     long write(ServerRequest req, ServerResponse res, S3Response response, String requestId) {
@@ -26,15 +37,18 @@ final class ResponseWriter {
         res.header("x-amz-request-id", requestId);
         res.header("Server", "Cubby");
         response.headers().forEach(res::header);
+        if (continueOwed(req)) {
+            res.header(HeaderValues.CONNECTION_CLOSE);
+        }
         switch (response) {
             case S3Response.Empty empty -> {
-                res.send();
+                send(res, new byte[0]);
                 return 0;
             }
             case S3Response.Xml xml -> {
                 res.header(HeaderNames.CONTENT_TYPE, "application/xml");
                 byte[] document = XmlWriter.render(xml.document());
-                res.send(document);
+                send(res, document);
                 return document.length;
             }
             case S3Response.ObjectBytes bytes -> {
@@ -45,10 +59,39 @@ final class ResponseWriter {
     }
 
     /**
+     * True when the answer ends the connection ({@code Connection: close}). Helidon goes on reading
+     * the connection after such an answer, so the pipeline closes it itself: the unread rest of
+     * the request must never be taken for a request of its own.
+     */
+    static boolean closesConnection(ServerResponse res) {
+        return res.headers().contains(HeaderValues.CONNECTION_CLOSE);
+    }
+
+    /**
+     * A client that sent {@code Expect: 100-continue} and was answered without {@code 100 Continue}
+     * (an empty body, which Helidon never asks for, or a refusal before the body was read) gets its
+     * connection closed after the answer. botocore (the AWS CLI, boto3) keeps the early answer's
+     * status line for the next request on a kept-alive connection and misreads that one's answer,
+     * stalling for its 60 s read timeout; a new connection starts it afresh.
+     */
+    private static boolean continueOwed(ServerRequest req) {
+        return req.headers().contains(HeaderValues.EXPECT_100) && !req.continueSent();
+    }
+
+    private void send(ServerResponse res, byte[] body) {
+        watch.blocking(writeTimeout);
+        try {
+            res.send(body);
+        } finally {
+            watch.done();
+        }
+    }
+
+    /**
      * Streams the object's bytes. Once the output stream is asked for, the status line is
      * committed, so any failure from here on is a {@link ResponseCut}.
      */
-    private static void sendObject(ServerResponse res, S3Response.ObjectBytes bytes) {
+    private void sendObject(ServerResponse res, S3Response.ObjectBytes bytes) {
         long sent = 0;
         try (var object = bytes.object()) {
             FileChannel channel = object.channel();
@@ -69,24 +112,34 @@ final class ResponseWriter {
                     // The file shrank under us (changed outside Cubby); the length promised can't be kept.
                     throw new ResponseCut(sent, false, new IOException("the file ended " + remaining + " bytes early"));
                 }
+                watch.blocking(writeTimeout);
                 try {
                     out.write(buffer, 0, n);
                 } catch (IOException | RuntimeException e) {
-                    throw new ResponseCut(sent, true, e);
+                    throw new ResponseCut(sent, true, watch.done() ? stalled() : e);
+                } finally {
+                    watch.done();
                 }
                 sent += n;
                 position += n;
                 remaining -= n;
             }
+            watch.blocking(writeTimeout);
             try {
                 out.close();
             } catch (IOException | RuntimeException e) {
-                throw new ResponseCut(sent, true, e);
+                throw new ResponseCut(sent, true, watch.done() ? stalled() : e);
+            } finally {
+                watch.done();
             }
         } catch (IOException e) {
             // opening or closing the object's file, before any byte or after the last
             throw new UncheckedIOException("sending the object failed", e);
         }
+    }
+
+    private IOException stalled() {
+        return new IOException("the client took no bytes for " + writeTimeout.toSeconds() + " s (write-timeout)");
     }
 
     /** Sends the S3 error for a failure; returns the body bytes sent. */
@@ -96,22 +149,24 @@ final class ResponseWriter {
             // The status line is out; the only honest signal left is to cut the connection.
             throw failure;
         }
-        S3Exception error = StoreErrors.toS3(failure, requestId);
+        S3Exception error = failure instanceof ClosingError closing ? closing.error()
+                : StoreErrors.toS3(failure, requestId);
         res.status(Status.create(error.code().httpStatus()));
         res.header("x-amz-request-id", requestId);
         res.header("Server", "Cubby");
         error.headers().forEach(res::header);
-        if (req.content().hasEntity() && !req.content().consumed() && !worthDraining(req, bodyBytesRead)) {
-            res.header(HeaderNames.CONNECTION, "close");
+        if (failure instanceof ClosingError || continueOwed(req)
+                || req.content().hasEntity() && !req.content().consumed() && !worthDraining(req, bodyBytesRead)) {
+            res.header(HeaderValues.CONNECTION_CLOSE);
         }
         boolean noBody = req.prologue().method().text().equals("HEAD") || error.code().httpStatus() == 304;
         if (noBody) {
-            res.send();
+            send(res, new byte[0]);
             return 0;
         }
         res.header(HeaderNames.CONTENT_TYPE, "application/xml");
         byte[] document = XmlWriter.render(new ErrorDocument(error.code(), error.getMessage(), resource, requestId));
-        res.send(document);
+        send(res, document);
         return document.length;
     }
 

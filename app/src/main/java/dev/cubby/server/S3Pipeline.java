@@ -6,16 +6,22 @@ import dev.cubby.auth.Authentication;
 import dev.cubby.auth.SigV4Verifier;
 import dev.cubby.auth.SignedRequest;
 import dev.cubby.auth.VerifiedBody;
+import dev.cubby.config.ClientLimits;
 import dev.cubby.s3.Operation;
 import dev.cubby.s3.OperationTable;
 import dev.cubby.s3.S3Request;
 import dev.cubby.s3.S3Response;
+import dev.cubby.s3.error.S3ErrorCode;
+import dev.cubby.s3.error.S3Exception;
 import io.helidon.http.Header;
 import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,9 +31,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The path of every S3 request: find the operation, bucket and key; verify the signature once
- * and wrap the body so its hash and chunk signatures are checked as it is read; check the
- * permission once; run the handler; write its answer. Failures at any step become S3 errors.
+ * The path of every S3 request: refuse framing that cannot be trusted ({@link RequestFraming}) and
+ * a client over its share of places ({@link ClientShare}); find the operation, bucket and key;
+ * verify the signature once and wrap the body so its hash and chunk signatures are checked as it
+ * is read; check the permission once; run the handler; write its answer. Failures at any step
+ * become S3 errors. An answer that says {@code Connection: close} closes the connection, and the
+ * unread rest of a body is drained under the client limits before the next request is read.
  */
 final class S3Pipeline implements Handler {
     private static final Logger LOG = Logger.getLogger(S3Pipeline.class.getName());
@@ -38,20 +47,29 @@ final class S3Pipeline implements Handler {
     private final String domain;
     private final AuditLog audit;
     private final RequestMetrics metrics;
-    private final ResponseWriter writer = new ResponseWriter();
+    private final StallWatch watch;
+    private final ClientLimits limits;
+    private final ClientShare share;
+    private final ResponseWriter writer;
 
     /**
      * @param audit   where each request is recorded, or null for no audit log
      * @param metrics where each request is counted for {@code /-/metrics}
+     * @param watch   cuts body reads and response writes that stall past the limits' timeouts
+     * @param share   the places each client address may take
      */
     S3Pipeline(SigV4Verifier verifier, AccessPolicy accessPolicy, OperationTable operations, String domain,
-               AuditLog audit, RequestMetrics metrics) {
+               AuditLog audit, RequestMetrics metrics, StallWatch watch, ClientLimits limits, ClientShare share) {
         this.verifier = verifier;
         this.accessPolicy = accessPolicy;
         this.operations = operations;
         this.domain = domain;
         this.audit = audit;
         this.metrics = metrics;
+        this.watch = watch;
+        this.limits = limits;
+        this.share = share;
+        this.writer = new ResponseWriter(watch, limits.writeTimeout());
     }
 
     @Override
@@ -61,13 +79,23 @@ final class S3Pipeline implements Handler {
         String method = req.prologue().method().text();
         String rawPath = req.path().rawPath();
         String resource = rawPath;
-        BodyProgress progress = null;
+        BodyProgress progress = new BodyProgress(
+                () -> req.content().hasEntity() ? req.content().inputStream() : InputStream.nullInputStream(),
+                watch, limits);
         RequestTarget target = null;
         Authentication caller = null;
         Operation operation = null;
         long bytesOut = 0;
+        InetAddress client = clientAddress(req);
+        boolean placeTaken = false;
         try {
             Map<String, List<String>> headers = lowerCaseHeaders(req);
+            RequestFraming.check(headers);
+            if (!share.tryEnter(client)) {
+                throw S3Exception.of(S3ErrorCode.SLOW_DOWN, "This client already has " + share.perClient()
+                        + " requests in flight, its share of the server (requests-per-client): retry when some finish.");
+            }
+            placeTaken = true;
             String rawQuery = req.query().rawValue();
             var signed = new SignedRequest(method, rawPath, rawQuery, headers);
             String host = first(headers, "host");
@@ -77,7 +105,6 @@ final class S3Pipeline implements Handler {
             caller = verifier.verify(signed, RequestTarget.virtualHostBucket(host, domain));
             operation = OperationTable.resolve(method, target.kind(), query, headers::containsKey);
             Access access = accessPolicy.check(caller, operation.permission(), target.bucket(), target.key());
-            progress = new BodyProgress(req.content().hasEntity() ? req.content().inputStream() : InputStream.nullInputStream());
             InputStream raw = progress;
             VerifiedBody body = verifier.wrapBody(caller, signed, raw);
             var request = new S3Request(operation, target.bucket(), target.key(), query, headers, body.stream(),
@@ -94,19 +121,38 @@ final class S3Pipeline implements Handler {
             // The only signal left to the client is the end of the connection.
             throw new CloseConnectionException(cut.getMessage(), cut);
         } catch (RuntimeException e) {
-            bytesOut = writer.writeFailure(req, res, e, resource, requestId, progress == null ? 0 : progress.bytesRead());
+            bytesOut = writer.writeFailure(req, res, e, resource, requestId, progress.bytesRead());
         } finally {
+            if (placeTaken) {
+                share.leave(client);
+            }
+            watch.forget();
             var completed = new CompletedRequest(java.time.Instant.now(), requestId,
                     req.remotePeer().host() + ":" + req.remotePeer().port(),
                     caller == null ? null : caller.accessKeyId(), operation == null ? null : operation.s3Name(),
                     target == null ? null : target.bucket(), target == null ? null : target.key(),
-                    res.status().code(), progress == null ? 0 : progress.bytesRead(), bytesOut,
+                    res.status().code(), progress.bytesRead(), bytesOut,
                     System.nanoTime() - started);
             metrics.record(completed);
             if (audit != null) {
                 audit.record(completed);
             }
         }
+        if (ResponseWriter.closesConnection(res)) {
+            throw new CloseConnectionException("the answer closed the connection");
+        }
+        if (req.content().hasEntity() && !req.content().consumed()) {
+            try {
+                progress.drain();
+            } catch (IOException | RuntimeException e) {
+                throw new CloseConnectionException("the rest of the request body could not be read", e);
+            }
+        }
+    }
+
+    private static InetAddress clientAddress(ServerRequest req) {
+        return req.remotePeer().address() instanceof InetSocketAddress socket ? socket.getAddress()
+                : InetAddress.getLoopbackAddress();
     }
 
     private static Map<String, List<String>> lowerCaseHeaders(ServerRequest req) {

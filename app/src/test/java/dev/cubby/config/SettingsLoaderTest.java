@@ -135,4 +135,24 @@ class SettingsLoaderTest {
         assertEquals(9443, SettingsLoader.load(null, Map.of("CUBBY_ROOT", "/x"),
                 Map.of("port", "9000", "tls-port", "9443")).tls().port());
     }
+
+    @Test
+    void slowClientLimitsHaveDefaultsAndComeFromFlagsEnvironmentAndFile() throws Exception {
+        ClientLimits defaults = SettingsLoader.load(null, Map.of("CUBBY_ROOT", "/r"), Map.of()).clients();
+        assertEquals(new ClientLimits(java.time.Duration.ofMinutes(5), java.time.Duration.ofSeconds(20),
+                java.time.Duration.ofSeconds(60), 1024, 0), defaults);
+        assertEquals(72, defaults.clientShare(96), "three quarters of the server's limit");
+
+        Path file = Files.writeString(dir.resolve("limits.yaml"), "write-timeout: 2m\nrequests-per-client: 10\n");
+        ClientLimits given = SettingsLoader.load(file, Map.of("CUBBY_ROOT", "/r", "CUBBY_MIN_BODY_RATE", "0"),
+                Map.of("read-timeout", "5s")).clients();
+        assertEquals(new ClientLimits(java.time.Duration.ofMinutes(5), java.time.Duration.ofSeconds(5),
+                java.time.Duration.ofMinutes(2), 0, 10), given);
+        assertEquals(ClientLimits.UNCAPPED, SettingsLoader.load(null, Map.of("CUBBY_ROOT", "/r"),
+                Map.of("requests-per-client", "off")).clients().clientShare(96));
+
+        var bad = assertThrows(SettingsException.class, () -> SettingsLoader.load(null,
+                Map.of("CUBBY_ROOT", "/r"), Map.of("requests-per-client", "many")));
+        assertTrue(bad.getMessage().contains("'requests-per-client' must be a whole number"), bad.getMessage());
+    }
 }

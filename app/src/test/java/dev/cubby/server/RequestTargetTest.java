@@ -34,4 +34,14 @@ class RequestTargetTest {
         assertEquals("InvalidURI", assertThrows(S3Exception.class,
                 () -> RequestTarget.parse("h", "/b/%C3", null)).code().wireCode());
     }
+
+    @Test
+    void charactersAUriMustEncodeAreAnInvalidUri() {
+        for (String path : java.util.List.of("/b/p.txt\\", "/b/a|b", "/b/{x}", "/b/a\u0001")) {
+            assertEquals("InvalidURI", assertThrows(S3Exception.class,
+                    () -> RequestTarget.parse("h", path, null)).code().wireCode(), path);
+        }
+        assertEquals(new RequestTarget(Operation.Target.OBJECT, "b", "a\\b[1]!'()*"),
+                RequestTarget.parse("h", "/b/a%5Cb[1]!'()*", null));
+    }
 }

@@ -26,9 +26,9 @@ import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.Type;
 
 /**
- * ACLs as Cubby has them (the owner holds FULL_CONTROL; only the {@code private} canned ACL can be
- * set, anything else is refused as not implemented) and object tagging round trips; none of them
- * touches the file's bytes.
+ * ACLs as Cubby has them (the owner holds FULL_CONTROL; only owner-only ACLs can be set, or asked
+ * for on a write, anything else is refused as not implemented) and object tagging round trips; none
+ * of them touches the file's bytes.
  */
 class AclAndTaggingTest {
     @RegisterExtension
@@ -88,6 +88,46 @@ class AclAndTaggingTest {
         assertFalse(onObject.awsErrorDetails().errorMessage().isBlank());
         assertFalse(onBucket.awsErrorDetails().errorMessage().isBlank());
         assertEquals(before, TreeSnapshot.of(server.base()));
+    }
+
+    @Test
+    void writesAskingForAPublicAclAreRefusedAndWriteNothing() throws IOException {
+        String bucket = server.newBucket("acl-write");
+        s3.putObject(b -> b.bucket(bucket).key("source.txt"), RequestBody.fromBytes(BODY));
+        TreeSnapshot before = TreeSnapshot.of(server.base());
+
+        S3Exception put = assertS3Error(501, "NotImplemented", () -> s3.putObject(
+                b -> b.bucket(bucket).key("public.txt").acl(ObjectCannedACL.PUBLIC_READ), RequestBody.fromBytes(BODY)));
+        assertS3Error(501, "NotImplemented", () -> s3.putObject(
+                b -> b.bucket(bucket).key("granted.txt").grantRead("uri=\"http://acs.amazonaws.com/groups/global/AllUsers\""),
+                RequestBody.fromBytes(BODY)));
+        assertS3Error(501, "NotImplemented", () -> s3.createMultipartUpload(
+                b -> b.bucket(bucket).key("multipart.bin").acl(ObjectCannedACL.PUBLIC_READ)));
+        assertS3Error(501, "NotImplemented", () -> s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("source.txt")
+                .destinationBucket(bucket).destinationKey("copy.txt").acl(ObjectCannedACL.PUBLIC_READ_WRITE)));
+
+        String message = put.awsErrorDetails().errorMessage();
+        assertTrue(message.contains("'public-read' (x-amz-acl)") && message.contains("public-read setting"), message);
+        assertEquals(before, TreeSnapshot.of(server.base()), "nothing was written");
+        assertTrue(s3.listMultipartUploads(b -> b.bucket(bucket)).uploads().isEmpty(), "no upload was started");
+    }
+
+    @Test
+    void writesWithTheOwnerOnlyAclsClientsSendByDefaultSucceed() throws IOException {
+        String bucket = server.newBucket("acl-write");
+
+        s3.putObject(b -> b.bucket(bucket).key("private.txt").acl(ObjectCannedACL.PRIVATE), RequestBody.fromBytes(BODY));
+        s3.putObject(b -> b.bucket(bucket).key("owner.txt").acl(ObjectCannedACL.BUCKET_OWNER_FULL_CONTROL),
+                RequestBody.fromBytes(BODY));
+        s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("private.txt").destinationBucket(bucket)
+                .destinationKey("copy.txt").acl(ObjectCannedACL.PRIVATE));
+        String upload = s3.createMultipartUpload(b -> b.bucket(bucket).key("multipart.bin")
+                .acl(ObjectCannedACL.BUCKET_OWNER_FULL_CONTROL)).uploadId();
+        s3.abortMultipartUpload(b -> b.bucket(bucket).key("multipart.bin").uploadId(upload));
+
+        for (String key : List.of("private.txt", "owner.txt", "copy.txt")) {
+            assertArrayEquals(BODY, Files.readAllBytes(server.file(bucket, key)), key);
+        }
     }
 
     @Test

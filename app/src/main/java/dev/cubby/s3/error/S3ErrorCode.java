@@ -55,11 +55,15 @@ public enum S3ErrorCode {
     /** Ceph RGW's code and status for a bucket quota, which S3 itself does not have. */
     QUOTA_EXCEEDED("QuotaExceeded", 403, "The bucket's quota does not leave room for this upload."),
     PRECONDITION_FAILED("PreconditionFailed", 412, "At least one of the pre-conditions you specified did not hold."),
+    REQUEST_TIMEOUT("RequestTimeout", 400,
+            "Your socket connection to the server was not read from or written to within the timeout period."),
     REQUEST_TIME_TOO_SKEWED("RequestTimeTooSkewed", 403,
             "The difference between the request time and the server's time is too large."),
     SERVICE_UNAVAILABLE("ServiceUnavailable", 503, "Please reduce your request rate."),
     SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403,
             "The request signature we calculated does not match the signature you provided. Check your key and signing method."),
+    /** S3's throttling answer: SDKs back off and retry it. */
+    SLOW_DOWN("SlowDown", 503, "Please reduce your request rate."),
     /** 507 Insufficient Storage: the disk is full or its free-space reserve would be used. */
     STORAGE_FULL("StorageFull", 507, "The disk holding this bucket does not have room for this upload."),
     X_AMZ_CONTENT_SHA256_MISMATCH("XAmzContentSHA256Mismatch", 400,

@@ -19,14 +19,10 @@ import java.util.Set;
  * controlled by keys. Clients still probe for ACLs and set the canned {@code private} one, so the
  * answer is the truth in ACL terms (the owner holds FULL_CONTROL, nobody else anything), and a
  * PUT that asks for exactly that succeeds. Any other ACL would be a promise Cubby cannot keep,
- * so it is refused with NotImplemented rather than silently ignored.
+ * so it is refused with NotImplemented rather than silently ignored ({@link AclHeaders}).
  */
 public final class AclHandlers {
     private static final int MAX_POLICY_BYTES = 64 * 1024;
-    /** Canned ACLs that mean "only the owner": {@code bucket-owner-full-control} is that here, with one owner. */
-    private static final Set<String> OWNER_ONLY_CANNED = Set.of("private", "bucket-owner-full-control");
-    private static final List<String> GRANT_HEADERS = List.of("x-amz-grant-read", "x-amz-grant-write",
-            "x-amz-grant-read-acp", "x-amz-grant-write-acp");
 
     private final ObjectStore store;
     private final Owner owner;
@@ -48,39 +44,21 @@ public final class AclHandlers {
 
     public S3Response putBucketAcl(S3Request request) {
         store.bucket(request.bucket());
-        String canned = cannedAcl(request);
-        requireOwnerOnly(request, canned == null || canned.equals("private"));
+        requireOwnerOnly(request, AclHeaders.BUCKET_OWNER_ONLY);
         return new S3Response.Empty(200, Map.of());
     }
 
     public S3Response putObjectAcl(S3Request request) {
         store.head(request.bucket(), request.key());
-        String canned = cannedAcl(request);
-        requireOwnerOnly(request, canned == null || OWNER_ONLY_CANNED.contains(canned));
+        requireOwnerOnly(request, AclHeaders.OBJECT_OWNER_ONLY);
         return new S3Response.Empty(200, Map.of());
     }
 
-    private static String cannedAcl(S3Request request) {
-        String acl = request.header("x-amz-acl");
-        return acl == null ? null : acl.trim();
-    }
-
-    private void requireOwnerOnly(S3Request request, boolean cannedIsOwnerOnly) {
-        if (!cannedIsOwnerOnly) {
-            throw refused("the canned ACL '" + cannedAcl(request) + "'");
-        }
-        for (String header : GRANT_HEADERS) {
-            if (request.header(header) != null) {
-                throw refused(header);
-            }
-        }
-        String fullControl = request.header("x-amz-grant-full-control");
-        if (fullControl != null && !fullControl.replace("\"", "").trim().equals("id=" + owner.id())) {
-            throw refused("x-amz-grant-full-control for anyone but the owner");
-        }
+    private void requireOwnerOnly(S3Request request, Set<String> ownerOnly) {
+        AclHeaders.requireOwnerOnly(request, ownerOnly, owner);
         byte[] body = SmallRequestBody.read(request, MAX_POLICY_BYTES);
         if (body.length > 0 && !grantsOnlyOwnerFullControl(body)) {
-            throw refused("an AccessControlPolicy that grants more than FULL_CONTROL to the owner");
+            throw AclHeaders.refused("an AccessControlPolicy that grants more than FULL_CONTROL to the owner");
         }
     }
 
@@ -101,11 +79,5 @@ public final class AclHandlers {
             }
         }
         return true;
-    }
-
-    private static S3Exception refused(String what) {
-        return S3Exception.of(S3ErrorCode.NOT_IMPLEMENTED, "Cubby keeps no ACLs, so it cannot apply " + what
-                + ": every bucket and object is private to its owner, and access is controlled by access keys. "
-                + "Send no ACL, the canned ACL 'private', or a policy granting only the owner FULL_CONTROL.");
     }
 }

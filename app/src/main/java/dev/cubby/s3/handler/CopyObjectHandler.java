@@ -8,6 +8,7 @@ import dev.cubby.s3.S3Response;
 import dev.cubby.s3.error.S3ErrorCode;
 import dev.cubby.s3.error.S3Exception;
 import dev.cubby.s3.xml.CopyObjectResult;
+import dev.cubby.s3.xml.Owner;
 import dev.cubby.store.CopyRequest;
 import dev.cubby.store.CopyResult;
 import dev.cubby.store.ObjectStore;
@@ -28,12 +29,15 @@ public final class CopyObjectHandler {
     static final String COPY_SOURCE_VERSION_HEADER = "x-amz-copy-source-version-id";
 
     private final ObjectStore store;
+    private final Owner owner;
 
-    public CopyObjectHandler(ObjectStore store) {
+    public CopyObjectHandler(ObjectStore store, Owner owner) {
         this.store = store;
+        this.owner = owner;
     }
 
     public S3Response copy(S3Request request) {
+        AclHeaders.requireOwnerOnly(request, AclHeaders.OBJECT_OWNER_ONLY, owner);
         CopySource source = CopySource.parse(request.header("x-amz-copy-source"));
         request.access().require(Permission.READ, source.bucket(), source.key());
         boolean replaceMetadata = replaces(request, "x-amz-metadata-directive");

@@ -48,6 +48,7 @@ public final class MultipartHandlers {
     }
 
     public S3Response create(S3Request request) {
+        AclHeaders.requireOwnerOnly(request, AclHeaders.OBJECT_OWNER_ONLY, owner);
         ChecksumAlgorithm algorithm = declaredAlgorithm(request);
         String type = request.header("x-amz-checksum-type");
         if (type != null) {

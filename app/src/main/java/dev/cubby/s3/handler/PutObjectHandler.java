@@ -3,6 +3,7 @@ package dev.cubby.s3.handler;
 import dev.cubby.s3.ResponseHeaders;
 import dev.cubby.s3.S3Request;
 import dev.cubby.s3.S3Response;
+import dev.cubby.s3.xml.Owner;
 import dev.cubby.store.ObjectStore;
 import dev.cubby.store.PutRequest;
 import dev.cubby.store.PutResult;
@@ -10,12 +11,15 @@ import dev.cubby.store.PutResult;
 /** PutObject: streams the verified body to disk; nothing is visible unless every check passed. */
 public final class PutObjectHandler {
     private final ObjectStore store;
+    private final Owner owner;
 
-    public PutObjectHandler(ObjectStore store) {
+    public PutObjectHandler(ObjectStore store, Owner owner) {
         this.store = store;
+        this.owner = owner;
     }
 
     public S3Response put(S3Request request) {
+        AclHeaders.requireOwnerOnly(request, AclHeaders.OBJECT_OWNER_ONLY, owner);
         var checksums = ChecksumExpectation.of(request);
         var metadata = MetadataHeaders.read(request);
         var tags = TagSet.fromHeader(request.header("x-amz-tagging"));

@@ -66,6 +66,11 @@ abstract class Boto3Scenarios {
     }
 
     @Test
+    void folderMarkersAndSmallObjectsOnOneConnectionNeverStall() throws Exception {
+        scenario("folder_markers_on_one_connection", server().newBucket("boto-markers"));
+    }
+
+    @Test
     void filesWrittenIntoTheTreeListWithTheirRealEtags() throws Exception {
         String bucket = server().newBucket("boto-samba");
         FixtureTree.put(server().root(), bucket, "samba/Grüße aus Köln.txt", "grüße\n".getBytes(StandardCharsets.UTF_8));
