@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -20,8 +18,9 @@ final class SqliteConnections implements AutoCloseable {
     private final PooledConnection writer;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final BlockingQueue<PooledConnection> readers;
-    private final List<PooledConnection> all = new ArrayList<>();
     private final Path database;
+    private final int readerCount;
+    private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(5);
 
     @FunctionalInterface
     interface Work<T> {
@@ -30,6 +29,7 @@ final class SqliteConnections implements AutoCloseable {
 
     SqliteConnections(Path database, int readerCount) throws SQLException {
         this.database = database;
+        this.readerCount = readerCount;
         String url = "jdbc:sqlite:" + database.toAbsolutePath();
         Connection first = open(url);
         SidecarSchema.migrate(first);
@@ -53,9 +53,7 @@ final class SqliteConnections implements AutoCloseable {
     }
 
     private PooledConnection pooled(Connection connection, String url) {
-        var pooled = new PooledConnection(connection, () -> open(url));
-        all.add(pooled);
-        return pooled;
+        return new PooledConnection(connection, () -> open(url));
     }
 
     <T> T read(Work<T> work) {
@@ -123,19 +121,38 @@ final class SqliteConnections implements AutoCloseable {
         writer.statement("PRAGMA synchronous = " + level).execute();
     }
 
+    /**
+     * Closes every connection once no one is using it: readers are taken back from the pool
+     * (a reader still in use, by the indexer say, is waited for up to {@link #CLOSE_WAIT}), the
+     * writer under its lock. A connection is used by one thread at a time, and closing it from
+     * another while a query runs would break that query and the statement cache.
+     */
     @Override
     public void close() {
         writeLock.lock();
         try {
-            for (PooledConnection connection : all) {
-                try {
-                    connection.close();
-                } catch (SQLException ignored) {
-                    // closing on shutdown; nothing left to protect
+            long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+            for (int i = 0; i < readerCount; i++) {
+                PooledConnection reader = readers.poll(Math.max(0, deadline - System.nanoTime()),
+                        java.util.concurrent.TimeUnit.NANOSECONDS);
+                if (reader == null) {
+                    break; // still in use at the deadline: left to the JVM's exit
                 }
+                closeQuietly(reader);
             }
+            closeQuietly(writer);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    private static void closeQuietly(PooledConnection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing on shutdown; nothing left to protect
         }
     }
 }
