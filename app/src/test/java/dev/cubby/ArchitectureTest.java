@@ -57,6 +57,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.cubby.s3..", "dev.cubby.store..",
                     "dev.cubby.meta..", "dev.cubby.keys..");
 
+    /** Failures of store and meta become S3 errors in s3.StoreErrors alone, so the server needs no sidecar type. */
+    @ArchTest
+    static final ArchRule theServerLeavesStorageFailuresToS3 = noClasses()
+            .that().resideInAPackage("dev.cubby.server..")
+            .should().dependOnClassesThat().resideInAPackage("dev.cubby.meta..");
+
     @ArchTest
     static final ArchRule keyStoreKnowsNoHttp = noClasses()
             .that().resideInAPackage("dev.cubby.keys..")
