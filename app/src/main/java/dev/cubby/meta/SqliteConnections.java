@@ -12,9 +12,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The one way Cubby opens an SQLite database (the sidecar, the key store): its schema migrated
- * on open ({@link SqliteSchema}), then connections for many virtual threads: one writer behind a lock (SQLite has a single
- * writer anyway, and waiting on a lock is cheaper than on SQLITE_BUSY), and a small pool of
- * readers that WAL mode lets run beside the writer. Each connection keeps its compiled
+ * on open ({@link SqliteSchema}), then connections for many virtual threads: one writer behind a
+ * lock (SQLite has a single writer anyway, and waiting on a lock is cheaper than on SQLITE_BUSY),
+ * and a small pool of readers that WAL mode lets run beside the writer. Each connection keeps its compiled
  * statements ({@link PooledConnection}); closing the pool closes them with the connections.
  */
 final class SqliteConnections implements AutoCloseable {
