@@ -1,6 +1,8 @@
 package dev.cubby;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -9,6 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * Imports run one way: cli -> server -> s3 -> auth, store, meta; the engine knows nothing of HTTP.
+ * The S3 error catalogue ({@code error}) and the settings ({@code config}) are leaves every layer may use.
+ * No two top-level packages depend on each other, directly or around a loop.
  * The key store ({@code keys}) joins auth's sealing to meta's table and is used by cli only.
  * The FUSE mount ({@code fuse}) is a second door onto store and meta beside S3, never through it.
  */
@@ -32,10 +36,32 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.cubby.server..", "dev.cubby.cli..", "io.helidon..");
 
     @ArchTest
-    static final ArchRule authUsesOnlyTheErrorCatalogueOfS3 = noClasses()
+    static final ArchRule topLevelPackagesAreFreeOfCycles = slices().matching("dev.cubby.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule theErrorCatalogueIsALeaf = classes()
+            .that().resideInAPackage("dev.cubby.error..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.cubby.error..", "java..");
+
+    @ArchTest
+    static final ArchRule settingsKnowNoOtherLayer = noClasses()
+            .that().resideInAPackage("dev.cubby.config..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.cubby.cli..", "dev.cubby.server..",
+                    "dev.cubby.s3..", "dev.cubby.auth..", "dev.cubby.keys..", "dev.cubby.tls..", "dev.cubby.store..",
+                    "dev.cubby.meta..", "dev.cubby.fuse..", "dev.cubby.checksum..");
+
+    @ArchTest
+    static final ArchRule authKnowsNoS3NorTheTree = noClasses()
             .that().resideInAPackage("dev.cubby.auth..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.cubby.s3", "dev.cubby.s3.handler..",
-                    "dev.cubby.s3.xml..", "dev.cubby.store..", "dev.cubby.meta..", "dev.cubby.keys..");
+            .should().dependOnClassesThat().resideInAnyPackage("dev.cubby.s3..", "dev.cubby.store..",
+                    "dev.cubby.meta..", "dev.cubby.keys..");
+
+    /** Failures of store and meta become S3 errors in s3.StoreErrors alone, so the server needs no sidecar type. */
+    @ArchTest
+    static final ArchRule theServerLeavesStorageFailuresToS3 = noClasses()
+            .that().resideInAPackage("dev.cubby.server..")
+            .should().dependOnClassesThat().resideInAPackage("dev.cubby.meta..");
 
     @ArchTest
     static final ArchRule keyStoreKnowsNoHttp = noClasses()
@@ -46,7 +72,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule certificatesKnowNoHttpNorTheTree = noClasses()
             .that().resideInAPackage("dev.cubby.tls..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.cubby.s3..", "dev.cubby.server..",
+            .should().dependOnClassesThat().resideInAnyPackage("dev.cubby.s3..", "dev.cubby.server..", "dev.cubby.auth..",
                     "dev.cubby.cli..", "dev.cubby.store..", "dev.cubby.meta..", "io.helidon..");
 
     @ArchTest

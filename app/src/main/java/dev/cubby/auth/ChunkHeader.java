@@ -1,7 +1,7 @@
 package dev.cubby.auth;
 
-import dev.cubby.s3.error.S3ErrorCode;
-import dev.cubby.s3.error.S3Exception;
+import dev.cubby.error.S3ErrorCode;
+import dev.cubby.error.S3Exception;
 
 /**
  * The line that opens an aws-chunked chunk: {@code <hex size>[;chunk-signature=<sig>]}.

@@ -1,7 +1,7 @@
 package dev.cubby.auth;
 
-import dev.cubby.s3.error.S3ErrorCode;
-import dev.cubby.s3.error.S3Exception;
+import dev.cubby.error.S3ErrorCode;
+import dev.cubby.error.S3Exception;
 import java.io.IOException;
 import java.io.InputStream;
 

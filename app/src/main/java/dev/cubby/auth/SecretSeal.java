@@ -1,5 +1,6 @@
 package dev.cubby.auth;
 
+import dev.cubby.config.StateDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -7,7 +7,7 @@ import java.util.Map;
  * A request body as the application must read it: framing removed and every signature and
  * payload hash checked while it streams.
  *
- * <p>Reading {@link #stream()} throws {@link dev.cubby.s3.error.S3Exception} (unchecked) as soon
+ * <p>Reading {@link #stream()} throws {@link dev.cubby.error.S3Exception} (unchecked) as soon
  * as something does not verify, and always before returning end-of-stream, so a caller that
  * commits an object only after reading {@code -1} never commits unverified data.
  */

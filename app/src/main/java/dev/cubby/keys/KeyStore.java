@@ -6,7 +6,7 @@ import dev.cubby.auth.Grant;
 import dev.cubby.auth.KeyKind;
 import dev.cubby.auth.KeySource;
 import dev.cubby.auth.SecretSeal;
-import dev.cubby.auth.StateDirectory;
+import dev.cubby.config.StateDirectory;
 import dev.cubby.meta.KeyRow;
 import dev.cubby.meta.KeyTable;
 import java.io.IOException;

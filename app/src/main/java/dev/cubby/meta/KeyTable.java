@@ -2,11 +2,10 @@ package dev.cubby.meta;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,41 +15,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The key store's SQLite file (in the state directory, mode 0600): a {@code keys} table and a
- * {@code grants} table. Several processes share it: the server reads, {@code cubby keys} writes.
- * {@link #version()} tells the server cheaply whether anything changed since it last looked.
+ * {@code grants} table ({@link KeyTableSchema}). Several processes share it: the server reads,
+ * {@code cubby keys} writes. {@link #version()} tells the server cheaply whether anything changed
+ * since it last looked. Every write is durable before it returns: a revoked key stays revoked
+ * through a power cut.
  */
 public final class KeyTable implements AutoCloseable {
-    private static final String SCHEMA = """
-            CREATE TABLE IF NOT EXISTS keys (
-                access_key_id TEXT PRIMARY KEY,
-                name          TEXT NOT NULL,
-                kind          TEXT NOT NULL,
-                sealed_secret BLOB NOT NULL,
-                created_at    INTEGER NOT NULL,
-                expires_at    INTEGER,
-                ttl_seconds   INTEGER
-            );
-            CREATE TABLE IF NOT EXISTS grants (
-                access_key_id TEXT NOT NULL REFERENCES keys(access_key_id) ON DELETE CASCADE,
-                position      INTEGER NOT NULL,
-                bucket        TEXT NOT NULL,
-                prefix        TEXT NOT NULL,
-                access        TEXT NOT NULL CHECK (access IN ('ro', 'rw')),
-                exact         INTEGER NOT NULL,
-                PRIMARY KEY (access_key_id, position)
-            );
-            """;
+    private static final String DATA_VERSION = "PRAGMA data_version";
+    private static final String SELECT_GRANTS =
+            "SELECT access_key_id, bucket, prefix, access, exact FROM grants ORDER BY access_key_id, position";
+    private static final String SELECT_KEYS = "SELECT access_key_id, name, kind, sealed_secret, created_at, "
+            + "expires_at, ttl_seconds FROM keys ORDER BY created_at, access_key_id";
+    private static final String INSERT_KEY = "INSERT INTO keys (access_key_id, name, kind, sealed_secret, "
+            + "created_at, expires_at, ttl_seconds) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_GRANT = "INSERT INTO grants (access_key_id, position, bucket, prefix, "
+            + "access, exact) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String DELETE_KEY = "DELETE FROM keys WHERE access_key_id = ?";
+    private static final String UPDATE_SECRET = "UPDATE keys SET sealed_secret = ? WHERE access_key_id = ?";
+    private static final String UPDATE_EXPIRY = "UPDATE keys SET expires_at = ? WHERE access_key_id = ?";
 
-    private final Connection connection;
-    private final PreparedStatement dataVersion;
-    private long ownWrites;
+    private final SqliteConnections connections;
+    private final AtomicLong ownWrites = new AtomicLong();
 
-    private KeyTable(Connection connection) throws SQLException {
-        this.connection = connection;
-        this.dataVersion = connection.prepareStatement("PRAGMA data_version");
+    private KeyTable(SqliteConnections connections) {
+        this.connections = connections;
     }
 
     /** Opens (creating it 0600 if new) the key store file. */
@@ -59,7 +51,7 @@ public final class KeyTable implements AutoCloseable {
             if (!Files.exists(file)) {
                 try {
                     Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                } catch (java.nio.file.FileAlreadyExistsException raced) {
+                } catch (FileAlreadyExistsException raced) {
                     // another process made it first
                 }
             }
@@ -67,14 +59,8 @@ public final class KeyTable implements AutoCloseable {
             throw new UncheckedIOException("cannot create the key store " + file, e);
         }
         try {
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (var statement = connection.createStatement()) {
-                statement.execute("PRAGMA busy_timeout = 10000");
-                statement.execute("PRAGMA journal_mode = WAL");
-                statement.execute("PRAGMA foreign_keys = ON");
-                statement.executeUpdate(SCHEMA);
-            }
-            return new KeyTable(connection);
+            // One reader: data_version is counted per connection, so version() must always ask the same one.
+            return new KeyTable(new SqliteConnections(file, KeyTableSchema.SCHEMA, 1));
         } catch (SQLException e) {
             throw new SidecarException("cannot open the key store " + file + ": " + e.getMessage(), e);
         }
@@ -82,33 +68,30 @@ public final class KeyTable implements AutoCloseable {
 
     /**
      * Changes whenever any process committed a change to the store since the last call, or this
-     * one did: SQLite's {@code data_version} (which counts other connections' commits) plus this
-     * connection's own writes.
+     * one did: SQLite's {@code data_version} on the one reader (which counts other connections'
+     * commits) plus this table's own writes.
      */
-    public synchronized long version() {
-        try (ResultSet rows = dataVersion.executeQuery()) {
-            rows.next();
-            return (rows.getLong(1) << 32) + ownWrites;
-        } catch (SQLException e) {
-            throw new SidecarException("cannot read the key store's version: " + e.getMessage(), e);
-        }
+    public long version() {
+        long dataVersion = connections.read(c -> {
+            try (ResultSet rows = c.statement(DATA_VERSION).executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+        return (dataVersion << 32) + ownWrites.get();
     }
 
-    public synchronized List<KeyRow> all() {
-        try {
+    public List<KeyRow> all() {
+        return connections.read(c -> {
             Map<String, List<KeyRow.GrantRow>> grants = new LinkedHashMap<>();
-            try (var statement = connection.prepareStatement(
-                    "SELECT access_key_id, bucket, prefix, access, exact FROM grants ORDER BY access_key_id, position");
-                 ResultSet rows = statement.executeQuery()) {
+            try (ResultSet rows = c.statement(SELECT_GRANTS).executeQuery()) {
                 while (rows.next()) {
                     grants.computeIfAbsent(rows.getString(1), id -> new ArrayList<>()).add(new KeyRow.GrantRow(
                             rows.getString(2), rows.getString(3), rows.getString(4).equals("rw"), rows.getInt(5) != 0));
                 }
             }
             var keys = new ArrayList<KeyRow>();
-            try (var statement = connection.prepareStatement("SELECT access_key_id, name, kind, sealed_secret, "
-                    + "created_at, expires_at, ttl_seconds FROM keys ORDER BY created_at, access_key_id");
-                 ResultSet rows = statement.executeQuery()) {
+            try (ResultSet rows = c.statement(SELECT_KEYS).executeQuery()) {
                 while (rows.next()) {
                     String id = rows.getString(1);
                     keys.add(new KeyRow(id, rows.getString(2), rows.getString(3), rows.getBytes(4), rows.getLong(5),
@@ -116,99 +99,71 @@ public final class KeyTable implements AutoCloseable {
                 }
             }
             return keys;
-        } catch (SQLException e) {
-            throw new SidecarException("cannot read the key store: " + e.getMessage(), e);
-        }
+        });
     }
 
     public Optional<KeyRow> find(String accessKeyId) {
         return all().stream().filter(row -> row.accessKeyId().equals(accessKeyId)).findFirst();
     }
 
-    public synchronized void insert(KeyRow row) {
-        write(() -> {
-            try (var statement = connection.prepareStatement("INSERT INTO keys (access_key_id, name, kind, "
-                    + "sealed_secret, created_at, expires_at, ttl_seconds) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                statement.setString(1, row.accessKeyId());
-                statement.setString(2, row.name());
-                statement.setString(3, row.kind());
-                statement.setBytes(4, row.sealedSecret());
-                statement.setLong(5, row.createdAt());
-                setNullableLong(statement, 6, row.expiresAt());
-                setNullableLong(statement, 7, row.ttlSeconds());
-                statement.executeUpdate();
-            }
-            try (var statement = connection.prepareStatement("INSERT INTO grants (access_key_id, position, bucket, "
-                    + "prefix, access, exact) VALUES (?, ?, ?, ?, ?, ?)")) {
-                int position = 0;
-                for (KeyRow.GrantRow grant : row.grants()) {
-                    statement.setString(1, row.accessKeyId());
-                    statement.setInt(2, position++);
-                    statement.setString(3, grant.bucket());
-                    statement.setString(4, grant.prefix());
-                    statement.setString(5, grant.write() ? "rw" : "ro");
-                    statement.setInt(6, grant.exact() ? 1 : 0);
-                    statement.executeUpdate();
-                }
+    public void insert(KeyRow row) {
+        write(c -> {
+            PreparedStatement key = c.statement(INSERT_KEY);
+            key.setString(1, row.accessKeyId());
+            key.setString(2, row.name());
+            key.setString(3, row.kind());
+            key.setBytes(4, row.sealedSecret());
+            key.setLong(5, row.createdAt());
+            setNullableLong(key, 6, row.expiresAt());
+            setNullableLong(key, 7, row.ttlSeconds());
+            key.executeUpdate();
+            PreparedStatement grant = c.statement(INSERT_GRANT);
+            int position = 0;
+            for (KeyRow.GrantRow g : row.grants()) {
+                grant.setString(1, row.accessKeyId());
+                grant.setInt(2, position++);
+                grant.setString(3, g.bucket());
+                grant.setString(4, g.prefix());
+                grant.setString(5, g.write() ? "rw" : "ro");
+                grant.setInt(6, g.exact() ? 1 : 0);
+                grant.executeUpdate();
             }
             return 1;
         });
     }
 
-    /** @return whether the key existed */
-    public synchronized boolean delete(String accessKeyId) {
-        return write(() -> {
-            try (var statement = connection.prepareStatement("DELETE FROM keys WHERE access_key_id = ?")) {
-                statement.setString(1, accessKeyId);
-                return statement.executeUpdate();
-            }
+    /** @return whether the key existed; its grants go with it */
+    public boolean delete(String accessKeyId) {
+        return write(c -> {
+            PreparedStatement statement = c.statement(DELETE_KEY);
+            statement.setString(1, accessKeyId);
+            return statement.executeUpdate();
         }) > 0;
     }
 
-    public synchronized boolean updateSecret(String accessKeyId, byte[] sealedSecret) {
-        return write(() -> {
-            try (var statement = connection.prepareStatement(
-                    "UPDATE keys SET sealed_secret = ? WHERE access_key_id = ?")) {
-                statement.setBytes(1, sealedSecret);
-                statement.setString(2, accessKeyId);
-                return statement.executeUpdate();
-            }
+    public boolean updateSecret(String accessKeyId, byte[] sealedSecret) {
+        return write(c -> {
+            PreparedStatement statement = c.statement(UPDATE_SECRET);
+            statement.setBytes(1, sealedSecret);
+            statement.setString(2, accessKeyId);
+            return statement.executeUpdate();
         }) > 0;
     }
 
-    public synchronized boolean updateExpiry(String accessKeyId, Long expiresAt) {
-        return write(() -> {
-            try (var statement = connection.prepareStatement("UPDATE keys SET expires_at = ? WHERE access_key_id = ?")) {
-                setNullableLong(statement, 1, expiresAt);
-                statement.setString(2, accessKeyId);
-                return statement.executeUpdate();
-            }
+    public boolean updateExpiry(String accessKeyId, Long expiresAt) {
+        return write(c -> {
+            PreparedStatement statement = c.statement(UPDATE_EXPIRY);
+            setNullableLong(statement, 1, expiresAt);
+            statement.setString(2, accessKeyId);
+            return statement.executeUpdate();
         }) > 0;
     }
 
-    @FunctionalInterface
-    private interface Work {
-        int run() throws SQLException;
-    }
-
-    /** One transaction; a failure leaves the store as it was. */
-    private int write(Work work) {
-        try {
-            connection.setAutoCommit(false);
-            try {
-                int changed = work.run();
-                connection.commit();
-                ownWrites++;
-                return changed;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new SidecarException("cannot write the key store: " + e.getMessage(), e);
-        }
+    /** One durable transaction; a failure leaves the store as it was. Returns the rows changed. */
+    private int write(SqliteConnections.Work<Integer> work) {
+        int changed = connections.writeDurably(c -> c.inTransaction(work));
+        ownWrites.incrementAndGet();
+        return changed;
     }
 
     private static Long nullableLong(ResultSet rows, int column) throws SQLException {
@@ -225,12 +180,7 @@ public final class KeyTable implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        try {
-            dataVersion.close();
-            connection.close();
-        } catch (SQLException ignored) {
-            // closing on shutdown
-        }
+    public void close() {
+        connections.close();
     }
 }

@@ -1,13 +1,10 @@
 package dev.cubby.meta;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
- * The sidecar's tables, as an ordered list of migrations. A database records the number of
- * migrations applied; opening it applies the rest in one transaction, so an older sidecar is
- * upgraded in place and a newer one is refused rather than misread.
+ * The sidecar's tables, as an ordered list of migrations ({@link SqliteSchema} applies them):
+ * a migration once released is never changed, only followed by a new one.
  */
 final class SidecarSchema {
     private static final List<List<String>> MIGRATIONS = List.of(
@@ -110,37 +107,9 @@ final class SidecarSchema {
                 "CREATE INDEX pending_writes_by_key ON pending_writes (bucket, key)"
             ));
 
-    private SidecarSchema() {
-    }
+    /** The sidecar's schema, for {@link SqliteConnections}. */
+    static final SqliteSchema SCHEMA = new SqliteSchema("sidecar", MIGRATIONS);
 
-    static void migrate(Connection connection) throws SQLException {
-        try (var statement = connection.createStatement()) {
-            int applied;
-            try (var rs = statement.executeQuery("PRAGMA user_version")) {
-                applied = rs.next() ? rs.getInt(1) : 0;
-            }
-            if (applied > MIGRATIONS.size()) {
-                throw new SQLException("the sidecar was written by a newer Cubby (schema " + applied
-                        + ", this version knows " + MIGRATIONS.size() + "); upgrade Cubby");
-            }
-            if (applied == MIGRATIONS.size()) {
-                return;
-            }
-            connection.setAutoCommit(false);
-            try {
-                for (int i = applied; i < MIGRATIONS.size(); i++) {
-                    for (String sql : MIGRATIONS.get(i)) {
-                        statement.execute(sql);
-                    }
-                }
-                statement.execute("PRAGMA user_version = " + MIGRATIONS.size());
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        }
+    private SidecarSchema() {
     }
 }

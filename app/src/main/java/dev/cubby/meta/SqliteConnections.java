@@ -9,9 +9,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * SQLite connections for many virtual threads: one writer behind a lock (SQLite has a single
- * writer anyway, and waiting on a lock is cheaper than on SQLITE_BUSY), and a small pool of
- * readers that WAL mode lets run beside the writer. Each connection keeps its compiled
+ * The one way Cubby opens an SQLite database (the sidecar, the key store): its schema migrated
+ * on open ({@link SqliteSchema}), then connections for many virtual threads: one writer behind a
+ * lock (SQLite has a single writer anyway, and waiting on a lock is cheaper than on SQLITE_BUSY),
+ * and a small pool of readers that WAL mode lets run beside the writer. Each connection keeps its compiled
  * statements ({@link PooledConnection}); closing the pool closes them with the connections.
  */
 final class SqliteConnections implements AutoCloseable {
@@ -21,18 +22,25 @@ final class SqliteConnections implements AutoCloseable {
     private final Path database;
     private final int readerCount;
     private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(5);
+    private final String name;
 
     @FunctionalInterface
     interface Work<T> {
         T run(PooledConnection connection) throws SQLException;
     }
 
-    SqliteConnections(Path database, int readerCount) throws SQLException {
+    SqliteConnections(Path database, SqliteSchema schema, int readerCount) throws SQLException {
         this.database = database;
         this.readerCount = readerCount;
+        this.name = schema.name();
         String url = "jdbc:sqlite:" + database.toAbsolutePath();
         Connection first = open(url);
-        SidecarSchema.migrate(first);
+        try {
+            schema.migrate(first);
+        } catch (SQLException | RuntimeException e) {
+            first.close();
+            throw e;
+        }
         writer = pooled(first, url);
         readers = new ArrayBlockingQueue<>(readerCount);
         for (int i = 0; i < readerCount; i++) {
@@ -43,11 +51,14 @@ final class SqliteConnections implements AutoCloseable {
     private static Connection open(String url) throws SQLException {
         Connection connection = DriverManager.getConnection(url);
         try (var statement = connection.createStatement()) {
-            statement.execute("PRAGMA journal_mode = WAL");
-            // NORMAL in WAL mode never corrupts; a power cut may lose the last metadata commits,
-            // which fingerprints turn into a re-hash rather than a wrong ETag.
-            statement.execute("PRAGMA synchronous = NORMAL");
+            // first, so that another process holding the file (cubby keys beside the server) is waited for
             statement.execute("PRAGMA busy_timeout = 10000");
+            statement.execute("PRAGMA journal_mode = WAL");
+            // NORMAL in WAL mode never corrupts; a power cut may lose the last commits, which for
+            // the sidecar fingerprints turn into a re-hash rather than a wrong ETag. What must
+            // survive one is written with writeDurably.
+            statement.execute("PRAGMA synchronous = NORMAL");
+            statement.execute("PRAGMA foreign_keys = ON");
         }
         return connection;
     }
@@ -62,12 +73,12 @@ final class SqliteConnections implements AutoCloseable {
             connection = readers.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SidecarException("interrupted while waiting for a sidecar connection", e);
+            throw new SidecarException("interrupted while waiting for a " + name + " connection", e);
         }
         try {
             return work.run(connection);
         } catch (SQLException e) {
-            throw failure(connection, "sidecar read failed", e);
+            throw failure(connection, name + " read failed", e);
         } finally {
             connection.discardIfFailed();
             readers.add(connection);
@@ -79,7 +90,7 @@ final class SqliteConnections implements AutoCloseable {
         try {
             return work.run(writer);
         } catch (SQLException e) {
-            throw failure(writer, "sidecar write failed", e);
+            throw failure(writer, name + " write failed", e);
         } finally {
             writer.discardIfFailed();
             writeLock.unlock();
@@ -110,7 +121,7 @@ final class SqliteConnections implements AutoCloseable {
                 setSynchronous("NORMAL");
             }
         } catch (SQLException e) {
-            throw failure(writer, "sidecar write failed", e);
+            throw failure(writer, name + " write failed", e);
         } finally {
             writer.discardIfFailed();
             writeLock.unlock();

@@ -60,7 +60,7 @@ public final class SqliteSidecar implements Sidecar {
     public static SqliteSidecar open(Path file) {
         try {
             Files.createDirectories(file.getParent());
-            return new SqliteSidecar(new SqliteConnections(file, 4), file);
+            return new SqliteSidecar(new SqliteConnections(file, SidecarSchema.SCHEMA, 4), file);
         } catch (java.io.IOException | SQLException e) {
             throw new SidecarException("cannot open the sidecar at " + file + ": " + e.getMessage(), e);
         }

@@ -1,7 +1,7 @@
 package dev.cubby.s3;
 
-import dev.cubby.s3.error.S3ErrorCode;
-import dev.cubby.s3.error.S3Exception;
+import dev.cubby.error.S3ErrorCode;
+import dev.cubby.error.S3Exception;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;

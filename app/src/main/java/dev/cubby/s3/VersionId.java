@@ -1,7 +1,7 @@
 package dev.cubby.s3;
 
-import dev.cubby.s3.error.S3ErrorCode;
-import dev.cubby.s3.error.S3Exception;
+import dev.cubby.error.S3ErrorCode;
+import dev.cubby.error.S3Exception;
 
 /**
  * The one rule for version IDs. Cubby keeps no versions (GetBucketVersioning answers that

@@ -1,8 +1,8 @@
 package dev.cubby.server;
 
 import dev.cubby.config.ClientLimits;
-import dev.cubby.s3.error.S3ErrorCode;
-import dev.cubby.s3.error.S3Exception;
+import dev.cubby.error.S3ErrorCode;
+import dev.cubby.error.S3Exception;
 import io.helidon.http.RequestException;
 import java.io.IOException;
 import java.io.InputStream;

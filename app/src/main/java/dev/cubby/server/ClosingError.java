@@ -1,6 +1,6 @@
 package dev.cubby.server;
 
-import dev.cubby.s3.error.S3Exception;
+import dev.cubby.error.S3Exception;
 
 /**
  * An S3 error after which the connection is closed, because the rest of the request cannot or

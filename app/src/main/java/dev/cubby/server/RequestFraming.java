@@ -1,7 +1,7 @@
 package dev.cubby.server;
 
-import dev.cubby.s3.error.S3ErrorCode;
-import dev.cubby.s3.error.S3Exception;
+import dev.cubby.error.S3ErrorCode;
+import dev.cubby.error.S3Exception;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.cubby.server;
 
+import dev.cubby.error.S3Exception;
 import dev.cubby.s3.S3Response;
 import dev.cubby.s3.StoreErrors;
-import dev.cubby.s3.error.S3Exception;
 import dev.cubby.s3.xml.ErrorDocument;
 import dev.cubby.s3.xml.XmlWriter;
 import io.helidon.http.HeaderNames;

@@ -1,6 +1,6 @@
 package dev.cubby.tls;
 
-import dev.cubby.auth.StateDirectory;
+import dev.cubby.config.StateDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;

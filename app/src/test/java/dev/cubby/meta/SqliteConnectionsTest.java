@@ -23,7 +23,7 @@ class SqliteConnectionsTest {
 
     @Test
     void aConnectionCompilesEachSqlOnceAndHandsOutTheSameStatement() throws SQLException {
-        try (var pool = new SqliteConnections(dir.resolve("s.db"), 1)) {
+        try (var pool = new SqliteConnections(dir.resolve("s.db"), SidecarSchema.SCHEMA, 1)) {
             pool.read(c -> {
                 PreparedStatement first = c.statement(ECHO);
                 PreparedStatement again = c.statement(ECHO);
@@ -42,7 +42,7 @@ class SqliteConnectionsTest {
 
     @Test
     void aReusedStatementStartsWithoutTheLastCallersParameters() throws SQLException {
-        try (var pool = new SqliteConnections(dir.resolve("s.db"), 1)) {
+        try (var pool = new SqliteConnections(dir.resolve("s.db"), SidecarSchema.SCHEMA, 1)) {
             assertEquals("a|b", pool.read(c -> echo(c.statement(ECHO), "a", "b")));
             assertEquals("null|null", pool.read(c -> echo(c.statement(ECHO), null, null)),
                     "parameters left unset are NULL, not the previous caller's values");
@@ -52,7 +52,7 @@ class SqliteConnectionsTest {
     @Test
     void aReusedStatementStartsWithoutTheLastCallersBatch() throws SQLException {
         String insert = "INSERT INTO implicit_folders (bucket, key) VALUES (?, ?)";
-        try (var pool = new SqliteConnections(dir.resolve("s.db"), 1)) {
+        try (var pool = new SqliteConnections(dir.resolve("s.db"), SidecarSchema.SCHEMA, 1)) {
             assertThrows(SidecarException.class, () -> pool.write(c -> {
                 var ps = c.statement(insert);
                 ps.setString(1, "b");
@@ -81,7 +81,7 @@ class SqliteConnectionsTest {
     @Test
     void closingThePoolClosesTheCachedStatements() throws SQLException {
         List<PreparedStatement> handedOut = new ArrayList<>();
-        var pool = new SqliteConnections(dir.resolve("s.db"), 2);
+        var pool = new SqliteConnections(dir.resolve("s.db"), SidecarSchema.SCHEMA, 2);
         handedOut.add(pool.write(c -> c.statement("SELECT 1")));
         handedOut.add(pool.read(c -> c.statement(ECHO)));
         for (PreparedStatement statement : handedOut) {
@@ -96,7 +96,7 @@ class SqliteConnectionsTest {
     @Test
     void aFailedTransactionLeavesNothingBehindAndTheConnectionInAutoCommit() throws SQLException {
         String insert = "INSERT INTO implicit_folders (bucket, key) VALUES (?, ?)";
-        try (var pool = new SqliteConnections(dir.resolve("s.db"), 1)) {
+        try (var pool = new SqliteConnections(dir.resolve("s.db"), SidecarSchema.SCHEMA, 1)) {
             assertThrows(SidecarException.class, () -> pool.write(c -> c.inTransaction(t -> {
                 var ps = t.statement(insert);
                 ps.setString(1, "b");
@@ -122,7 +122,7 @@ class SqliteConnectionsTest {
     @Test
     void aFullDatabaseFailsAsDiskFullAndTheNextWriteRunsOnAFreshConnection() throws SQLException {
         String insert = "INSERT INTO implicit_folders (bucket, key) VALUES (?, ?)";
-        try (var pool = new SqliteConnections(dir.resolve("s.db"), 1)) {
+        try (var pool = new SqliteConnections(dir.resolve("s.db"), SidecarSchema.SCHEMA, 1)) {
             // a page limit is SQLite's own way to say SQLITE_FULL, as a full disk does
             pool.write(c -> {
                 try (var rs = c.statement("PRAGMA page_count").executeQuery()) {
@@ -160,7 +160,7 @@ class SqliteConnectionsTest {
 
     @Test
     void aFailureOtherThanRoomIsNotCalledDiskFull() {
-        try (var pool = new SqliteConnections(dir.resolve("s.db"), 1)) {
+        try (var pool = new SqliteConnections(dir.resolve("s.db"), SidecarSchema.SCHEMA, 1)) {
             var failed = assertThrows(SidecarException.class,
                     () -> pool.write(c -> c.statement("SELECT * FROM no_such_table").executeQuery()));
             assertFalse(failed.diskFull());

@@ -3,8 +3,8 @@ package dev.cubby.s3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.cubby.error.S3Exception;
 import dev.cubby.s3.Operation.Target;
-import dev.cubby.s3.error.S3Exception;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

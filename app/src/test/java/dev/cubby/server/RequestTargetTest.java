@@ -3,8 +3,8 @@ package dev.cubby.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.cubby.error.S3Exception;
 import dev.cubby.s3.Operation;
-import dev.cubby.s3.error.S3Exception;
 import org.junit.jupiter.api.Test;
 
 class RequestTargetTest {

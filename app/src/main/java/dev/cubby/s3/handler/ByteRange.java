@@ -1,7 +1,7 @@
 package dev.cubby.s3.handler;
 
-import dev.cubby.s3.error.S3ErrorCode;
-import dev.cubby.s3.error.S3Exception;
+import dev.cubby.error.S3ErrorCode;
+import dev.cubby.error.S3Exception;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

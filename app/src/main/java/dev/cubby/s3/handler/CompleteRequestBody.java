@@ -1,8 +1,8 @@
 package dev.cubby.s3.handler;
 
+import dev.cubby.error.S3ErrorCode;
+import dev.cubby.error.S3Exception;
 import dev.cubby.s3.ResponseHeaders;
-import dev.cubby.s3.error.S3ErrorCode;
-import dev.cubby.s3.error.S3Exception;
 import dev.cubby.s3.xml.SafeXmlReader;
 import dev.cubby.s3.xml.XmlElement;
 import dev.cubby.store.CompletedPart;

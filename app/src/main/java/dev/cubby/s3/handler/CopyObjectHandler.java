@@ -2,11 +2,11 @@ package dev.cubby.s3.handler;
 
 import dev.cubby.auth.Permission;
 import dev.cubby.checksum.ChecksumAlgorithm;
+import dev.cubby.error.S3ErrorCode;
+import dev.cubby.error.S3Exception;
 import dev.cubby.s3.ResponseHeaders;
 import dev.cubby.s3.S3Request;
 import dev.cubby.s3.S3Response;
-import dev.cubby.s3.error.S3ErrorCode;
-import dev.cubby.s3.error.S3Exception;
 import dev.cubby.s3.xml.CopyObjectResult;
 import dev.cubby.s3.xml.Owner;
 import dev.cubby.store.CopyRequest;

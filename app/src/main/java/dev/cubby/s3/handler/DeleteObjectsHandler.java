@@ -1,11 +1,11 @@
 package dev.cubby.s3.handler;
 
 import dev.cubby.auth.Permission;
+import dev.cubby.error.S3Exception;
 import dev.cubby.s3.S3Request;
 import dev.cubby.s3.S3Response;
 import dev.cubby.s3.StoreErrors;
 import dev.cubby.s3.VersionId;
-import dev.cubby.s3.error.S3Exception;
 import dev.cubby.s3.xml.DeleteResult;
 import dev.cubby.store.ObjectStore;
 import java.util.ArrayList;

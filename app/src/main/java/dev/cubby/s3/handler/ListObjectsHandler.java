@@ -1,10 +1,10 @@
 package dev.cubby.s3.handler;
 
+import dev.cubby.error.S3ErrorCode;
+import dev.cubby.error.S3Exception;
 import dev.cubby.s3.S3Request;
 import dev.cubby.s3.S3Response;
 import dev.cubby.s3.VersionId;
-import dev.cubby.s3.error.S3ErrorCode;
-import dev.cubby.s3.error.S3Exception;
 import dev.cubby.s3.xml.ListBucketResult;
 import dev.cubby.s3.xml.ListVersionsResult;
 import dev.cubby.s3.xml.Owner;

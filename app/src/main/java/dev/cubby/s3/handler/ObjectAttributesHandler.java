@@ -1,11 +1,11 @@
 package dev.cubby.s3.handler;
 
+import dev.cubby.error.S3ErrorCode;
+import dev.cubby.error.S3Exception;
 import dev.cubby.s3.HttpDates;
 import dev.cubby.s3.ResponseHeaders;
 import dev.cubby.s3.S3Request;
 import dev.cubby.s3.S3Response;
-import dev.cubby.s3.error.S3ErrorCode;
-import dev.cubby.s3.error.S3Exception;
 import dev.cubby.s3.xml.GetObjectAttributesResponse;
 import dev.cubby.store.ObjectStore;
 import dev.cubby.store.StoredObject;

@@ -1,10 +1,10 @@
 package dev.cubby.s3.handler;
 
+import dev.cubby.error.S3ErrorCode;
+import dev.cubby.error.S3Exception;
 import dev.cubby.s3.HttpDates;
 import dev.cubby.s3.ResponseHeaders;
 import dev.cubby.s3.S3Request;
-import dev.cubby.s3.error.S3ErrorCode;
-import dev.cubby.s3.error.S3Exception;
 import java.time.Instant;
 import java.util.Optional;
 

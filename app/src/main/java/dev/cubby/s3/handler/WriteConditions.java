@@ -1,9 +1,9 @@
 package dev.cubby.s3.handler;
 
+import dev.cubby.error.S3ErrorCode;
+import dev.cubby.error.S3Exception;
 import dev.cubby.s3.ResponseHeaders;
 import dev.cubby.s3.S3Request;
-import dev.cubby.s3.error.S3ErrorCode;
-import dev.cubby.s3.error.S3Exception;
 import dev.cubby.store.WriteCondition;
 
 /** Reads S3's conditional-write headers of PutObject and CompleteMultipartUpload. */

@@ -1,6 +1,6 @@
 package dev.cubby.s3.xml;
 
-import dev.cubby.s3.error.S3ErrorCode;
+import dev.cubby.error.S3ErrorCode;
 
 /** {@code <Error>} as S3 sends it (no namespace). */
 public record ErrorDocument(S3ErrorCode code, String message, String resource, String requestId)

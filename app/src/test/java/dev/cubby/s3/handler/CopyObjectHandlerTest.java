@@ -3,9 +3,9 @@ package dev.cubby.s3.handler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.cubby.error.S3Exception;
 import dev.cubby.s3.Operation;
 import dev.cubby.s3.S3Response;
-import dev.cubby.s3.error.S3Exception;
 import dev.cubby.s3.xml.CopyObjectResult;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.cubby.s3.handler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.cubby.s3.error.S3Exception;
+import dev.cubby.error.S3Exception;
 import org.junit.jupiter.api.Test;
 
 class CopySourceTest {

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cubby.error.S3Exception;
 import dev.cubby.s3.Operation;
 import dev.cubby.s3.S3Response;
-import dev.cubby.s3.error.S3Exception;
 import dev.cubby.s3.xml.DeleteResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.cubby.s3.error.S3Exception;
+import dev.cubby.error.S3Exception;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -2,10 +2,10 @@ package dev.cubby.s3.handler;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.cubby.error.S3Exception;
 import dev.cubby.s3.Operation;
 import dev.cubby.s3.S3Request;
 import dev.cubby.s3.StoreErrors;
-import dev.cubby.s3.error.S3Exception;
 import dev.cubby.store.StoreException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.cubby.s3.xml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.cubby.s3.error.S3ErrorCode;
+import dev.cubby.error.S3ErrorCode;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

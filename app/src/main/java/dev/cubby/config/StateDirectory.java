@@ -1,4 +1,4 @@
-package dev.cubby.auth;
+package dev.cubby.config;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.cubby.s3.error;
+package dev.cubby.error;
 
 /**
  * The one catalogue of S3 errors Cubby answers with: wire code, HTTP status and a default

@@ -1,4 +1,4 @@
-package dev.cubby.s3.error;
+package dev.cubby.error;
 
 /**
  * An S3 error on its way to the client. Raised anywhere in the request path with a code from
