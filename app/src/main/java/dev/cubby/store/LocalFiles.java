@@ -111,7 +111,7 @@ public final class LocalFiles {
 
     /** A fresh temporary file name in the bucket's staging folder, on the bucket's filesystem. */
     public Path newStagingFile(String bucket) {
-        return ObjectWriter.newTemporary(buckets.require(bucket));
+        return StagingArea.newTemporary(buckets.require(bucket));
     }
 
     /**
@@ -171,9 +171,9 @@ public final class LocalFiles {
         FileState before = FileState.of(from, LinkOption.NOFOLLOW_LINKS);
         ObjectRecord record = before.isFile() ? sidecar.find(fromBucket, fromKey).orElse(null) : null;
         Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        Buckets.fsyncDirectory(toAt.parent());
+        StagingArea.fsync(toAt.parent());
         if (!locateEntry(fromBucket, fromKey).getParent().equals(locateEntry(toBucket, toKey).getParent())) {
-            Buckets.fsyncDirectory(fromAt.parent());
+            StagingArea.fsync(fromAt.parent());
         }
         boolean folder = before.isFolder();
         // A writer that put another file at the new name since the rename keeps its row; the
@@ -256,7 +256,7 @@ public final class LocalFiles {
                 throw new java.nio.file.FileSystemException(key, null, "Is a directory");
             }
             Files.delete(path);
-            Buckets.fsyncDirectory(at.parent());
+            StagingArea.fsync(at.parent());
             ObjectRemover.forgetRowOfRemoved(sidecar, bucket, key, path);
         }
         if (state.isFile() && space.counts(b)) {
@@ -268,7 +268,7 @@ public final class LocalFiles {
     public void createFolder(String bucket, String key) throws IOException {
         try (ResolvedPath at = entryOf(bucket, key + "/")) {
             Files.createDirectory(at.entry());
-            Buckets.fsyncDirectory(at.parent());
+            StagingArea.fsync(at.parent());
         }
         sidecar.forgetImplicitFolder(bucket, key + "/");
     }
@@ -280,7 +280,7 @@ public final class LocalFiles {
                 throw new java.nio.file.NotDirectoryException(key);
             }
             Files.delete(at.entry());
-            Buckets.fsyncDirectory(at.parent());
+            StagingArea.fsync(at.parent());
         }
         sidecar.delete(bucket, key + "/");
         sidecar.forgetImplicitFolder(bucket, key + "/");
@@ -303,7 +303,7 @@ public final class LocalFiles {
         }
         try (ResolvedPath at = entryOf(bucket, key)) {
             Files.createSymbolicLink(at.entry(), targetPath);
-            Buckets.fsyncDirectory(at.parent());
+            StagingArea.fsync(at.parent());
         }
     }
 

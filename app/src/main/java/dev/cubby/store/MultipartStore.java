@@ -53,23 +53,15 @@ public final class MultipartStore {
         BucketPath.resolve(bucket, key);
         Folders.requireNoFileOnPath(bucket, key);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        var upload = new MultipartUpload(newUploadId(now), bucket.name(), key.value(), now, metadata,
+        var upload = new MultipartUpload(StagingArea.newUploadId(now), bucket.name(), key.value(), now, metadata,
                 algorithm == null ? null : algorithm.wireName(), checksumType);
         try {
-            openFolder(bucket, upload.uploadId(), true).close();
+            StagingArea.openUpload(bucket, upload.uploadId(), true).close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the staging folder for an upload", e);
         }
         sidecar.createUpload(upload);
         return upload;
-    }
-
-    /**
-     * 32 hex digits: the initiation time in milliseconds, then randomness. IDs of one key thus
-     * sort in initiation order, the order S3 lists (and pages) uploads of one key in.
-     */
-    private static String newUploadId(Instant initiated) {
-        return String.format("%012x", initiated.toEpochMilli()) + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
     }
 
     /** The upload, which must belong to this bucket and key. */
@@ -87,7 +79,7 @@ public final class MultipartStore {
         String fileName = "part-" + request.partNumber() + "-" + UUID.randomUUID();
         Path temp = null;
         try (SpaceReservation room = space.forPart(bucket, request.declaredSize());
-             OpenFolder folder = openFolder(bucket, upload.uploadId(), false)) {
+             OpenFolder folder = StagingArea.openUpload(bucket, upload.uploadId(), false)) {
             temp = folder.entry(fileName + ".tmp");
             BodyDigests digests;
             try {
@@ -150,8 +142,8 @@ public final class MultipartStore {
         long size = parts.stream().mapToLong(UploadedPart::size).sum();
         Path temp = null;
         try (SpaceReservation room = space.forAssembly(bucket, size);
-             OpenFolder folder = openFolder(bucket, upload.uploadId(), false)) {
-            temp = ObjectWriter.newTemporary(bucket);
+             OpenFolder folder = StagingArea.openUpload(bucket, upload.uploadId(), false)) {
+            temp = StagingArea.newTemporary(bucket);
             String checksumValue;
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 RunningChecksum running = fullObject ? algorithm.start() : null;
@@ -251,7 +243,7 @@ public final class MultipartStore {
     void discardAll(Bucket deleted) {
         for (MultipartUpload upload : sidecar.listUploads(deleted.name())) {
             sidecar.deleteUpload(upload.uploadId());
-            deleteTree(deleted, upload.uploadId());
+            StagingArea.removeUpload(deleted, upload.uploadId());
         }
     }
 
@@ -263,9 +255,7 @@ public final class MultipartStore {
      */
     public int sweepFoldersWithoutUpload(Instant initiatedBefore) {
         // Buckets on one filesystem share one uploads folder: each is swept once, through any of them.
-        var bucketsByRoot = new java.util.HashMap<Path, Bucket>();
-        buckets.list().forEach(bucket -> bucketsByRoot.putIfAbsent(bucket.staging().getParent().resolve("uploads"),
-                bucket));
+        var bucketsByRoot = StagingArea.uploadFolders(buckets);
         int removed = 0;
         for (var entry : bucketsByRoot.entrySet()) {
             Path root = entry.getKey();
@@ -275,9 +265,9 @@ public final class MultipartStore {
             try (var folders = Files.newDirectoryStream(root)) {
                 for (Path folder : folders) {
                     String id = folder.getFileName().toString();
-                    if (id.matches("[0-9a-f]{32}") && Long.parseLong(id.substring(0, 12), 16) < initiatedBefore.toEpochMilli()
+                    if (StagingArea.isUploadId(id) && StagingArea.initiatedAt(id).isBefore(initiatedBefore)
                             && sidecar.findUpload(id).isEmpty()) {
-                        deleteTree(entry.getValue(), id); // opened without following links
+                        StagingArea.removeUpload(entry.getValue(), id); // opened without following links
                         removed++;
                     }
                 }
@@ -292,41 +282,7 @@ public final class MultipartStore {
     private void discard(MultipartUpload upload) {
         sidecar.deleteUpload(upload.uploadId());
         buckets.find(upload.bucket()).ifPresent(bucket ->
-                space.changed(bucket, -deleteTree(bucket, upload.uploadId())));
-    }
-
-    static Path folderOf(Bucket bucket, String uploadId) {
-        if (!uploadId.matches("[0-9a-f]{32}")) {
-            // Upload IDs come from clients; only ones we made may name a folder.
-            throw new StoreException(StoreException.Reason.NO_SUCH_UPLOAD, "The upload '" + uploadId + "' does not exist.");
-        }
-        return bucket.staging().getParent().resolve("uploads").resolve(uploadId);
-    }
-
-    /** The upload's staging folder, opened with no link followed (see {@link OpenFolder#internal}). */
-    private static OpenFolder openFolder(Bucket bucket, String uploadId, boolean create) throws IOException {
-        Path base = bucket.staging().getParent().getParent();
-        return OpenFolder.internal(base, base.relativize(folderOf(bucket, uploadId)), create);
-    }
-
-    /** Returns the bytes of the files removed; they are unlinked through the opened folder. */
-    private static long deleteTree(Bucket bucket, String uploadId) {
-        Path folder = folderOf(bucket, uploadId);
-        long freed = 0;
-        try (OpenFolder open = openFolder(bucket, uploadId, false); var entries = Files.list(open.path())) {
-            for (Path entry : (Iterable<Path>) entries::iterator) {
-                FileState state = FileState.of(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-                if (Files.deleteIfExists(entry) && state.isFile()) {
-                    freed += state.size();
-                }
-            }
-            Files.deleteIfExists(folder);
-            return freed;
-        } catch (java.nio.file.NoSuchFileException ignored) {
-            return freed;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the staging folder " + folder, e);
-        }
+                space.changed(bucket, -StagingArea.removeUpload(bucket, upload.uploadId())));
     }
 
     /** What a completed upload produced. */

@@ -61,7 +61,7 @@ final class ObjectRemover {
                 deleteFolderMarker(bucket, key, path, state);
             } else if (state.isFile() || state.kind() == FileState.Kind.SYMLINK) {
                 Files.delete(path.entry());
-                Buckets.fsyncDirectory(path.parent());
+                StagingArea.fsync(path.parent());
                 forgetRow(bucket, key, path);
                 folders.removeEmptyImplicit(bucket, key.parentFolderKey());
                 return state.isFile() ? state.size() : 0;
@@ -111,7 +111,7 @@ final class ObjectRemover {
         sidecar.delete(bucket.name(), key.value());
         try {
             Files.delete(path.entry());
-            Buckets.fsyncDirectory(path.parent());
+            StagingArea.fsync(path.parent());
             sidecar.forgetImplicitFolder(bucket.name(), key.value());
             folders.removeEmptyImplicit(bucket, key.parentFolderKey());
         } catch (DirectoryNotEmptyException e) {

@@ -49,7 +49,7 @@ public final class ObjectStore implements AutoCloseable {
         this.tags = new ObjectTags(sidecar, reader);
         this.localFiles = new LocalFiles(buckets, sidecar, writer, space, pendingWrites);
         pendingWrites.recoverCrashed();
-        StagingSweeper.sweep(buckets);
+        StagingArea.sweepTemporaries(buckets);
     }
 
     /**
@@ -59,7 +59,7 @@ public final class ObjectStore implements AutoCloseable {
      */
     public static ObjectStore openAt(Path root, java.util.Map<String, Path> configuredBuckets, long hashOnReadLimit,
                                      long indexBytesPerSecond, SpacePolicy spacePolicy) {
-        var sidecar = dev.cubby.meta.SqliteSidecar.open(root.resolve(ObjectKey.INTERNAL_FOLDER).resolve("sidecar.db"));
+        var sidecar = dev.cubby.meta.SqliteSidecar.open(StagingArea.sidecarFile(root));
         return new ObjectStore(new Buckets(root, configuredBuckets), sidecar, hashOnReadLimit, indexBytesPerSecond,
                 spacePolicy);
     }

@@ -74,7 +74,7 @@ final class ObjectWriter {
     private PutResult putFile(Bucket bucket, ObjectKey key, PutRequest request, long replaced) {
         Path temp = null;
         try (SpaceReservation room = space.forUpload(bucket, request.declaredSize(), replaced)) {
-            temp = newTemporary(bucket);
+            temp = StagingArea.newTemporary(bucket);
             BodyDigests digests = DigestingCopier.stage(room.meter(request.body()), temp, request.compute(),
                     request.verifier());
             Instant modified = publish(bucket, key, temp, new Version(digests.etag(), request.metadata(),
@@ -93,17 +93,6 @@ final class ObjectWriter {
 
     /** What a published file is, for its sidecar row; a null ETag means not known (hashed when needed). */
     record Version(String etag, ObjectMetadata metadata, StoredChecksum checksum) {
-    }
-
-    /** A fresh temporary file name in the bucket's staging folder (same filesystem as the bucket). */
-    static Path newTemporary(Bucket bucket) {
-        try {
-            Path base = bucket.staging().getParent().getParent();
-            OpenFolder.internal(base, base.relativize(bucket.staging()), true).close(); // no planted link on the way
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the staging folder " + bucket.staging(), e);
-        }
-        return bucket.staging().resolve("put-" + UUID.randomUUID());
     }
 
     /**
@@ -139,7 +128,7 @@ final class ObjectWriter {
         try {
             placeFile(bucket, key, temp, target, staged, condition, room);
             FileState committed = target.state();
-            Buckets.fsyncDirectory(target.parent());
+            StagingArea.fsync(target.parent());
             // Record the row only for our own file as we wrote it: a concurrent writer may already have
             // replaced it (another inode) or rewritten it in place (another mtime or size). A change after
             // this stat moves the fingerprint, so the row then no longer describes the file.
@@ -279,7 +268,7 @@ final class ObjectWriter {
                 folders.createParents(bucket, key, target);
                 try {
                     Files.createDirectory(target.entry());
-                    Buckets.fsyncDirectory(target.parent());
+                    StagingArea.fsync(target.parent());
                 } catch (java.nio.file.FileAlreadyExistsException e) {
                     if (!target.state().isFolder()) {
                         throw Folders.conflict(key, key.value().substring(0, key.value().length() - 1) + "' is a file");

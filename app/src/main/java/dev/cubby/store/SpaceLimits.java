@@ -256,7 +256,7 @@ public final class SpaceLimits implements AutoCloseable {
 
     private List<Path> uploadFolders(Bucket bucket) {
         return sidecar.listUploads(bucket.name()).stream()
-                .map(upload -> MultipartStore.folderOf(bucket, upload.uploadId())).toList();
+                .map(upload -> StagingArea.uploadFolder(bucket, upload.uploadId())).toList();
     }
 
     @Override
