@@ -68,6 +68,11 @@ public final class Buckets {
         return folder(dir, LinkOption.NOFOLLOW_LINKS).map(folder -> bucketAt(name, dir, false, folder));
     }
 
+    /** The key in the bucket: the bucket must exist and the key be valid (what it leads to is not asked yet). */
+    Located locate(String bucketName, String key) {
+        return new Located(require(bucketName), ObjectKey.parse(key));
+    }
+
     public Bucket require(String name) {
         return find(name).orElseThrow(() -> new StoreException(StoreException.Reason.NO_SUCH_BUCKET,
                 "The bucket '" + name + "' does not exist: there is no folder '" + name + "' in the served root."));

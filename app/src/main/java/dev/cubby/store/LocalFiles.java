@@ -34,7 +34,7 @@ public final class LocalFiles {
 
     /** The file or folder a key names, refused when a symlink would lead it out of its bucket. */
     public Path locate(String bucket, String key) {
-        return BucketPath.resolve(buckets.require(bucket), ObjectKey.parse(key));
+        return buckets.locate(bucket, key).path();
     }
 
     /**
@@ -42,7 +42,7 @@ public final class LocalFiles {
      * inside the bucket (so a folder swapped for a link meanwhile cannot make it another file).
      */
     public java.nio.channels.FileChannel openForReading(String bucket, String key) throws IOException {
-        try (ResolvedPath at = ResolvedPath.of(buckets.require(bucket), ObjectKey.parse(key))) {
+        try (ResolvedPath at = buckets.locate(bucket, key).open()) {
             if (!at.state().exists()) {
                 throw new java.nio.file.NoSuchFileException(key);
             }
@@ -52,9 +52,9 @@ public final class LocalFiles {
 
     /** The file or folder a key names, without following a symlink it ends in (for lstat, readlink, unlink). */
     public Path locateEntry(String bucket, String key) {
-        Bucket b = buckets.require(bucket);
-        ObjectKey k = ObjectKey.parse(key);
-        Path path = BucketPath.of(b, k);
+        Located located = buckets.locate(bucket, key);
+        Bucket b = located.bucket();
+        Path path = BucketPath.of(b, located.key());
         if (path.getParent() != null) {
             BucketPath.requireInside(b, path.getParent());
         }
@@ -106,7 +106,7 @@ public final class LocalFiles {
 
     /** The key's parent folder, opened, for work on the final name itself (never followed). */
     private ResolvedPath entryOf(String bucket, String key) {
-        return ResolvedPath.entryOf(buckets.require(bucket), ObjectKey.parse(key));
+        return buckets.locate(bucket, key).openEntry();
     }
 
     /** A fresh temporary file name in the bucket's staging folder, on the bucket's filesystem. */
@@ -135,11 +135,12 @@ public final class LocalFiles {
      *            then marked stale and worked out from the file when next needed
      */
     public void publish(String bucket, String key, Path staged, String md5) throws IOException {
-        Bucket b = buckets.require(bucket);
-        ObjectKey k = ObjectKey.parse(key);
+        Located located = buckets.locate(bucket, key);
+        Bucket b = located.bucket();
+        ObjectKey k = located.key();
         FileState current;
         ObjectMetadata kept;
-        try (ResolvedPath at = ResolvedPath.of(b, k)) {
+        try (ResolvedPath at = located.open()) {
             current = at.state();
             // Its state says whether the path is used: a missing folder leaves nothing to name.
             Path target = at.parentExists() ? at.entry() : BucketPath.of(b, k);

@@ -48,9 +48,10 @@ public final class MultipartStore {
 
     public MultipartUpload create(String bucketName, String keyValue, ObjectMetadata metadata,
                                   ChecksumAlgorithm algorithm, String checksumType) {
-        Bucket bucket = buckets.require(bucketName);
-        ObjectKey key = ObjectKey.parse(keyValue);
-        BucketPath.resolve(bucket, key);
+        Located located = buckets.locate(bucketName, keyValue);
+        Bucket bucket = located.bucket();
+        ObjectKey key = located.key();
+        located.path(); // refused early when a symlink leads the key out of its bucket
         Folders.requireNoFileOnPath(bucket, key);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         var upload = new MultipartUpload(StagingArea.newUploadId(now), bucket.name(), key.value(), now, metadata,
@@ -133,8 +134,9 @@ public final class MultipartStore {
     public CompleteResult complete(String bucketName, String keyValue, String uploadId, List<CompletedPart> requested,
                                    WriteCondition condition, Consumer<StoredChecksum> finalCheck) {
         MultipartUpload upload = upload(bucketName, keyValue, uploadId);
-        Bucket bucket = buckets.require(upload.bucket());
-        ObjectKey key = ObjectKey.parse(upload.key());
+        Located located = buckets.locate(upload.bucket(), upload.key());
+        Bucket bucket = located.bucket();
+        ObjectKey key = located.key();
         List<UploadedPart> parts = select(upload, requested);
         ChecksumAlgorithm algorithm = upload.checksumAlgorithm() == null ? ChecksumAlgorithm.CRC64NVME
                 : ChecksumAlgorithm.fromWireName(upload.checksumAlgorithm()).orElseThrow();

@@ -34,10 +34,11 @@ final class ObjectRemover {
     }
 
     void delete(String bucketName, String keyValue) {
-        Bucket bucket = buckets.require(bucketName);
-        ObjectKey key = ObjectKey.parse(keyValue);
+        Located located = buckets.locate(bucketName, keyValue);
+        Bucket bucket = located.bucket();
+        ObjectKey key = located.key();
         // The name is unlinked in the folder opened here, never through a link swapped in above it.
-        try (ResolvedPath path = ResolvedPath.of(bucket, key)) {
+        try (ResolvedPath path = located.open()) {
             if (key.folderMarker() || !space.counts(bucket)) {
                 delete(bucket, key, path);
                 return;

@@ -172,7 +172,7 @@ public final class ObjectStore implements AutoCloseable {
     }
 
     private void locateFile(String bucketName, String keyValue, java.util.function.Consumer<Path> use) {
-        try (ResolvedPath at = ResolvedPath.of(buckets.require(bucketName), ObjectKey.parse(keyValue))) {
+        try (ResolvedPath at = buckets.locate(bucketName, keyValue).open()) {
             if (at.state().isFile()) {
                 use.accept(at.opened());
             }

@@ -50,10 +50,11 @@ final class ObjectWriter {
     }
 
     PutResult put(PutRequest request) {
-        Bucket bucket = buckets.require(request.bucket());
-        ObjectKey key = ObjectKey.parse(request.key());
+        Located located = buckets.locate(request.bucket(), request.key());
+        Bucket bucket = located.bucket();
+        ObjectKey key = located.key();
         FileState existing;
-        try (ResolvedPath target = ResolvedPath.of(bucket, key)) {
+        try (ResolvedPath target = located.open()) {
             existing = target.state();
         }
         // Fail before reading a possibly large body when the tree already says no.
