@@ -4,6 +4,8 @@ import dev.cubby.meta.Fingerprint;
 import dev.cubby.meta.ObjectMetadata;
 import dev.cubby.meta.ObjectRecord;
 import dev.cubby.meta.Sidecar;
+import dev.cubby.store.space.SpaceLimits;
+import dev.cubby.store.space.SpaceReservation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

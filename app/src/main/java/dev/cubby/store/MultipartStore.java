@@ -7,6 +7,8 @@ import dev.cubby.meta.ObjectMetadata;
 import dev.cubby.meta.Sidecar;
 import dev.cubby.meta.StoredChecksum;
 import dev.cubby.meta.UploadedPart;
+import dev.cubby.store.space.SpaceLimits;
+import dev.cubby.store.space.SpaceReservation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -2,6 +2,7 @@ package dev.cubby.store;
 
 import dev.cubby.meta.Sidecar;
 import dev.cubby.meta.SidecarException;
+import dev.cubby.store.space.SpaceLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;

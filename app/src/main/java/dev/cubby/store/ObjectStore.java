@@ -1,6 +1,8 @@
 package dev.cubby.store;
 
 import dev.cubby.meta.Sidecar;
+import dev.cubby.store.space.SpaceLimits;
+import dev.cubby.store.space.SpacePolicy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +42,7 @@ public final class ObjectStore implements AutoCloseable {
         this.indexer = new BackgroundIndexer(sidecar, pendingWrites, this::locateFile, indexBytesPerSecond);
         this.etags = new EtagResolver(sidecar, indexer, hashOnReadLimit);
         var locks = new KeyLocks();
-        this.space = new SpaceLimits(spacePolicy, buckets, sidecar);
+        this.space = new SpaceLimits(spacePolicy, buckets, bucket -> uploadFolders(sidecar, bucket));
         this.writer = new ObjectWriter(buckets, sidecar, folders, etags, space, locks);
         this.reader = new ObjectReader(buckets, sidecar, etags, pendingWrites);
         this.remover = new ObjectRemover(buckets, sidecar, folders, space, locks);
@@ -169,6 +171,12 @@ public final class ObjectStore implements AutoCloseable {
     /** Files whose MD5 is still being computed in the background. */
     public int pendingHashes() {
         return indexer.pending();
+    }
+
+    /** The folders of a bucket's unfinished uploads: their parts count against its quota. */
+    private static List<Path> uploadFolders(Sidecar sidecar, Bucket bucket) {
+        return sidecar.listUploads(bucket.name()).stream()
+                .map(upload -> StagingArea.uploadFolder(bucket, upload.uploadId())).toList();
     }
 
     private void locateFile(String bucketName, String keyValue, java.util.function.Consumer<Path> use) {

@@ -7,6 +7,8 @@ import dev.cubby.meta.PendingWrite;
 import dev.cubby.meta.Sidecar;
 import dev.cubby.meta.SidecarException;
 import dev.cubby.meta.StoredChecksum;
+import dev.cubby.store.space.SpaceLimits;
+import dev.cubby.store.space.SpaceReservation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
