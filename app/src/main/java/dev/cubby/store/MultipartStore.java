@@ -2,6 +2,7 @@ package dev.cubby.store;
 
 import dev.cubby.checksum.ChecksumAlgorithm;
 import dev.cubby.checksum.RunningChecksum;
+import dev.cubby.meta.MultipartState;
 import dev.cubby.meta.MultipartUpload;
 import dev.cubby.meta.ObjectMetadata;
 import dev.cubby.meta.Sidecar;
@@ -37,13 +38,13 @@ public final class MultipartStore {
     public static final int MAX_PARTS = 10_000;
 
     private final Buckets buckets;
-    private final Sidecar sidecar;
+    private final MultipartState uploads;
     private final ObjectWriter writer;
     private final SpaceLimits space;
 
     MultipartStore(Buckets buckets, Sidecar sidecar, ObjectWriter writer, SpaceLimits space) {
         this.buckets = buckets;
-        this.sidecar = sidecar;
+        this.uploads = sidecar.multipart();
         this.writer = writer;
         this.space = space;
     }
@@ -63,13 +64,13 @@ public final class MultipartStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the staging folder for an upload", e);
         }
-        sidecar.createUpload(upload);
+        uploads.createUpload(upload);
         return upload;
     }
 
     /** The upload, which must belong to this bucket and key. */
     public MultipartUpload upload(String bucketName, String keyValue, String uploadId) {
-        return sidecar.findUpload(uploadId)
+        return uploads.findUpload(uploadId)
                 .filter(u -> u.bucket().equals(bucketName) && u.key().equals(keyValue))
                 .orElseThrow(() -> new StoreException(StoreException.Reason.NO_SUCH_UPLOAD, "The upload '" + uploadId
                         + "' does not exist for " + bucketName + "/" + keyValue
@@ -97,11 +98,11 @@ public final class MultipartStore {
                     request.kept() == null ? null : digests.checksums().get(request.kept()), fileName,
                     Instant.now().truncatedTo(ChronoUnit.MILLIS));
             // An abort or completion may have removed the upload meanwhile; then this part is moot.
-            if (sidecar.findUpload(upload.uploadId()).isEmpty()) {
+            if (uploads.findUpload(upload.uploadId()).isEmpty()) {
                 throw new StoreException(StoreException.Reason.NO_SUCH_UPLOAD, "The upload '" + upload.uploadId()
                         + "' was completed or aborted while this part arrived.");
             }
-            sidecar.putPart(part);
+            uploads.putPart(part);
             // A re-sent part's earlier file stays until completion or abort, so both count.
             room.commit(digests.length());
             return part;
@@ -114,11 +115,11 @@ public final class MultipartStore {
     }
 
     public List<UploadedPart> parts(String bucketName, String keyValue, String uploadId) {
-        return sidecar.listParts(upload(bucketName, keyValue, uploadId).uploadId());
+        return uploads.listParts(upload(bucketName, keyValue, uploadId).uploadId());
     }
 
     public List<MultipartUpload> uploads(String bucketName) {
-        return sidecar.listUploads(buckets.require(bucketName).name());
+        return uploads.listUploads(buckets.require(bucketName).name());
     }
 
     public void abort(String bucketName, String keyValue, String uploadId) {
@@ -181,7 +182,7 @@ public final class MultipartStore {
             throw new StoreException(StoreException.Reason.INVALID_PART,
                     "CompleteMultipartUpload must name at least one part.");
         }
-        Map<Integer, UploadedPart> received = sidecar.listParts(upload.uploadId()).stream()
+        Map<Integer, UploadedPart> received = uploads.listParts(upload.uploadId()).stream()
                 .collect(Collectors.toMap(UploadedPart::partNumber, p -> p));
         var selected = new ArrayList<UploadedPart>(requested.size());
         int previous = 0;
@@ -236,7 +237,7 @@ public final class MultipartStore {
     /** Removes stale uploads: those initiated before the cutoff. Returns how many went. */
     public int sweepInitiatedBefore(Instant cutoff) {
         int removed = 0;
-        for (MultipartUpload upload : sidecar.uploadsInitiatedBefore(cutoff)) {
+        for (MultipartUpload upload : uploads.uploadsInitiatedBefore(cutoff)) {
             discard(upload);
             removed++;
         }
@@ -245,8 +246,8 @@ public final class MultipartStore {
 
     /** A deleted bucket's unfinished uploads go with it: rows and staged parts (its count goes too). */
     void discardAll(Bucket deleted) {
-        for (MultipartUpload upload : sidecar.listUploads(deleted.name())) {
-            sidecar.deleteUpload(upload.uploadId());
+        for (MultipartUpload upload : uploads.listUploads(deleted.name())) {
+            uploads.deleteUpload(upload.uploadId());
             StagingArea.removeUpload(deleted, upload.uploadId());
         }
     }
@@ -270,7 +271,7 @@ public final class MultipartStore {
                 for (Path folder : folders) {
                     String id = folder.getFileName().toString();
                     if (StagingArea.isUploadId(id) && StagingArea.initiatedAt(id).isBefore(initiatedBefore)
-                            && sidecar.findUpload(id).isEmpty()) {
+                            && uploads.findUpload(id).isEmpty()) {
                         StagingArea.removeUpload(entry.getValue(), id); // opened without following links
                         removed++;
                     }
@@ -284,7 +285,7 @@ public final class MultipartStore {
 
     /** The upload's row and staged parts go; the bytes they held no longer count against the quota. */
     private void discard(MultipartUpload upload) {
-        sidecar.deleteUpload(upload.uploadId());
+        uploads.deleteUpload(upload.uploadId());
         buckets.find(upload.bucket()).ifPresent(bucket ->
                 space.changed(bucket, -StagingArea.removeUpload(bucket, upload.uploadId())));
     }

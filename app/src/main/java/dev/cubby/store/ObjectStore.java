@@ -5,7 +5,6 @@ import dev.cubby.store.space.SpaceLimits;
 import dev.cubby.store.space.SpacePolicy;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -164,7 +163,7 @@ public final class ObjectStore implements AutoCloseable {
                     space.quota(bucket.name()).orElse(-1), space.usage(bucket.name()).orElse(-1)));
         }
         rooms.sort(java.util.Comparator.comparing(StoreStatistics.BucketRoom::bucket));
-        return new StoreStatistics(sidecar.objectCount(), sidecar.openUploadCount(), sidecar.bytesOnDisk(),
+        return new StoreStatistics(sidecar.objectCount(), sidecar.multipart().openUploadCount(), sidecar.bytesOnDisk(),
                 indexer.pending(), rooms);
     }
 
@@ -175,7 +174,7 @@ public final class ObjectStore implements AutoCloseable {
 
     /** The folders of a bucket's unfinished uploads: their parts count against its quota. */
     private static List<Path> uploadFolders(Sidecar sidecar, Bucket bucket) {
-        return sidecar.listUploads(bucket.name()).stream()
+        return sidecar.multipart().listUploads(bucket.name()).stream()
                 .map(upload -> StagingArea.uploadFolder(bucket, upload.uploadId())).toList();
     }
 
