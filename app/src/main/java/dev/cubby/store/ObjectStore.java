@@ -1,6 +1,7 @@
 package dev.cubby.store;
 
 import dev.cubby.meta.Sidecar;
+import dev.cubby.store.space.QuotaReadings;
 import dev.cubby.store.space.SpaceLimits;
 import dev.cubby.store.space.SpacePolicy;
 import java.nio.file.Path;
@@ -10,6 +11,12 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The storage engine over one folder tree and its sidecar: the entry point for the S3 layer and
  * the FUSE mount alike. Knows nothing of HTTP; failures are {@link StoreException}s.
+ *
+ * <p>Its surface: buckets (list, create, delete), objects (head, open, put, copy, delete, list),
+ * and four doors for the other roles: {@link #tags()}, {@link #multipart()}, {@link #localFiles()}
+ * (the mount) and {@link #space()} (quota readings). Everything it is built of stays inside the
+ * package: the key's one locate step ({@link Buckets#locate}), the staging area
+ * ({@link StagingArea}), the room checks ({@link SpaceLimits}), the sidecar.
  */
 public final class ObjectStore implements AutoCloseable {
     private final Buckets buckets;
@@ -120,15 +127,6 @@ public final class ObjectStore implements AutoCloseable {
         return copier.copy(request);
     }
 
-    /** Entry points for the FUSE mount, which edits the tree as files. */
-    public LocalFiles localFiles() {
-        return localFiles;
-    }
-
-    public ObjectTags tags() {
-        return tags;
-    }
-
     public void delete(String bucket, String key) {
         remover.delete(bucket, key);
     }
@@ -137,12 +135,25 @@ public final class ObjectStore implements AutoCloseable {
         return new TreeLister(buckets.require(bucket), query, sidecar, etags).list();
     }
 
+    // The store's other doors, each a role of its own beside the object operations above.
+
+    /** Object tagging (Get/Put/DeleteObjectTagging, tags given with a PUT or a copy). */
+    public ObjectTags tags() {
+        return tags;
+    }
+
+    /** Multipart uploads: create, parts, complete, abort, list, and the sweep of stale ones. */
     public MultipartStore multipart() {
         return multipart;
     }
 
-    /** Quotas and free space: the usage of quota'd buckets. */
-    public SpaceLimits space() {
+    /** The FUSE mount's door: the tree edited as files (write, rename, unlink, link, attributes). */
+    public LocalFiles localFiles() {
+        return localFiles;
+    }
+
+    /** Quotas: each quota'd bucket's limit and its bytes as last counted (read only). */
+    public QuotaReadings space() {
         return space;
     }
 

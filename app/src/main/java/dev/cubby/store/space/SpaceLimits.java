@@ -26,7 +26,7 @@ import java.util.logging.Logger;
  * Buckets without a quota are never walked, and cost one statvfs per upload (none when the
  * reserve is 0).
  */
-public final class SpaceLimits implements AutoCloseable {
+public final class SpaceLimits implements QuotaReadings, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SpaceLimits.class.getName());
     /** How long an upload waits for its bucket's first count before being told to retry. */
     private static final Duration COUNT_WAIT = Duration.ofSeconds(30);
@@ -117,13 +117,13 @@ public final class SpaceLimits implements AutoCloseable {
         }
     }
 
-    /** The bucket's quota, or empty when it has none. */
+    @Override
     public OptionalLong quota(String bucket) {
         Long quota = policy.quotas().get(bucket);
         return quota == null ? OptionalLong.empty() : OptionalLong.of(quota);
     }
 
-    /** The bytes a quota'd bucket holds as last counted, or empty for a bucket without a quota. */
+    @Override
     public OptionalLong usage(String bucket) {
         BucketUsage usage = usages.get(bucket);
         return usage == null ? OptionalLong.empty() : OptionalLong.of(usage.used());
