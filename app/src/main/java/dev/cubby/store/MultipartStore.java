@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -80,11 +79,11 @@ public final class MultipartStore {
     public UploadedPart uploadPart(PartRequest request) {
         MultipartUpload upload = upload(request.bucket(), request.key(), request.uploadId());
         Bucket bucket = buckets.require(upload.bucket());
-        String fileName = "part-" + request.partNumber() + "-" + UUID.randomUUID();
+        String fileName = StagingArea.newPartName(request.partNumber());
         Path temp = null;
         try (SpaceReservation room = space.forPart(bucket, request.declaredSize());
              OpenFolder folder = StagingArea.openUpload(bucket, upload.uploadId(), false)) {
-            temp = folder.entry(fileName + ".tmp");
+            temp = folder.entry(StagingArea.whileArriving(fileName));
             BodyDigests digests;
             try {
                 digests = DigestingCopier.stage(room.meter(request.body()), temp, request.compute(),
@@ -92,7 +91,7 @@ public final class MultipartStore {
                 Files.move(temp, folder.entry(fileName), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 // while the folder is still open: its descriptor is what the name goes through
-                ObjectWriter.deleteQuietly(temp);
+                StagingArea.removeQuietly(temp);
             }
             var part = new UploadedPart(upload.uploadId(), request.partNumber(), digests.length(), digests.etag(),
                     request.kept() == null ? null : digests.checksums().get(request.kept()), fileName,
@@ -172,7 +171,7 @@ public final class MultipartStore {
             throw space.failure(bucket, e);
         } finally {
             if (temp != null) {
-                ObjectWriter.deleteQuietly(temp);
+                StagingArea.removeQuietly(temp);
             }
         }
     }

@@ -89,7 +89,7 @@ final class ObjectWriter {
             throw space.failure(bucket, e);
         } finally {
             if (temp != null) {
-                deleteQuietly(temp);
+                StagingArea.removeQuietly(temp);
             }
         }
     }
@@ -293,13 +293,5 @@ final class ObjectWriter {
             return null;
         }
         return new StoredChecksum(kept.wireName(), digests.checksums().get(kept));
-    }
-
-    static void deleteQuietly(Path temp) {
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-            // the start-up sweep of the staging folder removes what is left
-        }
     }
 }

@@ -66,6 +66,15 @@ public final class StagingArea {
         return bucket.staging().resolve(TEMPORARY_PREFIX + UUID.randomUUID());
     }
 
+    /** Removes a temporary whose write is over; one left behind is the start-up sweep's. */
+    static void removeQuietly(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+            // the start-up sweep of the staging folder removes what is left
+        }
+    }
+
     /** Whether {@code file} names a temporary in the bucket's own staging folder. */
     static boolean isTemporaryOf(Bucket bucket, Path file) {
         return bucket.staging().equals(file.getParent());
@@ -103,6 +112,16 @@ public final class StagingArea {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the staging folder " + folder, e);
         }
+    }
+
+    /** A fresh name for a part's file in its upload's folder: a re-sent part gets a file of its own. */
+    static String newPartName(int partNumber) {
+        return "part-" + partNumber + "-" + UUID.randomUUID();
+    }
+
+    /** The name a part's file has while its bytes arrive, renamed to {@code partName} once verified. */
+    static String whileArriving(String partName) {
+        return partName + ".tmp";
     }
 
     /**
