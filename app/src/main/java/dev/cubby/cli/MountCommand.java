@@ -7,7 +7,7 @@ import dev.cubby.fuse.FuseUnavailable;
 import dev.cubby.fuse.Mount;
 import dev.cubby.fuse.MountOptions;
 import dev.cubby.store.ObjectStore;
-import dev.cubby.store.SpacePolicy;
+import dev.cubby.store.space.SpacePolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -11,7 +11,13 @@ import java.util.Optional;
  * <p>The sidecar is a cache plus metadata: losing it loses user metadata only, because ETags are
  * always checked against the file's {@link Fingerprint} and recomputed when stale.
  */
-public interface Sidecar extends MultipartState, AutoCloseable {
+public interface Sidecar extends AutoCloseable {
+
+    /** Multipart uploads in progress and their parts. */
+    MultipartState multipart();
+
+    /** Object tags, kept apart from the object rows (which forget them when they are replaced). */
+    TagState tags();
 
     Optional<ObjectRecord> find(String bucket, String key);
 
@@ -106,15 +112,6 @@ public interface Sidecar extends MultipartState, AutoCloseable {
     boolean isImplicitFolder(String bucket, String folderKey);
 
     void forgetImplicitFolder(String bucket, String folderKey);
-
-    /** The object's tags, sorted by tag key; empty when it has none. */
-    java.util.SortedMap<String, String> tags(String bucket, String key);
-
-    /**
-     * Replaces all of the object's tags (an empty map removes them). Tags live apart from the
-     * object's row, so a file that arrived outside Cubby can be tagged too.
-     */
-    void putTags(String bucket, String key, Map<String, String> tags);
 
     /** Number of object rows; for metrics and {@code cubby index}. */
     long objectCount();

@@ -3,7 +3,6 @@ package dev.cubby.meta;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -261,13 +260,13 @@ public final class SqliteSidecar implements Sidecar {
     }
 
     @Override
-    public java.util.SortedMap<String, String> tags(String bucket, String key) {
-        return tags.find(bucket, key);
+    public MultipartState multipart() {
+        return multipart;
     }
 
     @Override
-    public void putTags(String bucket, String key, Map<String, String> replacement) {
-        tags.replace(bucket, key, replacement);
+    public TagState tags() {
+        return tags;
     }
 
     @Override
@@ -290,46 +289,6 @@ public final class SqliteSidecar implements Sidecar {
             }
         }
         return total;
-    }
-
-    @Override
-    public long openUploadCount() {
-        return multipart.openUploadCount();
-    }
-
-    @Override
-    public void createUpload(MultipartUpload upload) {
-        multipart.createUpload(upload);
-    }
-
-    @Override
-    public Optional<MultipartUpload> findUpload(String uploadId) {
-        return multipart.findUpload(uploadId);
-    }
-
-    @Override
-    public List<MultipartUpload> listUploads(String bucket) {
-        return multipart.listUploads(bucket);
-    }
-
-    @Override
-    public List<MultipartUpload> uploadsInitiatedBefore(Instant cutoff) {
-        return multipart.uploadsInitiatedBefore(cutoff);
-    }
-
-    @Override
-    public void putPart(UploadedPart part) {
-        multipart.putPart(part);
-    }
-
-    @Override
-    public List<UploadedPart> listParts(String uploadId) {
-        return multipart.listParts(uploadId);
-    }
-
-    @Override
-    public void deleteUpload(String uploadId) {
-        multipart.deleteUpload(uploadId);
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * Object tags in the SQLite sidecar, one row per tag. Tags belong to the object version a row
  * describes, so {@link SqliteSidecar} forgets them whenever it replaces or deletes that row.
  */
-final class SqliteTags {
+final class SqliteTags implements TagState {
     private static final String FIND = "SELECT tag_key, tag_value FROM object_tags WHERE bucket = ? AND key = ? "
             + "ORDER BY tag_key";
     private static final String INSERT = "INSERT INTO object_tags (bucket, key, tag_key, tag_value) VALUES (?, ?, ?, ?)";
@@ -22,7 +22,8 @@ final class SqliteTags {
         this.connections = connections;
     }
 
-    SortedMap<String, String> find(String bucket, String key) {
+    @Override
+    public SortedMap<String, String> find(String bucket, String key) {
         return connections.read(c -> {
             var ps = c.statement(FIND);
             ps.setString(1, bucket);
@@ -38,7 +39,8 @@ final class SqliteTags {
     }
 
     /** Replaces all of an object's tags in one transaction, so readers never see half a set. */
-    void replace(String bucket, String key, Map<String, String> tags) {
+    @Override
+    public void replace(String bucket, String key, Map<String, String> tags) {
         connections.write(c -> c.inTransaction(t -> {
             forget(t, bucket, key);
             var ps = t.statement(INSERT);

@@ -3,7 +3,7 @@ package dev.cubby.s3;
 import dev.cubby.error.S3ErrorCode;
 import dev.cubby.error.S3Exception;
 import dev.cubby.meta.SidecarException;
-import dev.cubby.store.DiskFull;
+import dev.cubby.store.space.DiskFull;
 import dev.cubby.store.StoreException;
 import java.util.logging.Level;
 import java.util.logging.Logger;

@@ -21,7 +21,7 @@ import dev.cubby.s3.handler.PutObjectHandler;
 import dev.cubby.s3.handler.TaggingHandlers;
 import dev.cubby.s3.xml.Owner;
 import dev.cubby.store.ObjectStore;
-import dev.cubby.store.SpacePolicy;
+import dev.cubby.store.space.SpacePolicy;
 import dev.cubby.tls.CertificateSource;
 import io.helidon.common.concurrency.limits.Limit;
 import io.helidon.common.socket.SocketOptions;

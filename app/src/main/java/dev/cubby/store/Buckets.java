@@ -27,7 +27,7 @@ public final class Buckets {
 
     public Buckets(Path root, Map<String, Path> configured) {
         this.root = root;
-        this.rootStaging = root.resolve(ObjectKey.INTERNAL_FOLDER).resolve("tmp");
+        this.rootStaging = StagingArea.temporariesOf(root);
         this.configured = new TreeMap<>(configured);
     }
 
@@ -68,6 +68,11 @@ public final class Buckets {
         return folder(dir, LinkOption.NOFOLLOW_LINKS).map(folder -> bucketAt(name, dir, false, folder));
     }
 
+    /** The key in the bucket: the bucket must exist and the key be valid (what it leads to is not asked yet). */
+    Located locate(String bucketName, String key) {
+        return new Located(require(bucketName), ObjectKey.parse(key));
+    }
+
     public Bucket require(String name) {
         return find(name).orElseThrow(() -> new StoreException(StoreException.Reason.NO_SUCH_BUCKET,
                 "The bucket '" + name + "' does not exist: there is no folder '" + name + "' in the served root."));
@@ -81,7 +86,7 @@ public final class Buckets {
         Path dir = root.resolve(name);
         try {
             Files.createDirectory(dir);
-            fsyncDirectory(root);
+            StagingArea.fsync(root);
         } catch (FileAlreadyExistsException e) {
             throw new StoreException(StoreException.Reason.BUCKET_EXISTS, "The bucket '" + name + "' already exists.");
         } catch (IOException e) {
@@ -98,7 +103,7 @@ public final class Buckets {
         }
         try {
             Files.delete(bucket.dir());
-            fsyncDirectory(root);
+            StagingArea.fsync(root);
         } catch (DirectoryNotEmptyException e) {
             throw new StoreException(StoreException.Reason.BUCKET_NOT_EMPTY,
                     "The bucket '" + name + "' is not empty: its folder still holds files or folders.");
@@ -149,7 +154,7 @@ public final class Buckets {
     private Bucket bucketAt(String name, Path dir, boolean fromConfig, BasicFileAttributes folder) {
         Path staging = rootStaging;
         if (fromConfig && !sameFileStore(dir, root)) {
-            staging = dir.resolve(ObjectKey.INTERNAL_FOLDER).resolve("tmp");
+            staging = StagingArea.temporariesOf(dir);
         }
         Instant created = folder == null ? Instant.EPOCH : folder.creationTime().toInstant();
         return new Bucket(name, dir, staging, created, fromConfig);
@@ -170,12 +175,6 @@ public final class Buckets {
             return Files.getFileStore(a).equals(Files.getFileStore(b));
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    static void fsyncDirectory(Path dir) throws IOException {
-        try (var channel = java.nio.channels.FileChannel.open(dir, java.nio.file.StandardOpenOption.READ)) {
-            channel.force(true);
         }
     }
 }

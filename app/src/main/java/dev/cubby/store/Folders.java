@@ -91,7 +91,7 @@ final class Folders {
                 sidecar.markImplicitFolder(bucket.name(), folderKey);
             }
             Files.createDirectory(entry);
-            Buckets.fsyncDirectory(folder.path());
+            StagingArea.fsync(folder.path());
         } catch (FileAlreadyExistsException e) {
             if (!FileState.of(entry, LinkOption.NOFOLLOW_LINKS).isFolder()) {
                 throw conflict(key, folderKey.substring(0, folderKey.length() - 1) + "' is a file, so it cannot hold '"
@@ -132,7 +132,7 @@ final class Folders {
                     } else {
                         Files.delete(folder.entry());
                         sidecar.forgetImplicitFolder(bucket.name(), folderKey);
-                        Buckets.fsyncDirectory(folder.parent());
+                        StagingArea.fsync(folder.parent());
                     }
                 } catch (DirectoryNotEmptyException | StoreException e) {
                     return;

@@ -4,6 +4,8 @@ import dev.cubby.meta.Fingerprint;
 import dev.cubby.meta.ObjectMetadata;
 import dev.cubby.meta.ObjectRecord;
 import dev.cubby.meta.Sidecar;
+import dev.cubby.store.space.SpaceLimits;
+import dev.cubby.store.space.SpaceReservation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,7 +36,7 @@ public final class LocalFiles {
 
     /** The file or folder a key names, refused when a symlink would lead it out of its bucket. */
     public Path locate(String bucket, String key) {
-        return BucketPath.resolve(buckets.require(bucket), ObjectKey.parse(key));
+        return buckets.locate(bucket, key).path();
     }
 
     /**
@@ -42,7 +44,7 @@ public final class LocalFiles {
      * inside the bucket (so a folder swapped for a link meanwhile cannot make it another file).
      */
     public java.nio.channels.FileChannel openForReading(String bucket, String key) throws IOException {
-        try (ResolvedPath at = ResolvedPath.of(buckets.require(bucket), ObjectKey.parse(key))) {
+        try (ResolvedPath at = buckets.locate(bucket, key).open()) {
             if (!at.state().exists()) {
                 throw new java.nio.file.NoSuchFileException(key);
             }
@@ -52,9 +54,9 @@ public final class LocalFiles {
 
     /** The file or folder a key names, without following a symlink it ends in (for lstat, readlink, unlink). */
     public Path locateEntry(String bucket, String key) {
-        Bucket b = buckets.require(bucket);
-        ObjectKey k = ObjectKey.parse(key);
-        Path path = BucketPath.of(b, k);
+        Located located = buckets.locate(bucket, key);
+        Bucket b = located.bucket();
+        Path path = BucketPath.of(b, located.key());
         if (path.getParent() != null) {
             BucketPath.requireInside(b, path.getParent());
         }
@@ -106,12 +108,12 @@ public final class LocalFiles {
 
     /** The key's parent folder, opened, for work on the final name itself (never followed). */
     private ResolvedPath entryOf(String bucket, String key) {
-        return ResolvedPath.entryOf(buckets.require(bucket), ObjectKey.parse(key));
+        return buckets.locate(bucket, key).openEntry();
     }
 
     /** A fresh temporary file name in the bucket's staging folder, on the bucket's filesystem. */
     public Path newStagingFile(String bucket) {
-        return ObjectWriter.newTemporary(buckets.require(bucket));
+        return StagingArea.newTemporary(buckets.require(bucket));
     }
 
     /**
@@ -135,11 +137,12 @@ public final class LocalFiles {
      *            then marked stale and worked out from the file when next needed
      */
     public void publish(String bucket, String key, Path staged, String md5) throws IOException {
-        Bucket b = buckets.require(bucket);
-        ObjectKey k = ObjectKey.parse(key);
+        Located located = buckets.locate(bucket, key);
+        Bucket b = located.bucket();
+        ObjectKey k = located.key();
         FileState current;
         ObjectMetadata kept;
-        try (ResolvedPath at = ResolvedPath.of(b, k)) {
+        try (ResolvedPath at = located.open()) {
             current = at.state();
             // Its state says whether the path is used: a missing folder leaves nothing to name.
             Path target = at.parentExists() ? at.entry() : BucketPath.of(b, k);
@@ -171,9 +174,9 @@ public final class LocalFiles {
         FileState before = FileState.of(from, LinkOption.NOFOLLOW_LINKS);
         ObjectRecord record = before.isFile() ? sidecar.find(fromBucket, fromKey).orElse(null) : null;
         Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        Buckets.fsyncDirectory(toAt.parent());
+        StagingArea.fsync(toAt.parent());
         if (!locateEntry(fromBucket, fromKey).getParent().equals(locateEntry(toBucket, toKey).getParent())) {
-            Buckets.fsyncDirectory(fromAt.parent());
+            StagingArea.fsync(fromAt.parent());
         }
         boolean folder = before.isFolder();
         // A writer that put another file at the new name since the rename keeps its row; the
@@ -256,7 +259,7 @@ public final class LocalFiles {
                 throw new java.nio.file.FileSystemException(key, null, "Is a directory");
             }
             Files.delete(path);
-            Buckets.fsyncDirectory(at.parent());
+            StagingArea.fsync(at.parent());
             ObjectRemover.forgetRowOfRemoved(sidecar, bucket, key, path);
         }
         if (state.isFile() && space.counts(b)) {
@@ -268,7 +271,7 @@ public final class LocalFiles {
     public void createFolder(String bucket, String key) throws IOException {
         try (ResolvedPath at = entryOf(bucket, key + "/")) {
             Files.createDirectory(at.entry());
-            Buckets.fsyncDirectory(at.parent());
+            StagingArea.fsync(at.parent());
         }
         sidecar.forgetImplicitFolder(bucket, key + "/");
     }
@@ -280,7 +283,7 @@ public final class LocalFiles {
                 throw new java.nio.file.NotDirectoryException(key);
             }
             Files.delete(at.entry());
-            Buckets.fsyncDirectory(at.parent());
+            StagingArea.fsync(at.parent());
         }
         sidecar.delete(bucket, key + "/");
         sidecar.forgetImplicitFolder(bucket, key + "/");
@@ -303,7 +306,7 @@ public final class LocalFiles {
         }
         try (ResolvedPath at = entryOf(bucket, key)) {
             Files.createSymbolicLink(at.entry(), targetPath);
-            Buckets.fsyncDirectory(at.parent());
+            StagingArea.fsync(at.parent());
         }
     }
 

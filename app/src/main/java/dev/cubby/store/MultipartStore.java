@@ -2,11 +2,14 @@ package dev.cubby.store;
 
 import dev.cubby.checksum.ChecksumAlgorithm;
 import dev.cubby.checksum.RunningChecksum;
+import dev.cubby.meta.MultipartState;
 import dev.cubby.meta.MultipartUpload;
 import dev.cubby.meta.ObjectMetadata;
 import dev.cubby.meta.Sidecar;
 import dev.cubby.meta.StoredChecksum;
 import dev.cubby.meta.UploadedPart;
+import dev.cubby.store.space.SpaceLimits;
+import dev.cubby.store.space.SpaceReservation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -20,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -35,46 +37,39 @@ public final class MultipartStore {
     public static final int MAX_PARTS = 10_000;
 
     private final Buckets buckets;
-    private final Sidecar sidecar;
+    private final MultipartState uploads;
     private final ObjectWriter writer;
     private final SpaceLimits space;
 
     MultipartStore(Buckets buckets, Sidecar sidecar, ObjectWriter writer, SpaceLimits space) {
         this.buckets = buckets;
-        this.sidecar = sidecar;
+        this.uploads = sidecar.multipart();
         this.writer = writer;
         this.space = space;
     }
 
     public MultipartUpload create(String bucketName, String keyValue, ObjectMetadata metadata,
                                   ChecksumAlgorithm algorithm, String checksumType) {
-        Bucket bucket = buckets.require(bucketName);
-        ObjectKey key = ObjectKey.parse(keyValue);
-        BucketPath.resolve(bucket, key);
+        Located located = buckets.locate(bucketName, keyValue);
+        Bucket bucket = located.bucket();
+        ObjectKey key = located.key();
+        located.path(); // refused early when a symlink leads the key out of its bucket
         Folders.requireNoFileOnPath(bucket, key);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        var upload = new MultipartUpload(newUploadId(now), bucket.name(), key.value(), now, metadata,
+        var upload = new MultipartUpload(StagingArea.newUploadId(now), bucket.name(), key.value(), now, metadata,
                 algorithm == null ? null : algorithm.wireName(), checksumType);
         try {
-            openFolder(bucket, upload.uploadId(), true).close();
+            StagingArea.openUpload(bucket, upload.uploadId(), true).close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the staging folder for an upload", e);
         }
-        sidecar.createUpload(upload);
+        uploads.createUpload(upload);
         return upload;
-    }
-
-    /**
-     * 32 hex digits: the initiation time in milliseconds, then randomness. IDs of one key thus
-     * sort in initiation order, the order S3 lists (and pages) uploads of one key in.
-     */
-    private static String newUploadId(Instant initiated) {
-        return String.format("%012x", initiated.toEpochMilli()) + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
     }
 
     /** The upload, which must belong to this bucket and key. */
     public MultipartUpload upload(String bucketName, String keyValue, String uploadId) {
-        return sidecar.findUpload(uploadId)
+        return uploads.findUpload(uploadId)
                 .filter(u -> u.bucket().equals(bucketName) && u.key().equals(keyValue))
                 .orElseThrow(() -> new StoreException(StoreException.Reason.NO_SUCH_UPLOAD, "The upload '" + uploadId
                         + "' does not exist for " + bucketName + "/" + keyValue
@@ -84,11 +79,11 @@ public final class MultipartStore {
     public UploadedPart uploadPart(PartRequest request) {
         MultipartUpload upload = upload(request.bucket(), request.key(), request.uploadId());
         Bucket bucket = buckets.require(upload.bucket());
-        String fileName = "part-" + request.partNumber() + "-" + UUID.randomUUID();
+        String fileName = StagingArea.newPartName(request.partNumber());
         Path temp = null;
         try (SpaceReservation room = space.forPart(bucket, request.declaredSize());
-             OpenFolder folder = openFolder(bucket, upload.uploadId(), false)) {
-            temp = folder.entry(fileName + ".tmp");
+             OpenFolder folder = StagingArea.openUpload(bucket, upload.uploadId(), false)) {
+            temp = folder.entry(StagingArea.whileArriving(fileName));
             BodyDigests digests;
             try {
                 digests = DigestingCopier.stage(room.meter(request.body()), temp, request.compute(),
@@ -96,17 +91,17 @@ public final class MultipartStore {
                 Files.move(temp, folder.entry(fileName), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 // while the folder is still open: its descriptor is what the name goes through
-                ObjectWriter.deleteQuietly(temp);
+                StagingArea.removeQuietly(temp);
             }
             var part = new UploadedPart(upload.uploadId(), request.partNumber(), digests.length(), digests.etag(),
                     request.kept() == null ? null : digests.checksums().get(request.kept()), fileName,
                     Instant.now().truncatedTo(ChronoUnit.MILLIS));
             // An abort or completion may have removed the upload meanwhile; then this part is moot.
-            if (sidecar.findUpload(upload.uploadId()).isEmpty()) {
+            if (uploads.findUpload(upload.uploadId()).isEmpty()) {
                 throw new StoreException(StoreException.Reason.NO_SUCH_UPLOAD, "The upload '" + upload.uploadId()
                         + "' was completed or aborted while this part arrived.");
             }
-            sidecar.putPart(part);
+            uploads.putPart(part);
             // A re-sent part's earlier file stays until completion or abort, so both count.
             room.commit(digests.length());
             return part;
@@ -119,11 +114,11 @@ public final class MultipartStore {
     }
 
     public List<UploadedPart> parts(String bucketName, String keyValue, String uploadId) {
-        return sidecar.listParts(upload(bucketName, keyValue, uploadId).uploadId());
+        return uploads.listParts(upload(bucketName, keyValue, uploadId).uploadId());
     }
 
     public List<MultipartUpload> uploads(String bucketName) {
-        return sidecar.listUploads(buckets.require(bucketName).name());
+        return uploads.listUploads(buckets.require(bucketName).name());
     }
 
     public void abort(String bucketName, String keyValue, String uploadId) {
@@ -141,8 +136,9 @@ public final class MultipartStore {
     public CompleteResult complete(String bucketName, String keyValue, String uploadId, List<CompletedPart> requested,
                                    WriteCondition condition, Consumer<StoredChecksum> finalCheck) {
         MultipartUpload upload = upload(bucketName, keyValue, uploadId);
-        Bucket bucket = buckets.require(upload.bucket());
-        ObjectKey key = ObjectKey.parse(upload.key());
+        Located located = buckets.locate(upload.bucket(), upload.key());
+        Bucket bucket = located.bucket();
+        ObjectKey key = located.key();
         List<UploadedPart> parts = select(upload, requested);
         ChecksumAlgorithm algorithm = upload.checksumAlgorithm() == null ? ChecksumAlgorithm.CRC64NVME
                 : ChecksumAlgorithm.fromWireName(upload.checksumAlgorithm()).orElseThrow();
@@ -150,8 +146,8 @@ public final class MultipartStore {
         long size = parts.stream().mapToLong(UploadedPart::size).sum();
         Path temp = null;
         try (SpaceReservation room = space.forAssembly(bucket, size);
-             OpenFolder folder = openFolder(bucket, upload.uploadId(), false)) {
-            temp = ObjectWriter.newTemporary(bucket);
+             OpenFolder folder = StagingArea.openUpload(bucket, upload.uploadId(), false)) {
+            temp = StagingArea.newTemporary(bucket);
             String checksumValue;
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 RunningChecksum running = fullObject ? algorithm.start() : null;
@@ -175,7 +171,7 @@ public final class MultipartStore {
             throw space.failure(bucket, e);
         } finally {
             if (temp != null) {
-                ObjectWriter.deleteQuietly(temp);
+                StagingArea.removeQuietly(temp);
             }
         }
     }
@@ -185,7 +181,7 @@ public final class MultipartStore {
             throw new StoreException(StoreException.Reason.INVALID_PART,
                     "CompleteMultipartUpload must name at least one part.");
         }
-        Map<Integer, UploadedPart> received = sidecar.listParts(upload.uploadId()).stream()
+        Map<Integer, UploadedPart> received = uploads.listParts(upload.uploadId()).stream()
                 .collect(Collectors.toMap(UploadedPart::partNumber, p -> p));
         var selected = new ArrayList<UploadedPart>(requested.size());
         int previous = 0;
@@ -240,7 +236,7 @@ public final class MultipartStore {
     /** Removes stale uploads: those initiated before the cutoff. Returns how many went. */
     public int sweepInitiatedBefore(Instant cutoff) {
         int removed = 0;
-        for (MultipartUpload upload : sidecar.uploadsInitiatedBefore(cutoff)) {
+        for (MultipartUpload upload : uploads.uploadsInitiatedBefore(cutoff)) {
             discard(upload);
             removed++;
         }
@@ -249,9 +245,9 @@ public final class MultipartStore {
 
     /** A deleted bucket's unfinished uploads go with it: rows and staged parts (its count goes too). */
     void discardAll(Bucket deleted) {
-        for (MultipartUpload upload : sidecar.listUploads(deleted.name())) {
-            sidecar.deleteUpload(upload.uploadId());
-            deleteTree(deleted, upload.uploadId());
+        for (MultipartUpload upload : uploads.listUploads(deleted.name())) {
+            uploads.deleteUpload(upload.uploadId());
+            StagingArea.removeUpload(deleted, upload.uploadId());
         }
     }
 
@@ -263,9 +259,7 @@ public final class MultipartStore {
      */
     public int sweepFoldersWithoutUpload(Instant initiatedBefore) {
         // Buckets on one filesystem share one uploads folder: each is swept once, through any of them.
-        var bucketsByRoot = new java.util.HashMap<Path, Bucket>();
-        buckets.list().forEach(bucket -> bucketsByRoot.putIfAbsent(bucket.staging().getParent().resolve("uploads"),
-                bucket));
+        var bucketsByRoot = StagingArea.uploadFolders(buckets);
         int removed = 0;
         for (var entry : bucketsByRoot.entrySet()) {
             Path root = entry.getKey();
@@ -275,9 +269,9 @@ public final class MultipartStore {
             try (var folders = Files.newDirectoryStream(root)) {
                 for (Path folder : folders) {
                     String id = folder.getFileName().toString();
-                    if (id.matches("[0-9a-f]{32}") && Long.parseLong(id.substring(0, 12), 16) < initiatedBefore.toEpochMilli()
-                            && sidecar.findUpload(id).isEmpty()) {
-                        deleteTree(entry.getValue(), id); // opened without following links
+                    if (StagingArea.isUploadId(id) && StagingArea.initiatedAt(id).isBefore(initiatedBefore)
+                            && uploads.findUpload(id).isEmpty()) {
+                        StagingArea.removeUpload(entry.getValue(), id); // opened without following links
                         removed++;
                     }
                 }
@@ -290,43 +284,9 @@ public final class MultipartStore {
 
     /** The upload's row and staged parts go; the bytes they held no longer count against the quota. */
     private void discard(MultipartUpload upload) {
-        sidecar.deleteUpload(upload.uploadId());
+        uploads.deleteUpload(upload.uploadId());
         buckets.find(upload.bucket()).ifPresent(bucket ->
-                space.changed(bucket, -deleteTree(bucket, upload.uploadId())));
-    }
-
-    static Path folderOf(Bucket bucket, String uploadId) {
-        if (!uploadId.matches("[0-9a-f]{32}")) {
-            // Upload IDs come from clients; only ones we made may name a folder.
-            throw new StoreException(StoreException.Reason.NO_SUCH_UPLOAD, "The upload '" + uploadId + "' does not exist.");
-        }
-        return bucket.staging().getParent().resolve("uploads").resolve(uploadId);
-    }
-
-    /** The upload's staging folder, opened with no link followed (see {@link OpenFolder#internal}). */
-    private static OpenFolder openFolder(Bucket bucket, String uploadId, boolean create) throws IOException {
-        Path base = bucket.staging().getParent().getParent();
-        return OpenFolder.internal(base, base.relativize(folderOf(bucket, uploadId)), create);
-    }
-
-    /** Returns the bytes of the files removed; they are unlinked through the opened folder. */
-    private static long deleteTree(Bucket bucket, String uploadId) {
-        Path folder = folderOf(bucket, uploadId);
-        long freed = 0;
-        try (OpenFolder open = openFolder(bucket, uploadId, false); var entries = Files.list(open.path())) {
-            for (Path entry : (Iterable<Path>) entries::iterator) {
-                FileState state = FileState.of(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-                if (Files.deleteIfExists(entry) && state.isFile()) {
-                    freed += state.size();
-                }
-            }
-            Files.deleteIfExists(folder);
-            return freed;
-        } catch (java.nio.file.NoSuchFileException ignored) {
-            return freed;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the staging folder " + folder, e);
-        }
+                space.changed(bucket, -StagingArea.removeUpload(bucket, upload.uploadId())));
     }
 
     /** What a completed upload produced. */

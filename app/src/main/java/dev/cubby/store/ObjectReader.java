@@ -30,10 +30,9 @@ final class ObjectReader {
     }
 
     StoredObject head(String bucketName, String keyValue) {
-        Bucket bucket = buckets.require(bucketName);
-        ObjectKey key = ObjectKey.parse(keyValue);
-        try (ResolvedPath at = ResolvedPath.of(bucket, key)) {
-            return head(bucket, key, at);
+        Located located = buckets.locate(bucketName, keyValue);
+        try (ResolvedPath at = located.open()) {
+            return head(located.bucket(), located.key(), at);
         }
     }
 
@@ -72,10 +71,11 @@ final class ObjectReader {
      * in between (another mtime or size); if it was, looks again.
      */
     OpenObject open(String bucketName, String keyValue) {
-        Bucket bucket = buckets.require(bucketName);
-        ObjectKey key = ObjectKey.parse(keyValue);
+        Located located = buckets.locate(bucketName, keyValue);
+        Bucket bucket = located.bucket();
+        ObjectKey key = located.key();
         for (int attempt = 1; ; attempt++) {
-            try (ResolvedPath at = ResolvedPath.of(bucket, key)) {
+            try (ResolvedPath at = located.open()) {
                 StoredObject object = head(bucket, key, at);
                 if (object.folderMarker()) {
                     return new OpenObject(object, null);

@@ -2,6 +2,7 @@ package dev.cubby.store;
 
 import dev.cubby.meta.Sidecar;
 import dev.cubby.meta.SidecarException;
+import dev.cubby.store.space.SpaceLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -34,10 +35,11 @@ final class ObjectRemover {
     }
 
     void delete(String bucketName, String keyValue) {
-        Bucket bucket = buckets.require(bucketName);
-        ObjectKey key = ObjectKey.parse(keyValue);
+        Located located = buckets.locate(bucketName, keyValue);
+        Bucket bucket = located.bucket();
+        ObjectKey key = located.key();
         // The name is unlinked in the folder opened here, never through a link swapped in above it.
-        try (ResolvedPath path = ResolvedPath.of(bucket, key)) {
+        try (ResolvedPath path = located.open()) {
             if (key.folderMarker() || !space.counts(bucket)) {
                 delete(bucket, key, path);
                 return;
@@ -61,7 +63,7 @@ final class ObjectRemover {
                 deleteFolderMarker(bucket, key, path, state);
             } else if (state.isFile() || state.kind() == FileState.Kind.SYMLINK) {
                 Files.delete(path.entry());
-                Buckets.fsyncDirectory(path.parent());
+                StagingArea.fsync(path.parent());
                 forgetRow(bucket, key, path);
                 folders.removeEmptyImplicit(bucket, key.parentFolderKey());
                 return state.isFile() ? state.size() : 0;
@@ -111,7 +113,7 @@ final class ObjectRemover {
         sidecar.delete(bucket.name(), key.value());
         try {
             Files.delete(path.entry());
-            Buckets.fsyncDirectory(path.parent());
+            StagingArea.fsync(path.parent());
             sidecar.forgetImplicitFolder(bucket.name(), key.value());
             folders.removeEmptyImplicit(bucket, key.parentFolderKey());
         } catch (DirectoryNotEmptyException e) {

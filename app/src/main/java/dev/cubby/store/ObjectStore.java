@@ -1,14 +1,22 @@
 package dev.cubby.store;
 
 import dev.cubby.meta.Sidecar;
+import dev.cubby.store.space.QuotaReadings;
+import dev.cubby.store.space.SpaceLimits;
+import dev.cubby.store.space.SpacePolicy;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The storage engine over one folder tree and its sidecar: the entry point for the S3 layer and
  * the FUSE mount alike. Knows nothing of HTTP; failures are {@link StoreException}s.
+ *
+ * <p>Its surface: buckets (list, create, delete), objects (head, open, put, copy, delete, list),
+ * and four doors for the other roles: {@link #tags()}, {@link #multipart()}, {@link #localFiles()}
+ * (the mount) and {@link #space()} (quota readings). Everything it is built of stays inside the
+ * package: the key's one locate step ({@link Buckets#locate}), the staging area
+ * ({@link StagingArea}), the room checks ({@link SpaceLimits}), the sidecar.
  */
 public final class ObjectStore implements AutoCloseable {
     private final Buckets buckets;
@@ -40,7 +48,7 @@ public final class ObjectStore implements AutoCloseable {
         this.indexer = new BackgroundIndexer(sidecar, pendingWrites, this::locateFile, indexBytesPerSecond);
         this.etags = new EtagResolver(sidecar, indexer, hashOnReadLimit);
         var locks = new KeyLocks();
-        this.space = new SpaceLimits(spacePolicy, buckets, sidecar);
+        this.space = new SpaceLimits(spacePolicy, buckets, bucket -> uploadFolders(sidecar, bucket));
         this.writer = new ObjectWriter(buckets, sidecar, folders, etags, space, locks);
         this.reader = new ObjectReader(buckets, sidecar, etags, pendingWrites);
         this.remover = new ObjectRemover(buckets, sidecar, folders, space, locks);
@@ -49,7 +57,7 @@ public final class ObjectStore implements AutoCloseable {
         this.tags = new ObjectTags(sidecar, reader);
         this.localFiles = new LocalFiles(buckets, sidecar, writer, space, pendingWrites);
         pendingWrites.recoverCrashed();
-        StagingSweeper.sweep(buckets);
+        StagingArea.sweepTemporaries(buckets);
     }
 
     /**
@@ -59,7 +67,7 @@ public final class ObjectStore implements AutoCloseable {
      */
     public static ObjectStore openAt(Path root, java.util.Map<String, Path> configuredBuckets, long hashOnReadLimit,
                                      long indexBytesPerSecond, SpacePolicy spacePolicy) {
-        var sidecar = dev.cubby.meta.SqliteSidecar.open(root.resolve(ObjectKey.INTERNAL_FOLDER).resolve("sidecar.db"));
+        var sidecar = dev.cubby.meta.SqliteSidecar.open(StagingArea.sidecarFile(root));
         return new ObjectStore(new Buckets(root, configuredBuckets), sidecar, hashOnReadLimit, indexBytesPerSecond,
                 spacePolicy);
     }
@@ -119,15 +127,6 @@ public final class ObjectStore implements AutoCloseable {
         return copier.copy(request);
     }
 
-    /** Entry points for the FUSE mount, which edits the tree as files. */
-    public LocalFiles localFiles() {
-        return localFiles;
-    }
-
-    public ObjectTags tags() {
-        return tags;
-    }
-
     public void delete(String bucket, String key) {
         remover.delete(bucket, key);
     }
@@ -136,12 +135,25 @@ public final class ObjectStore implements AutoCloseable {
         return new TreeLister(buckets.require(bucket), query, sidecar, etags).list();
     }
 
+    // The store's other doors, each a role of its own beside the object operations above.
+
+    /** Object tagging (Get/Put/DeleteObjectTagging, tags given with a PUT or a copy). */
+    public ObjectTags tags() {
+        return tags;
+    }
+
+    /** Multipart uploads: create, parts, complete, abort, list, and the sweep of stale ones. */
     public MultipartStore multipart() {
         return multipart;
     }
 
-    /** Quotas and free space: the usage of quota'd buckets. */
-    public SpaceLimits space() {
+    /** The FUSE mount's door: the tree edited as files (write, rename, unlink, link, attributes). */
+    public LocalFiles localFiles() {
+        return localFiles;
+    }
+
+    /** Quotas: each quota'd bucket's limit and its bytes as last counted (read only). */
+    public QuotaReadings space() {
         return space;
     }
 
@@ -162,7 +174,7 @@ public final class ObjectStore implements AutoCloseable {
                     space.quota(bucket.name()).orElse(-1), space.usage(bucket.name()).orElse(-1)));
         }
         rooms.sort(java.util.Comparator.comparing(StoreStatistics.BucketRoom::bucket));
-        return new StoreStatistics(sidecar.objectCount(), sidecar.openUploadCount(), sidecar.bytesOnDisk(),
+        return new StoreStatistics(sidecar.objectCount(), sidecar.multipart().openUploadCount(), sidecar.bytesOnDisk(),
                 indexer.pending(), rooms);
     }
 
@@ -171,8 +183,14 @@ public final class ObjectStore implements AutoCloseable {
         return indexer.pending();
     }
 
+    /** The folders of a bucket's unfinished uploads: their parts count against its quota. */
+    private static List<Path> uploadFolders(Sidecar sidecar, Bucket bucket) {
+        return sidecar.multipart().listUploads(bucket.name()).stream()
+                .map(upload -> StagingArea.uploadFolder(bucket, upload.uploadId())).toList();
+    }
+
     private void locateFile(String bucketName, String keyValue, java.util.function.Consumer<Path> use) {
-        try (ResolvedPath at = ResolvedPath.of(buckets.require(bucketName), ObjectKey.parse(keyValue))) {
+        try (ResolvedPath at = buckets.locate(bucketName, keyValue).open()) {
             if (at.state().isFile()) {
                 use.accept(at.opened());
             }

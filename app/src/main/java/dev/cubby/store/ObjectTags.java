@@ -20,13 +20,13 @@ public final class ObjectTags {
 
     public SortedMap<String, String> get(String bucket, String key) {
         StoredObject object = reader.head(bucket, key);
-        return sidecar.tags(object.bucket(), object.key());
+        return sidecar.tags().find(object.bucket(), object.key());
     }
 
     /** Replaces the object's tags; an empty map removes them. */
     public void put(String bucket, String key, Map<String, String> tags) {
         StoredObject object = reader.head(bucket, key);
-        sidecar.putTags(object.bucket(), object.key(), tags);
+        sidecar.tags().replace(object.bucket(), object.key(), tags);
     }
 
     public void delete(String bucket, String key) {
@@ -35,6 +35,6 @@ public final class ObjectTags {
 
     /** How many tags an object that was just looked up has; no existence check. */
     public int count(StoredObject object) {
-        return sidecar.tags(object.bucket(), object.key()).size();
+        return sidecar.tags().find(object.bucket(), object.key()).size();
     }
 }

@@ -7,6 +7,8 @@ import dev.cubby.meta.PendingWrite;
 import dev.cubby.meta.Sidecar;
 import dev.cubby.meta.SidecarException;
 import dev.cubby.meta.StoredChecksum;
+import dev.cubby.store.space.SpaceLimits;
+import dev.cubby.store.space.SpaceReservation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -50,10 +52,11 @@ final class ObjectWriter {
     }
 
     PutResult put(PutRequest request) {
-        Bucket bucket = buckets.require(request.bucket());
-        ObjectKey key = ObjectKey.parse(request.key());
+        Located located = buckets.locate(request.bucket(), request.key());
+        Bucket bucket = located.bucket();
+        ObjectKey key = located.key();
         FileState existing;
-        try (ResolvedPath target = ResolvedPath.of(bucket, key)) {
+        try (ResolvedPath target = located.open()) {
             existing = target.state();
         }
         // Fail before reading a possibly large body when the tree already says no.
@@ -74,7 +77,7 @@ final class ObjectWriter {
     private PutResult putFile(Bucket bucket, ObjectKey key, PutRequest request, long replaced) {
         Path temp = null;
         try (SpaceReservation room = space.forUpload(bucket, request.declaredSize(), replaced)) {
-            temp = newTemporary(bucket);
+            temp = StagingArea.newTemporary(bucket);
             BodyDigests digests = DigestingCopier.stage(room.meter(request.body()), temp, request.compute(),
                     request.verifier());
             Instant modified = publish(bucket, key, temp, new Version(digests.etag(), request.metadata(),
@@ -86,24 +89,13 @@ final class ObjectWriter {
             throw space.failure(bucket, e);
         } finally {
             if (temp != null) {
-                deleteQuietly(temp);
+                StagingArea.removeQuietly(temp);
             }
         }
     }
 
     /** What a published file is, for its sidecar row; a null ETag means not known (hashed when needed). */
     record Version(String etag, ObjectMetadata metadata, StoredChecksum checksum) {
-    }
-
-    /** A fresh temporary file name in the bucket's staging folder (same filesystem as the bucket). */
-    static Path newTemporary(Bucket bucket) {
-        try {
-            Path base = bucket.staging().getParent().getParent();
-            OpenFolder.internal(base, base.relativize(bucket.staging()), true).close(); // no planted link on the way
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the staging folder " + bucket.staging(), e);
-        }
-        return bucket.staging().resolve("put-" + UUID.randomUUID());
     }
 
     /**
@@ -139,7 +131,7 @@ final class ObjectWriter {
         try {
             placeFile(bucket, key, temp, target, staged, condition, room);
             FileState committed = target.state();
-            Buckets.fsyncDirectory(target.parent());
+            StagingArea.fsync(target.parent());
             // Record the row only for our own file as we wrote it: a concurrent writer may already have
             // replaced it (another inode) or rewritten it in place (another mtime or size). A change after
             // this stat moves the fingerprint, so the row then no longer describes the file.
@@ -279,7 +271,7 @@ final class ObjectWriter {
                 folders.createParents(bucket, key, target);
                 try {
                     Files.createDirectory(target.entry());
-                    Buckets.fsyncDirectory(target.parent());
+                    StagingArea.fsync(target.parent());
                 } catch (java.nio.file.FileAlreadyExistsException e) {
                     if (!target.state().isFolder()) {
                         throw Folders.conflict(key, key.value().substring(0, key.value().length() - 1) + "' is a file");
@@ -301,13 +293,5 @@ final class ObjectWriter {
             return null;
         }
         return new StoredChecksum(kept.wireName(), digests.checksums().get(kept));
-    }
-
-    static void deleteQuietly(Path temp) {
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-            // the start-up sweep of the staging folder removes what is left
-        }
     }
 }

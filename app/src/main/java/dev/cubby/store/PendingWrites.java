@@ -126,7 +126,7 @@ final class PendingWrites {
 
     /** Only a file in the bucket's own staging folder: the sidecar names it, the tree is what counts. */
     private static void removeStaged(Bucket bucket, Path staged) {
-        if (!bucket.staging().equals(staged.getParent())) {
+        if (!StagingArea.isTemporaryOf(bucket, staged)) {
             return;
         }
         try {

@@ -3,7 +3,7 @@ package dev.cubby.fuse;
 import dev.cubby.store.ListPage;
 import dev.cubby.store.ListQuery;
 import dev.cubby.store.ObjectStore;
-import dev.cubby.store.SpacePolicy;
+import dev.cubby.store.space.SpacePolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

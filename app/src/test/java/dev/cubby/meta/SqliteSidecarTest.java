@@ -126,7 +126,7 @@ class SqliteSidecarTest {
             sidecar.put(new ObjectRecord("b", "a/deep/y.txt", fp, "e2", ObjectMetadata.NONE, null));
             sidecar.put(new ObjectRecord("b", "a/", null, "d41d8cd98f00b204e9800998ecf8427e", ObjectMetadata.NONE, null));
             sidecar.put(new ObjectRecord("b", "ab.txt", fp, "e3", ObjectMetadata.NONE, null));
-            sidecar.putTags("b", "a/x.txt", Map.of("t", "1"));
+            sidecar.tags().replace("b", "a/x.txt", Map.of("t", "1"));
             sidecar.markImplicitFolder("b", "a/deep/");
             sidecar.put(new ObjectRecord("c", "z/stale.txt", fp, "old", ObjectMetadata.NONE, null));
 
@@ -135,7 +135,7 @@ class SqliteSidecarTest {
             assertEquals("e1", sidecar.find("c", "z/x.txt").orElseThrow().etag());
             assertEquals("e2", sidecar.find("c", "z/deep/y.txt").orElseThrow().etag());
             assertTrue(sidecar.find("c", "z/").isPresent());
-            assertEquals(Map.of("t", "1"), sidecar.tags("c", "z/x.txt"));
+            assertEquals(Map.of("t", "1"), sidecar.tags().find("c", "z/x.txt"));
             assertTrue(sidecar.isImplicitFolder("c", "z/deep/"));
             assertEquals(java.util.Set.of("x.txt"), sidecar.findChildren("c", "z/").keySet());
             assertEquals(java.util.Set.of("y.txt"), sidecar.findChildren("c", "z/deep/").keySet());
@@ -151,7 +151,7 @@ class SqliteSidecarTest {
         var fp = new Fingerprint(1, 1, 1, 1);
         try (var sidecar = SqliteSidecar.open(dir.resolve("s.db"))) {
             sidecar.put(new ObjectRecord("b", "k", fp, "e", ObjectMetadata.NONE, null));
-            sidecar.putTags("b", "k", Map.of("t", "1"));
+            sidecar.tags().replace("b", "k", Map.of("t", "1"));
             var meta = ObjectMetadata.NONE.withUserMetadata(Map.of("m", "v"));
 
             sidecar.putMetadata("b", "k", meta);
@@ -161,7 +161,7 @@ class SqliteSidecarTest {
             assertEquals("e", row.etag());
             assertTrue(row.describes(fp));
             assertEquals(meta, row.metadata());
-            assertEquals(Map.of("t", "1"), sidecar.tags("b", "k"));
+            assertEquals(Map.of("t", "1"), sidecar.tags().find("b", "k"));
             var fresh = sidecar.find("b", "new").orElseThrow();
             assertNull(fresh.fingerprint());
             assertEquals(meta, fresh.metadata());

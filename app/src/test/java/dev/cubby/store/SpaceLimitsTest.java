@@ -1,5 +1,6 @@
 package dev.cubby.store;
 
+import dev.cubby.store.space.SpacePolicy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.cubby.store;
+package dev.cubby.store.space;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.cubby.store;
+package dev.cubby.store.space;
 
 import java.io.FilterInputStream;
 import java.io.IOException;

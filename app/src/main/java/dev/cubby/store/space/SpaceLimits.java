@@ -1,6 +1,8 @@
-package dev.cubby.store;
+package dev.cubby.store.space;
 
-import dev.cubby.meta.Sidecar;
+import dev.cubby.store.Bucket;
+import dev.cubby.store.Buckets;
+import dev.cubby.store.StoreException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileStore;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -23,7 +26,7 @@ import java.util.logging.Logger;
  * Buckets without a quota are never walked, and cost one statvfs per upload (none when the
  * reserve is 0).
  */
-public final class SpaceLimits implements AutoCloseable {
+public final class SpaceLimits implements QuotaReadings, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SpaceLimits.class.getName());
     /** How long an upload waits for its bucket's first count before being told to retry. */
     private static final Duration COUNT_WAIT = Duration.ofSeconds(30);
@@ -33,7 +36,7 @@ public final class SpaceLimits implements AutoCloseable {
 
     private final SpacePolicy policy;
     private final Buckets buckets;
-    private final Sidecar sidecar;
+    private final Function<Bucket, List<Path>> uploadFolders;
     private final Map<String, BucketUsage> usages = new ConcurrentHashMap<>();
     /** Uploads in flight per filesystem, by device number: no path, so nothing in it can go stale. */
     private final Map<Object, DiskSpace.InFlight> inFlightByDevice = new ConcurrentHashMap<>();
@@ -44,10 +47,11 @@ public final class SpaceLimits implements AutoCloseable {
     private record RootDisk(Object device, FileStore store) {
     }
 
-    SpaceLimits(SpacePolicy policy, Buckets buckets, Sidecar sidecar) {
+    /** {@code uploadFolders}: the folders of a bucket's unfinished uploads, whose parts count against its quota. */
+    public SpaceLimits(SpacePolicy policy, Buckets buckets, Function<Bucket, List<Path>> uploadFolders) {
         this.policy = policy;
         this.buckets = buckets;
-        this.sidecar = sidecar;
+        this.uploadFolders = uploadFolders;
         for (String name : policy.quotas().keySet()) {
             buckets.find(name).ifPresent(this::usageOf);
         }
@@ -56,19 +60,19 @@ public final class SpaceLimits implements AutoCloseable {
     }
 
     /** PutObject and CopyObject: {@code declared} is the body's size, or -1 when unknown. */
-    SpaceReservation forUpload(Bucket bucket, long declared, long replaced) {
+    public SpaceReservation forUpload(Bucket bucket, long declared, long replaced) {
         var reservation = new SpaceReservation(bucket.name(), countedUsage(bucket), true, diskOf(bucket),
                 policy.freeSpaceReserve(), replaced);
         return declared >= 0 ? reservation.declare(declared) : reservation;
     }
 
     /** UploadPart and UploadPartCopy: staged parts count against the quota until completed or aborted. */
-    SpaceReservation forPart(Bucket bucket, long declared) {
+    public SpaceReservation forPart(Bucket bucket, long declared) {
         return forUpload(bucket, declared, 0);
     }
 
     /** CompleteMultipartUpload: the object needs room on disk; its parts already count against the quota. */
-    SpaceReservation forAssembly(Bucket bucket, long size) {
+    public SpaceReservation forAssembly(Bucket bucket, long size) {
         return new SpaceReservation(bucket.name(), countedUsage(bucket), false, diskOf(bucket),
                 policy.freeSpaceReserve(), 0).declare(size);
     }
@@ -77,7 +81,7 @@ public final class SpaceLimits implements AutoCloseable {
      * A file written through the mount, about to be published: its size counts against the
      * quota (net of the file it replaces). Free space is not claimed: the bytes are on disk already.
      */
-    SpaceReservation forLocalFile(Bucket bucket, long size, long replaced) {
+    public SpaceReservation forLocalFile(Bucket bucket, long size, long replaced) {
         return new SpaceReservation(bucket.name(), countedUsage(bucket), true, null, 0, replaced).declare(size);
     }
 
@@ -85,7 +89,7 @@ public final class SpaceLimits implements AutoCloseable {
      * A file being written through the mount may grow to {@code size} (replacing {@code replaced}
      * bytes). By name, without a look at the bucket's folder: this runs on every growing write.
      */
-    void requireRoomForLocalFile(String bucket, long size, long replaced) {
+    public void requireRoomForLocalFile(String bucket, long size, long replaced) {
         BucketUsage usage = usages.get(bucket);
         if (usage != null && size > replaced) {
             usage.requireRoom(size - replaced, "this file, growing to " + Sizes.describe(size) + ",");
@@ -93,7 +97,7 @@ public final class SpaceLimits implements AutoCloseable {
     }
 
     /** Whether writes to this bucket are counted (and so must be serialised per key). */
-    boolean counts(Bucket bucket) {
+    public boolean counts(Bucket bucket) {
         return policy.quotas().containsKey(bucket.name());
     }
 
@@ -101,25 +105,25 @@ public final class SpaceLimits implements AutoCloseable {
      * The bucket was deleted: its count goes with it, so a bucket made again under the same name
      * starts from a fresh walk rather than from what the old one held.
      */
-    void forget(String bucket) {
+    public void forget(String bucket) {
         usages.remove(bucket);
     }
 
     /** Cubby's own change to a bucket's bytes outside an upload: a delete, an abort, a completion's parts. */
-    void changed(Bucket bucket, long delta) {
+    public void changed(Bucket bucket, long delta) {
         BucketUsage usage = usages.get(bucket.name());
         if (usage != null) {
             usage.changed(delta);
         }
     }
 
-    /** The bucket's quota, or empty when it has none. */
+    @Override
     public OptionalLong quota(String bucket) {
         Long quota = policy.quotas().get(bucket);
         return quota == null ? OptionalLong.empty() : OptionalLong.of(quota);
     }
 
-    /** The bytes a quota'd bucket holds as last counted, or empty for a bucket without a quota. */
+    @Override
     public OptionalLong usage(String bucket) {
         BucketUsage usage = usages.get(bucket);
         return usage == null ? OptionalLong.empty() : OptionalLong.of(usage.used());
@@ -129,7 +133,7 @@ public final class SpaceLimits implements AutoCloseable {
      * What a failed write becomes: a full disk (ENOSPC, EDQUOT) is the client's to fix, with a
      * clear message; anything else is the server's failure.
      */
-    RuntimeException failure(Bucket bucket, String what, IOException e) {
+    public RuntimeException failure(Bucket bucket, String what, IOException e) {
         if (!Files.isDirectory(bucket.dir())) {
             return bucketGone(bucket);
         }
@@ -148,7 +152,7 @@ public final class SpaceLimits implements AutoCloseable {
     }
 
     /** {@link #failure} for an unchecked wrapper of an I/O error, such as a folder that could not be made. */
-    RuntimeException failure(Bucket bucket, UncheckedIOException e) {
+    public RuntimeException failure(Bucket bucket, UncheckedIOException e) {
         return DiskFull.isCause(e) || !Files.isDirectory(bucket.dir()) ? failure(bucket, e.getMessage(), e.getCause())
                 : e;
     }
@@ -237,7 +241,7 @@ public final class SpaceLimits implements AutoCloseable {
         long started = System.nanoTime();
         try {
             for (int attempt = 1; ; attempt++) {
-                long total = UsageWalk.count(bucket, uploadFolders(bucket));
+                long total = UsageWalk.count(bucket, uploadFolders.apply(bucket));
                 if (usage.walkFinished(total, attempt == WALK_TRIES)) {
                     LOG.fine(() -> "counted " + Sizes.describe(total) + " in bucket " + bucket.name() + " in "
                             + (System.nanoTime() - started) / 1_000_000 + " ms");
@@ -252,11 +256,6 @@ public final class SpaceLimits implements AutoCloseable {
             LOG.log(Level.WARNING, "cannot count the bytes in bucket " + bucket.name() + "; its quota is judged on "
                     + "the last count until the next walk", e);
         }
-    }
-
-    private List<Path> uploadFolders(Bucket bucket) {
-        return sidecar.listUploads(bucket.name()).stream()
-                .map(upload -> MultipartStore.folderOf(bucket, upload.uploadId())).toList();
     }
 
     @Override

@@ -1,5 +1,6 @@
-package dev.cubby.store;
+package dev.cubby.store.space;
 
+import dev.cubby.store.StoreException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileStore;

@@ -1,5 +1,7 @@
-package dev.cubby.store;
+package dev.cubby.store.space;
 
+import dev.cubby.store.Bucket;
+import dev.cubby.store.ObjectKey;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;

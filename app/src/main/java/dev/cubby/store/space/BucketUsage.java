@@ -1,5 +1,6 @@
-package dev.cubby.store;
+package dev.cubby.store.space;
 
+import dev.cubby.store.StoreException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

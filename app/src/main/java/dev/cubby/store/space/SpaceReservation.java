@@ -1,4 +1,4 @@
-package dev.cubby.store;
+package dev.cubby.store.space;
 
 import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicLong;
@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * size reserves as it streams, a step at a time, and is stopped when the next step does not fit.
  * Closing releases what is held; {@link #commit} turns it into the bucket's usage.
  */
-final class SpaceReservation implements AutoCloseable {
+public final class SpaceReservation implements AutoCloseable {
     /** How far an unknown-size body reserves ahead of the bytes read. */
     static final long STEP = 1024 * 1024;
 
@@ -56,7 +56,7 @@ final class SpaceReservation implements AutoCloseable {
     }
 
     /** The body, counted as it is read. */
-    InputStream meter(InputStream body) {
+    public InputStream meter(InputStream body) {
         return quotaMetered || disk != null ? new MeteredBody(body, this) : body;
     }
 
@@ -79,7 +79,7 @@ final class SpaceReservation implements AutoCloseable {
     }
 
     /** The upload is in place: it changed the bucket by {@code stored} bytes (net of what it replaced). */
-    void commit(long stored) {
+    public void commit(long stored) {
         if (usage != null) {
             usage.settle(quotaHeld, stored);
             quotaHeld = 0;
