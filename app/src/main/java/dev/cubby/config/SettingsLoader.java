@@ -20,7 +20,7 @@ public final class SettingsLoader {
     static final Map<String, String> KEYS = Collections.unmodifiableMap(table());
     private static final long MIB = 1024 * 1024;
 
-    // Defaults that 'cubby serve --help' quotes; ServeHelpTest holds it to this table.
+    // Defaults that 'cubby serve --help' quotes; ServeHelpTest holds the help to this table.
     public static final String DEFAULT_ADDRESS = "127.0.0.1";
     public static final String DEFAULT_PORT = "9000";
     public static final String DEFAULT_REGION = "us-east-1";
