@@ -8,7 +8,6 @@ import dev.cubby.fuse.Mount;
 import dev.cubby.fuse.MountOptions;
 import dev.cubby.store.ObjectStore;
 import dev.cubby.store.space.SpacePolicy;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -55,10 +54,7 @@ final class MountCommand implements Callable<Integer> {
         Settings settings;
         MountOptions options;
         try {
-            settings = SettingsLoader.load(config, System.getenv(), flags());
-            if (!Files.isDirectory(settings.root())) {
-                throw new SettingsException("the root folder " + settings.root() + " does not exist; create it first");
-            }
+            settings = SettingsLoader.loadToServe(config, System.getenv(), flags());
             options = new MountOptions(mountPoint.toAbsolutePath().normalize(), readOnly, uid, gid, umask(), allowOther);
         } catch (SettingsException | IllegalArgumentException e) {
             System.err.println("cubby: " + e.getMessage());

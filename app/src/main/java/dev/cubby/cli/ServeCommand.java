@@ -1,21 +1,26 @@
 package dev.cubby.cli;
 
-import dev.cubby.auth.KeyKind;
-import dev.cubby.auth.KeyRing;
-import dev.cubby.keys.AdminKey;
-import dev.cubby.keys.KeyStore;
-import java.time.Clock;
-import java.util.List;
+import static dev.cubby.config.SettingsLoader.DEFAULT_ADDRESS;
+import static dev.cubby.config.SettingsLoader.DEFAULT_AUDIT_LOG;
+import static dev.cubby.config.SettingsLoader.DEFAULT_FREE_SPACE_RESERVE;
+import static dev.cubby.config.SettingsLoader.DEFAULT_IDLE_TIMEOUT;
+import static dev.cubby.config.SettingsLoader.DEFAULT_MIN_BODY_RATE;
+import static dev.cubby.config.SettingsLoader.DEFAULT_PORT;
+import static dev.cubby.config.SettingsLoader.DEFAULT_QUOTA_RESCAN;
+import static dev.cubby.config.SettingsLoader.DEFAULT_READ_TIMEOUT;
+import static dev.cubby.config.SettingsLoader.DEFAULT_REGION;
+import static dev.cubby.config.SettingsLoader.DEFAULT_WRITE_TIMEOUT;
+
 import dev.cubby.config.Settings;
 import dev.cubby.config.SettingsException;
 import dev.cubby.config.SettingsLoader;
 import dev.cubby.fuse.FuseUnavailable;
 import dev.cubby.fuse.Mount;
 import dev.cubby.fuse.MountOptions;
+import dev.cubby.keys.AdminKey;
 import dev.cubby.server.CubbyServer;
-import dev.cubby.store.Buckets;
+import dev.cubby.server.ServerSecrets;
 import dev.cubby.tls.CertificateSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -40,13 +45,14 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             + "default ~/.local/state/cubby)")
     String state;
 
-    @Option(names = "--address", description = "listen address ($CUBBY_ADDRESS; default 127.0.0.1)")
+    @Option(names = "--address", description = "listen address ($CUBBY_ADDRESS; default " + DEFAULT_ADDRESS + ")")
     String address;
 
-    @Option(names = "--port", description = "listen port ($CUBBY_PORT; default 9000)")
+    @Option(names = "--port", description = "listen port ($CUBBY_PORT; default " + DEFAULT_PORT + ")")
     String port;
 
-    @Option(names = "--region", description = "region answered by GetBucketLocation ($CUBBY_REGION; default us-east-1)")
+    @Option(names = "--region", description = "region answered by GetBucketLocation ($CUBBY_REGION; default "
+            + DEFAULT_REGION + ")")
     String region;
 
     @Option(names = "--domain", description = "base host for virtual-host-style requests, e.g. s3.nas.local ($CUBBY_DOMAIN)")
@@ -74,15 +80,16 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     String endpoint;
 
     @Option(names = "--audit-log", description = "one line per request on standard output: on or off "
-            + "($CUBBY_AUDIT_LOG; default on)")
+            + "($CUBBY_AUDIT_LOG; default " + DEFAULT_AUDIT_LOG + ")")
     String auditLog;
 
     @Option(names = "--free-space-reserve", description = "space every filesystem keeps free; uploads that would "
-            + "use it are refused with 507, and 0 turns the check off ($CUBBY_FREE_SPACE_RESERVE; default 256MiB)")
+            + "use it are refused with 507, and 0 turns the check off ($CUBBY_FREE_SPACE_RESERVE; default "
+            + DEFAULT_FREE_SPACE_RESERVE + ")")
     String freeSpaceReserve;
 
     @Option(names = "--quota-rescan", description = "how often buckets with a quota (config 'quotas:') are "
-            + "re-walked to count files changed outside Cubby ($CUBBY_QUOTA_RESCAN; default 15m)")
+            + "re-walked to count files changed outside Cubby ($CUBBY_QUOTA_RESCAN; default " + DEFAULT_QUOTA_RESCAN + ")")
     String quotaRescan;
 
     @Option(names = "--public-read", description = "comma-separated buckets anyone may read without a key "
@@ -98,19 +105,21 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     String mountOptions;
 
     @Option(names = "--idle-timeout", description = "close a connection that sends no request for this long "
-            + "($CUBBY_IDLE_TIMEOUT; default 5m)")
+            + "($CUBBY_IDLE_TIMEOUT; default " + DEFAULT_IDLE_TIMEOUT + ")")
     String idleTimeout;
 
     @Option(names = "--read-timeout", description = "a request's headers must arrive, and each read of its body "
-            + "bring a byte, within this; else the connection is closed ($CUBBY_READ_TIMEOUT; default 20s)")
+            + "bring a byte, within this; else the connection is closed ($CUBBY_READ_TIMEOUT; default "
+            + DEFAULT_READ_TIMEOUT + ")")
     String readTimeout;
 
     @Option(names = "--write-timeout", description = "cut a response whose client takes none of a write (up to "
-            + "256 KiB) for this long ($CUBBY_WRITE_TIMEOUT; default 60s)")
+            + "256 KiB) for this long ($CUBBY_WRITE_TIMEOUT; default " + DEFAULT_WRITE_TIMEOUT + ")")
     String writeTimeout;
 
     @Option(names = "--min-body-rate", description = "bytes per second a request body must bring, on average over "
-            + "each read timeout; slower ones get RequestTimeout, 0 turns it off ($CUBBY_MIN_BODY_RATE; default 1KiB)")
+            + "each read timeout; slower ones get RequestTimeout, 0 turns it off ($CUBBY_MIN_BODY_RATE; default "
+            + DEFAULT_MIN_BODY_RATE + ")")
     String minBodyRate;
 
     @Option(names = "--requests-per-client", description = "requests one client address may have in flight, or off "
@@ -120,49 +129,29 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings;
-        AdminKey admin;
-        KeyStore keyStore;
-        CertificateSource certificates = null;
         MountOptions serverMount;
+        ServerSecrets secrets;
         try {
-            settings = SettingsLoader.load(config, System.getenv(), flags());
-            if (!Files.isDirectory(settings.root())) {
-                throw new SettingsException("the root folder " + settings.root() + " does not exist; create it first");
-            }
-            requireOutsideTheTree(settings);
-            keyStore = KeyStore.open(settings.stateDir(), Clock.systemUTC());
-            admin = AdminKey.load(keyStore, settings.stateDir(), System.getenv("CUBBY_ACCESS_KEY_ID"),
-                    System.getenv("CUBBY_SECRET_ACCESS_KEY"));
+            settings = SettingsLoader.loadToServe(config, System.getenv(), flags());
             serverMount = settings.mount() == null ? null
                     : MountOptions.parse(settings.mount(), settings.mountOptions());
-            if (settings.tls().enabled()) {
-                certificates = CertificateSource.open(settings, System.out::println, Instant.now());
-            }
+            secrets = ServerSecrets.open(settings, System.getenv(), System.out::println);
         } catch (SettingsException | IllegalArgumentException e) {
             System.err.println("cubby: " + e.getMessage());
             return 2;
         }
         warnUnlessUtf8FileNames();
-        // An admin key from the environment lives in memory only; a stored one is in the key store.
-        boolean adminInMemory = System.getenv("CUBBY_ACCESS_KEY_ID") != null
-                && !System.getenv("CUBBY_ACCESS_KEY_ID").isBlank();
-        var keys = new KeyRing(keyStore, adminInMemory ? List.of(admin.asAccessKey(keyStore.now())) : List.of(),
-                Clock.systemUTC());
-        if (adminInMemory) {
-            // Switching to an environment admin key does not retire one kept from before; say so
-            // (before serving, so the warning is in the journal by the time the port answers).
-            keyStore.load().stream().filter(key -> key.kind() == KeyKind.ADMIN).forEach(key ->
-                    System.err.println("cubby: warning: the stored admin key " + key.accessKeyId() + " is still "
-                            + "valid beside the one from CUBBY_ACCESS_KEY_ID; end it with 'cubby keys revoke "
-                            + key.accessKeyId() + "' if it is no longer used"));
-        }
-        CubbyServer server = CubbyServer.start(settings, admin.credential(), keys, certificates);
+        secrets.warnings().forEach(warning -> System.err.println("cubby: warning: " + warning));
+        AdminKey admin = secrets.admin();
+        CertificateSource certificates = secrets.certificates();
+        CubbyServer server = CubbyServer.start(settings, admin.credential(), secrets.keys(), certificates);
         Mount fuse = null;
         if (settings.mount() != null) {
             try {
                 fuse = Mount.start(server.store(), settings.root(), serverMount);
             } catch (FuseUnavailable e) {
                 server.close();
+                secrets.close();
                 System.err.println("cubby: " + e.getMessage());
                 return 2;
             }
@@ -193,7 +182,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 mounted.close();
             }
             server.close();
-            keyStore.close();
+            secrets.close();
             stopped.countDown();
         }, "cubby-shutdown"));
         stopped.await();
@@ -234,24 +223,6 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             return "http://" + host + ":" + server.port();
         }
         return settings.tls().port() == null ? https : "http://" + host + ":" + server.port() + " and " + https;
-    }
-
-    /**
-     * Secrets never live in the served tree: keys that may read there would take the key store and
-     * the master key (every secret, the admin's too) or the TLS private key.
-     */
-    private static void requireOutsideTheTree(Settings settings) {
-        var buckets = new Buckets(settings.root(), settings.buckets());
-        Path served = buckets.servedFolderHolding(settings.stateDir());
-        if (served != null) {
-            throw new SettingsException("the state folder " + settings.stateDir() + " lies inside the served folder "
-                    + served + ", where keys could read its secrets; give --state a folder outside the tree");
-        }
-        Path tlsKey = settings.tls().privateKey();
-        if (tlsKey != null && (served = buckets.servedFolderHolding(tlsKey)) != null) {
-            throw new SettingsException("the TLS key " + tlsKey + " lies inside the served folder " + served
-                    + ", where keys could read it; keep it outside the tree");
-        }
     }
 
     /** The fingerprint in the form {@code openssl x509 -noout -fingerprint -sha256} prints, for pinning. */

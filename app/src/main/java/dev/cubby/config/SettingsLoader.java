@@ -4,6 +4,7 @@ import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -16,40 +17,57 @@ import java.util.Map;
  */
 public final class SettingsLoader {
     /** The settings a layer may set, with their defaults (null: none). */
-    static final Map<String, String> KEYS = defaults();
+    static final Map<String, String> KEYS = Collections.unmodifiableMap(table());
     private static final long MIB = 1024 * 1024;
+
+    // Defaults that 'cubby serve --help' quotes; ServeHelpTest holds the help to this table.
+    public static final String DEFAULT_ADDRESS = "127.0.0.1";
+    public static final String DEFAULT_PORT = "9000";
+    public static final String DEFAULT_REGION = "us-east-1";
+    public static final String DEFAULT_AUDIT_LOG = "on";
+    public static final String DEFAULT_FREE_SPACE_RESERVE = "256MiB";
+    public static final String DEFAULT_QUOTA_RESCAN = "15m";
+    public static final String DEFAULT_IDLE_TIMEOUT = "5m";
+    public static final String DEFAULT_READ_TIMEOUT = "20s";
+    public static final String DEFAULT_WRITE_TIMEOUT = "60s";
+    public static final String DEFAULT_MIN_BODY_RATE = "1KiB";
 
     private SettingsLoader() {
     }
 
-    private static Map<String, String> defaults() {
+    private static Map<String, String> table() {
         var keys = new LinkedHashMap<String, String>();
         keys.put("root", null);
         keys.put("state", null);
-        keys.put("address", "127.0.0.1");
-        keys.put("port", "9000");
-        keys.put("region", "us-east-1");
+        keys.put("address", DEFAULT_ADDRESS);
+        keys.put("port", DEFAULT_PORT);
+        keys.put("region", DEFAULT_REGION);
         keys.put("domain", null);
         keys.put("hash-on-read-limit-mib", "256");
         keys.put("index-rate-mib", "64");
         keys.put("multipart-expiry", "7d");
         keys.put("endpoint", null);
-        keys.put("audit-log", "on");
+        keys.put("audit-log", DEFAULT_AUDIT_LOG);
         keys.put("tls", "off");
         keys.put("tls-cert", null);
         keys.put("tls-key", null);
         keys.put("tls-port", null);
-        keys.put("free-space-reserve", "256MiB");
-        keys.put("quota-rescan", "15m");
+        keys.put("free-space-reserve", DEFAULT_FREE_SPACE_RESERVE);
+        keys.put("quota-rescan", DEFAULT_QUOTA_RESCAN);
         keys.put("public-read", null);
         keys.put("mount", null);
         keys.put("mount-options", null);
-        keys.put("idle-timeout", "5m");
-        keys.put("read-timeout", "20s");
-        keys.put("write-timeout", "60s");
-        keys.put("min-body-rate", "1KiB");
+        keys.put("idle-timeout", DEFAULT_IDLE_TIMEOUT);
+        keys.put("read-timeout", DEFAULT_READ_TIMEOUT);
+        keys.put("write-timeout", DEFAULT_WRITE_TIMEOUT);
+        keys.put("min-body-rate", DEFAULT_MIN_BODY_RATE);
         keys.put("requests-per-client", null);
         return keys;
+    }
+
+    /** Every setting by key, with its default (null: none), in the order of the table. */
+    public static Map<String, String> defaults() {
+        return KEYS;
     }
 
     /**
@@ -59,6 +77,18 @@ public final class SettingsLoader {
      */
     public static Settings load(Path configFile, Map<String, String> env, Map<String, String> flags) {
         return load(configFile, env, flags, true);
+    }
+
+    /**
+     * As {@link #load(Path, Map, Map)}, for the commands that serve the tree ({@code serve},
+     * {@code mount}): the root folder must exist, since neither creates it.
+     */
+    public static Settings loadToServe(Path configFile, Map<String, String> env, Map<String, String> flags) {
+        Settings settings = load(configFile, env, flags);
+        if (!Files.isDirectory(settings.root())) {
+            throw new SettingsException("the root folder " + settings.root() + " does not exist; create it first");
+        }
+        return settings;
     }
 
     /**

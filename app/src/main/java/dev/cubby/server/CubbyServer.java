@@ -1,27 +1,10 @@
 package dev.cubby.server;
 
-import dev.cubby.auth.AccessPolicy;
 import dev.cubby.auth.Credential;
 import dev.cubby.auth.KeyRing;
-import dev.cubby.auth.SigV4Verifier;
 import dev.cubby.config.ClientLimits;
 import dev.cubby.config.Settings;
-import dev.cubby.s3.Operation;
-import dev.cubby.s3.OperationTable;
-import dev.cubby.s3.handler.AclHandlers;
-import dev.cubby.s3.handler.BucketHandlers;
-import dev.cubby.s3.handler.CopyObjectHandler;
-import dev.cubby.s3.handler.DeleteObjectsHandler;
-import dev.cubby.s3.handler.DeleteObjectHandler;
-import dev.cubby.s3.handler.GetObjectHandler;
-import dev.cubby.s3.handler.ListObjectsHandler;
-import dev.cubby.s3.handler.MultipartHandlers;
-import dev.cubby.s3.handler.ObjectAttributesHandler;
-import dev.cubby.s3.handler.PutObjectHandler;
-import dev.cubby.s3.handler.TaggingHandlers;
-import dev.cubby.s3.xml.Owner;
 import dev.cubby.store.ObjectStore;
-import dev.cubby.store.space.SpacePolicy;
 import dev.cubby.tls.CertificateSource;
 import io.helidon.common.concurrency.limits.Limit;
 import io.helidon.common.socket.SocketOptions;
@@ -30,37 +13,28 @@ import io.helidon.webserver.ListenerConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.util.HexFormat;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Wires one running Cubby: the store over the tree, the operation table, and the Helidon web
- * server in front. Started by {@code cubby serve}; stopped by {@link #close()}.
+ * One running Cubby: Helidon's listeners (plain HTTP, HTTPS, or both) and their TLS in front of
+ * the {@link ServerParts} that serve the requests. Started by {@code cubby serve}; stopped by
+ * {@link #close()}: certificate renewal, then the listeners (requests in flight may finish),
+ * then the parts.
  */
 public final class CubbyServer implements AutoCloseable {
     /** The listener's name when HTTPS has a port of its own. */
     static final String HTTPS_SOCKET = "https";
+    /** How long requests in flight may run on after a stop (see {@link #listener}). */
+    static final java.time.Duration SHUTDOWN_GRACE = java.time.Duration.ofSeconds(30);
 
-    private final ObjectStore store;
+    private final ServerParts parts;
     private final WebServer webServer;
-    private final StaleUploadSweeper sweeper;
-    private final AuditLog audit;
     private final CertificateRenewal renewal;
     private final String httpsSocket;
-    private final StallWatch stallWatch;
 
-    private CubbyServer(ObjectStore store, WebServer webServer, StaleUploadSweeper sweeper, AuditLog audit,
-                        CertificateRenewal renewal, String httpsSocket, StallWatch stallWatch) {
-        this.stallWatch = stallWatch;
-        this.store = store;
+    private CubbyServer(ServerParts parts, WebServer webServer, CertificateRenewal renewal, String httpsSocket) {
+        this.parts = parts;
         this.webServer = webServer;
-        this.sweeper = sweeper;
-        this.audit = audit;
         this.renewal = renewal;
         this.httpsSocket = httpsSocket;
     }
@@ -74,70 +48,22 @@ public final class CubbyServer implements AutoCloseable {
      */
     public static CubbyServer start(Settings settings, Credential admin, KeyRing keys,
                                     CertificateSource certificates) {
-        var store = ObjectStore.openAt(settings.root(), settings.buckets(),
-                settings.hashOnReadLimit(), settings.indexBytesPerSecond(),
-                new SpacePolicy(settings.quotas(), settings.freeSpaceReserve(), settings.quotaRescan()));
-        var owner = new Owner(canonicalUserId(admin.accessKeyId()), "cubby");
-        var buckets = new BucketHandlers(store, settings.region(), owner);
-        var getObject = new GetObjectHandler(store);
-        var listObjects = new ListObjectsHandler(store, owner);
-        var operations = new OperationTable()
-                .bind(Operation.LIST_BUCKETS, buckets::listBuckets)
-                .bind(Operation.CREATE_BUCKET, buckets::createBucket)
-                .bind(Operation.DELETE_BUCKET, buckets::deleteBucket)
-                .bind(Operation.HEAD_BUCKET, buckets::headBucket)
-                .bind(Operation.GET_BUCKET_LOCATION, buckets::getBucketLocation)
-                .bind(Operation.GET_BUCKET_VERSIONING, buckets::getBucketVersioning)
-                .bind(Operation.LIST_OBJECTS_V2, listObjects::listV2)
-                .bind(Operation.LIST_OBJECTS, listObjects::listV1)
-                .bind(Operation.LIST_OBJECT_VERSIONS, listObjects::listVersions)
-                .bind(Operation.PUT_OBJECT, new PutObjectHandler(store, owner)::put)
-                .bind(Operation.GET_OBJECT, getObject::get)
-                .bind(Operation.HEAD_OBJECT, getObject::head)
-                .bind(Operation.DELETE_OBJECT, new DeleteObjectHandler(store)::delete)
-                .bind(Operation.GET_OBJECT_ATTRIBUTES, new ObjectAttributesHandler(store)::get);
-        var multipart = new MultipartHandlers(store, owner);
-        operations
-                .bind(Operation.CREATE_MULTIPART_UPLOAD, multipart::create)
-                .bind(Operation.UPLOAD_PART, multipart::uploadPart)
-                .bind(Operation.UPLOAD_PART_COPY, multipart::uploadPartCopy)
-                .bind(Operation.COMPLETE_MULTIPART_UPLOAD, multipart::complete)
-                .bind(Operation.ABORT_MULTIPART_UPLOAD, multipart::abort)
-                .bind(Operation.LIST_PARTS, multipart::listParts)
-                .bind(Operation.LIST_MULTIPART_UPLOADS, multipart::listUploads);
-        var acl = new AclHandlers(store, owner);
-        var tagging = new TaggingHandlers(store);
-        operations
-                .bind(Operation.COPY_OBJECT, new CopyObjectHandler(store, owner)::copy)
-                .bind(Operation.DELETE_OBJECTS, new DeleteObjectsHandler(store)::deleteObjects)
-                .bind(Operation.GET_BUCKET_ACL, acl::getBucketAcl)
-                .bind(Operation.PUT_BUCKET_ACL, acl::putBucketAcl)
-                .bind(Operation.GET_OBJECT_ACL, acl::getObjectAcl)
-                .bind(Operation.PUT_OBJECT_ACL, acl::putObjectAcl)
-                .bind(Operation.GET_OBJECT_TAGGING, tagging::get)
-                .bind(Operation.PUT_OBJECT_TAGGING, tagging::put)
-                .bind(Operation.DELETE_OBJECT_TAGGING, tagging::delete);
-        var sweeper = StaleUploadSweeper.start(store.multipart(), settings.multipartExpiry());
-        var verifier = new SigV4Verifier(keys, Clock.systemUTC());
-        AuditLog audit = settings.auditLog() ? AuditLog.toStandardOutput() : null;
-        var metrics = new RequestMetrics();
-        var metricsPage = new MetricsPage(metrics, store);
         int permits = RequestLimit.forThisHeap();
-        ClientLimits clients = settings.clients();
-        var stallWatch = new StallWatch();
-        var pipeline = new S3Pipeline(verifier, new AccessPolicy(keys, settings.publicRead()), operations,
-                settings.domain(), audit, metrics, stallWatch, clients,
-                new ClientShare(clients.clientShare(permits)));
+        var parts = ServerParts.start(settings, admin, keys, permits);
+        try {
+            return listen(settings, certificates, parts, permits);
+        } catch (RuntimeException e) {
+            parts.close();
+            throw e;
+        }
+    }
 
-        var endpoints = new Endpoints(pipeline, Map.of(
-                "/-/health", (req, res) -> res.send("ok"),
-                "/-/metrics", (req, res) -> {
-                    res.header("Content-Type", MetricsPage.CONTENT_TYPE);
-                    res.send(metricsPage.render());
-                }));
-        Consumer<HttpRouting.Builder> routes = routing -> routing.any(endpoints);
+    private static CubbyServer listen(Settings settings, CertificateSource certificates, ServerParts parts,
+                                      int permits) {
+        ClientLimits clients = settings.clients();
+        Consumer<HttpRouting.Builder> routes = routing -> routing.any(parts.endpoints());
         Limit requests = RequestLimit.of(permits);
-        var http1 = http1(new HeaderDeadline(stallWatch, clients.readTimeout()));
+        var http1 = http1(new HeaderDeadline(parts.stallWatch(), clients.readTimeout()));
         var builder = listener(WebServer.builder(), http1, clients)
                 .concurrencyLimit(requests)
                 .host(settings.address())
@@ -159,12 +85,12 @@ public final class CubbyServer implements AutoCloseable {
         WebServer webServer = builder.build().start();
         CertificateRenewal renewal = httpsSocket == null ? null
                 : CertificateRenewal.start(certificates, webServer, httpsSocket, CertificateRenewal.EVERY);
-        return new CubbyServer(store, webServer, sweeper, audit, renewal, httpsSocket, stallWatch);
+        return new CubbyServer(parts, webServer, renewal, httpsSocket);
     }
 
     /** The store this server serves, for a FUSE mount in the same process (config 'mount:'). */
     public ObjectStore store() {
-        return store;
+        return parts.store();
     }
 
     /** The main port: plain HTTP, or HTTPS when TLS has no port of its own. */
@@ -182,8 +108,6 @@ public final class CubbyServer implements AutoCloseable {
      * buffer, one write call each; the plain socket hands our 256 KiB writes to the kernel whole
      * (1 GiB GET: 927 -> 1,337 MiB/s in the benchmark).
      */
-    static final java.time.Duration SHUTDOWN_GRACE = java.time.Duration.ofSeconds(30);
-
     private static <B extends ListenerConfig.BuilderBase<B, ?>> B listener(B listener, Http1Config http1,
                                                                            ClientLimits clients) {
         return listener
@@ -225,28 +149,13 @@ public final class CubbyServer implements AutoCloseable {
         return java.time.Duration.ofMillis(millis);
     }
 
-    /** S3's canonical user ID is 64 hex digits; derive a stable one from the access key. */
-    private static String canonicalUserId(String accessKeyId) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(accessKeyId.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
     @Override
     public void close() {
         if (renewal != null) {
             renewal.close();
         }
         webServer.stop();
-        stallWatch.close();
-        sweeper.close();
-        if (audit != null) {
-            audit.close();
-        }
-        store.close();
+        parts.close();
     }
 
     /**

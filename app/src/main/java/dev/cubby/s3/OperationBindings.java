@@ -1,0 +1,74 @@
+package dev.cubby.s3;
+
+import static dev.cubby.s3.Operation.*;
+
+import dev.cubby.s3.handler.AclHandlers;
+import dev.cubby.s3.handler.BucketHandlers;
+import dev.cubby.s3.handler.CopyObjectHandler;
+import dev.cubby.s3.handler.DeleteObjectHandler;
+import dev.cubby.s3.handler.DeleteObjectsHandler;
+import dev.cubby.s3.handler.GetObjectHandler;
+import dev.cubby.s3.handler.ListObjectsHandler;
+import dev.cubby.s3.handler.MultipartHandlers;
+import dev.cubby.s3.handler.ObjectAttributesHandler;
+import dev.cubby.s3.handler.PutObjectHandler;
+import dev.cubby.s3.handler.TaggingHandlers;
+import dev.cubby.s3.xml.Owner;
+import dev.cubby.store.ObjectStore;
+
+/**
+ * Which code serves each {@link Operation}: one line per row of the enum, in its order. A new
+ * operation is a row there, a handler in {@code s3/handler/}, and a line here;
+ * {@code OperationBindingsTest} fails while a row has no line (the request would answer 500).
+ */
+public final class OperationBindings {
+    private OperationBindings() {
+    }
+
+    /**
+     * @param region the region GetBucketLocation answers
+     * @param owner  the owner named in ACL and listing answers
+     */
+    public static OperationTable over(ObjectStore store, String region, Owner owner) {
+        var buckets = new BucketHandlers(store, region, owner);
+        var listObjects = new ListObjectsHandler(store, owner);
+        var getObject = new GetObjectHandler(store);
+        var acl = new AclHandlers(store, owner);
+        var tagging = new TaggingHandlers(store);
+        var multipart = new MultipartHandlers(store, owner);
+        return new OperationTable()
+                .bind(LIST_BUCKETS, buckets::listBuckets)
+
+                .bind(CREATE_BUCKET, buckets::createBucket)
+                .bind(DELETE_BUCKET, buckets::deleteBucket)
+                .bind(HEAD_BUCKET, buckets::headBucket)
+                .bind(GET_BUCKET_LOCATION, buckets::getBucketLocation)
+                .bind(GET_BUCKET_VERSIONING, buckets::getBucketVersioning)
+                .bind(LIST_OBJECTS_V2, listObjects::listV2)
+                .bind(LIST_OBJECTS, listObjects::listV1)
+                .bind(LIST_OBJECT_VERSIONS, listObjects::listVersions)
+
+                .bind(PUT_OBJECT, new PutObjectHandler(store, owner)::put)
+                .bind(GET_OBJECT, getObject::get)
+                .bind(HEAD_OBJECT, getObject::head)
+                .bind(DELETE_OBJECT, new DeleteObjectHandler(store)::delete)
+                .bind(GET_OBJECT_ATTRIBUTES, new ObjectAttributesHandler(store)::get)
+                .bind(COPY_OBJECT, new CopyObjectHandler(store, owner)::copy)
+                .bind(DELETE_OBJECTS, new DeleteObjectsHandler(store)::deleteObjects)
+                .bind(GET_BUCKET_ACL, acl::getBucketAcl)
+                .bind(PUT_BUCKET_ACL, acl::putBucketAcl)
+                .bind(GET_OBJECT_ACL, acl::getObjectAcl)
+                .bind(PUT_OBJECT_ACL, acl::putObjectAcl)
+                .bind(GET_OBJECT_TAGGING, tagging::get)
+                .bind(PUT_OBJECT_TAGGING, tagging::put)
+                .bind(DELETE_OBJECT_TAGGING, tagging::delete)
+
+                .bind(CREATE_MULTIPART_UPLOAD, multipart::create)
+                .bind(UPLOAD_PART, multipart::uploadPart)
+                .bind(UPLOAD_PART_COPY, multipart::uploadPartCopy)
+                .bind(COMPLETE_MULTIPART_UPLOAD, multipart::complete)
+                .bind(ABORT_MULTIPART_UPLOAD, multipart::abort)
+                .bind(LIST_PARTS, multipart::listParts)
+                .bind(LIST_MULTIPART_UPLOADS, multipart::listUploads);
+    }
+}
