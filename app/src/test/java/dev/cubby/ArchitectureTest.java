@@ -13,7 +13,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * Imports run one way: cli -> server -> s3 -> auth, store, meta; the engine knows nothing of HTTP.
  * The S3 error catalogue ({@code error}) and the settings ({@code config}) are leaves every layer may use.
  * No two top-level packages depend on each other, directly or around a loop.
- * The key store ({@code keys}) joins auth's sealing to meta's table and is used by cli only.
+ * The key store ({@code keys}) joins auth's sealing to meta's table; cli and server's start-up ({@code ServerSecrets}) open it.
  * The FUSE mount ({@code fuse}) is a second door onto store and meta beside S3, never through it.
  */
 @AnalyzeClasses(packages = "dev.cubby", importOptions = ImportOption.DoNotIncludeTests.class)
