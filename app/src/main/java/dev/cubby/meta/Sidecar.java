@@ -67,8 +67,12 @@ public interface Sidecar extends AutoCloseable {
      * Replaces only the fingerprint and ETag of an existing row, keeping its descriptive metadata
      * when {@code keepMetadata} (the same object with new attributes) and clearing it otherwise (a
      * file that replaced the row's, see {@link ObjectRecord#metadataFor}); inserts a bare row if none.
+     * Only while the row is still {@code seen} (null: there was none), the one the caller read
+     * before it hashed the file: a writer that put a newer row meanwhile (a PUT that replaced the
+     * file) keeps it, rather than losing its metadata to an ETag of the bytes it replaced.
      */
-    void recordEtag(String bucket, String key, Fingerprint fingerprint, String etag, boolean keepMetadata);
+    void recordEtag(String bucket, String key, Fingerprint fingerprint, String etag, boolean keepMetadata,
+                    ObjectRecord seen);
 
     /**
      * Replaces only the descriptive metadata of the object's row, keeping its ETag, fingerprint

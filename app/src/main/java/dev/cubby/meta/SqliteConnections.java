@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.concurrent.ArrayBlockingQueue;
+import org.sqlite.SQLiteConfig;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -34,22 +35,31 @@ final class SqliteConnections implements AutoCloseable {
         this.readerCount = readerCount;
         this.name = schema.name();
         String url = "jdbc:sqlite:" + database.toAbsolutePath();
-        Connection first = open(url);
+        Connection first = open(url, true);
         try {
             schema.migrate(first);
         } catch (SQLException | RuntimeException e) {
             first.close();
             throw e;
         }
-        writer = pooled(first, url);
+        writer = pooled(first, url, true);
         readers = new ArrayBlockingQueue<>(readerCount);
         for (int i = 0; i < readerCount; i++) {
-            readers.add(pooled(open(url), url));
+            readers.add(pooled(open(url, false), url, false));
         }
     }
 
-    private static Connection open(String url) throws SQLException {
-        Connection connection = DriverManager.getConnection(url);
+    /**
+     * The writer's transactions begin IMMEDIATE: one that reads before it writes (a
+     * compare-and-set) would otherwise fail at once with SQLITE_BUSY, without waiting, when
+     * another process (the mount, cubby keys) wrote since its read began.
+     */
+    private static Connection open(String url, boolean writes) throws SQLException {
+        var config = new SQLiteConfig();
+        if (writes) {
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        }
+        Connection connection = DriverManager.getConnection(url, config.toProperties());
         try (var statement = connection.createStatement()) {
             // first, so that another process holding the file (cubby keys beside the server) is waited for
             statement.execute("PRAGMA busy_timeout = 10000");
@@ -63,8 +73,8 @@ final class SqliteConnections implements AutoCloseable {
         return connection;
     }
 
-    private PooledConnection pooled(Connection connection, String url) {
-        return new PooledConnection(connection, () -> open(url));
+    private PooledConnection pooled(Connection connection, String url, boolean writes) {
+        return new PooledConnection(connection, () -> open(url, writes));
     }
 
     <T> T read(Work<T> work) {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The embedded sidecar: one SQLite database in WAL mode inside the tree's internal folder. */
@@ -150,8 +151,19 @@ public final class SqliteSidecar implements Sidecar {
     }
 
     @Override
-    public void recordEtag(String bucket, String key, Fingerprint fingerprint, String etag, boolean keepMetadata) {
+    public void recordEtag(String bucket, String key, Fingerprint fingerprint, String etag, boolean keepMetadata,
+                           ObjectRecord seen) {
         connections.write(c -> c.inTransaction(t -> {
+            var find = t.statement(FIND);
+            find.setString(1, bucket);
+            find.setString(2, key);
+            ObjectRecord current;
+            try (var rs = find.executeQuery()) {
+                current = rs.next() ? ObjectRows.read(rs) : null;
+            }
+            if (!Objects.equals(current, seen)) {
+                return null; // another writer's row came in since the caller read it: it stays
+            }
             // A new file version invalidates the stored additional checksum.
             var update = t.statement(UPDATE_ETAG);
             int i = ObjectRows.bindFingerprint(update, 1, fingerprint);

@@ -124,7 +124,7 @@ public final class BackgroundIndexer implements AutoCloseable {
         String md5 = EtagResolver.hashIfStable(path, state.fingerprint());
         if (md5 != null) {
             sidecar.recordEtag(task.bucket(), task.key(), state.fingerprint(), md5,
-                    EtagResolver.keepsMetadata(record, state));
+                    EtagResolver.keepsMetadata(record, state), record);
         }
         throttle(state.size(), System.nanoTime() - started);
     }

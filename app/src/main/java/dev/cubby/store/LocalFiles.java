@@ -190,7 +190,9 @@ public final class LocalFiles {
         if (record != null && record.describes(before.fingerprint())) {
             FileState after = FileState.of(to, LinkOption.NOFOLLOW_LINKS);
             if (after.isFile() && before.fingerprint().sameBytesAs(after.fingerprint())) {
-                sidecar.recordEtag(toBucket, toKey, after.fingerprint(), record.etag(), true);
+                sidecar.recordEtag(toBucket, toKey, after.fingerprint(), record.etag(), true,
+                        new ObjectRecord(toBucket, toKey, record.fingerprint(), record.etag(), record.metadata(),
+                                record.checksum()));
             }
         }
         if (folder) {
@@ -243,7 +245,7 @@ public final class LocalFiles {
             boolean sameBytes = movesMtime ? now != null && now.inode() == was.inode() && now.size() == was.size()
                     : was.sameBytesAs(now);
             if (after.isFile() && sameBytes) {
-                sidecar.recordEtag(bucket, key, now, record.etag(), true);
+                sidecar.recordEtag(bucket, key, now, record.etag(), true, record);
             }
         }
     }
@@ -327,7 +329,7 @@ public final class LocalFiles {
         FileState current = FileState.of(locate(bucket, key));
         ObjectRecord row = sidecar.find(bucket, key).orElse(null);
         if (row != null && !row.metadataBelongsTo(current.fingerprint())) {
-            sidecar.recordEtag(bucket, key, null, null, false);
+            sidecar.recordEtag(bucket, key, null, null, false, row);
         }
         sidecar.putMetadata(bucket, key, metadata);
     }

@@ -40,15 +40,34 @@ class SqliteSidecarTest {
             var meta = new ObjectMetadata("image/png", null, null, null, null, null, new TreeMap<>());
             sidecar.put(new ObjectRecord("b", "k", new Fingerprint(1, 1, 1, 1), "old", meta,
                     new StoredChecksum("CRC32", "x")));
-            sidecar.recordEtag("b", "k", new Fingerprint(1, 1, 2, 1), "old", true);
+            sidecar.recordEtag("b", "k", new Fingerprint(1, 1, 2, 1), "old", true,
+                    sidecar.find("b", "k").orElse(null));
             assertEquals("x", sidecar.find("b", "k").orElseThrow().checksum().value(), "same bytes keep it");
-            sidecar.recordEtag("b", "k", new Fingerprint(2, 2, 3, 1), "new", true);
+            sidecar.recordEtag("b", "k", new Fingerprint(2, 2, 3, 1), "new", true,
+                    sidecar.find("b", "k").orElse(null));
             var row = sidecar.find("b", "k").orElseThrow();
             assertEquals("new", row.etag());
             assertEquals("image/png", row.metadata().contentType());
             assertNull(row.checksum());
-            sidecar.recordEtag("b", "fresh", new Fingerprint(3, 3, 3, 3), "e", true);
+            sidecar.recordEtag("b", "fresh", new Fingerprint(3, 3, 3, 3), "e", true,
+                    sidecar.find("b", "fresh").orElse(null));
             assertEquals("e", sidecar.find("b", "fresh").orElseThrow().etag());
+        }
+    }
+
+    @Test
+    void anEtagHashedFromBytesAWriterReplacedMeanwhileLeavesTheWritersRow() {
+        try (var sidecar = SqliteSidecar.open(dir.resolve("s.db"))) {
+            sidecar.put(new ObjectRecord("b", "k", new Fingerprint(1, 1, 1, 1), "old", ObjectMetadata.NONE, null));
+            ObjectRecord seenBeforeHashing = sidecar.find("b", "k").orElseThrow();
+            var putMeta = new ObjectMetadata("text/x-put", null, null, null, null, null, new TreeMap<>(Map.of("w", "7")));
+            var putRow = new ObjectRecord("b", "k", new Fingerprint(9, 9, 9, 9), "put", putMeta, null);
+            sidecar.put(putRow); // a PUT replaced the file and wrote its row while the reader hashed
+            sidecar.recordEtag("b", "k", new Fingerprint(2, 2, 2, 2), "hashed", false, seenBeforeHashing);
+            assertEquals(putRow, sidecar.find("b", "k").orElseThrow(), "the newer row is kept whole");
+            sidecar.recordEtag("b", "none", new Fingerprint(3, 3, 3, 3), "e", false,
+                    new ObjectRecord("b", "none", new Fingerprint(1, 1, 1, 1), "gone", ObjectMetadata.NONE, null));
+            assertTrue(sidecar.find("b", "none").isEmpty(), "a row deleted meanwhile is not made again");
         }
     }
 
@@ -57,7 +76,8 @@ class SqliteSidecarTest {
         try (var sidecar = SqliteSidecar.open(dir.resolve("s.db"))) {
             var meta = new ObjectMetadata("image/png", null, null, null, null, null, new TreeMap<>(Map.of("a", "1")));
             sidecar.put(new ObjectRecord("b", "k", new Fingerprint(1, 1, 1, 1), "old", meta, null));
-            sidecar.recordEtag("b", "k", new Fingerprint(2, 2, 2, 2), "new", false);
+            sidecar.recordEtag("b", "k", new Fingerprint(2, 2, 2, 2), "new", false,
+                    sidecar.find("b", "k").orElse(null));
             var row = sidecar.find("b", "k").orElseThrow();
             assertEquals("new", row.etag());
             assertEquals(ObjectMetadata.NONE, row.metadata());
@@ -95,7 +115,8 @@ class SqliteSidecarTest {
         try (var sidecar = SqliteSidecar.open(dir.resolve("s.db"))) {
             sidecar.put(full);
             sidecar.put(marker);
-            sidecar.recordEtag("b", "a/seen", new Fingerprint(1, 2, 3, 4), "md5", false);
+            sidecar.recordEtag("b", "a/seen", new Fingerprint(1, 2, 3, 4), "md5", false,
+                    sidecar.find("b", "a/seen").orElse(null));
             for (int round = 0; round < 2; round++) { // the second round runs on statements already compiled
                 assertEquals(full, sidecar.find("b", "a/x.txt").orElseThrow());
                 assertEquals(marker, sidecar.find("b", "a/sub/").orElseThrow());
