@@ -220,19 +220,7 @@ public final class SigV4Verifier {
     }
 
     private static long decodedLength(SignedRequest request) {
-        var declared = request.header("x-amz-decoded-content-length").map(String::trim);
-        if (declared.isEmpty()) {
-            return -1;
-        }
-        try {
-            long length = Long.parseLong(declared.get());
-            if (length >= 0) {
-                return length;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw S3Exception.of(S3ErrorCode.INVALID_ARGUMENT,
-                "x-amz-decoded-content-length must be a non-negative byte count, but was \"" + declared.get() + "\".");
+        return ByteCountHeader.decodedContentLength(
+                request.header(ByteCountHeader.DECODED_CONTENT_LENGTH).orElse(null));
     }
 }
