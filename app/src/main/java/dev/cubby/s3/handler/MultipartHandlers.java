@@ -73,7 +73,7 @@ public final class MultipartHandlers {
     }
 
     public S3Response uploadPart(S3Request request) {
-        int partNumber = partNumber(request.param("partNumber"));
+        int partNumber = WholeNumberParameter.partNumber(request.param("partNumber"));
         MultipartUpload upload = uploads.upload(request.bucket(), request.key(), request.param("uploadId"));
         var expectation = ChecksumExpectation.of(request);
         ChecksumAlgorithm kept = upload.checksumAlgorithm() == null ? null
@@ -101,7 +101,7 @@ public final class MultipartHandlers {
 
     /** UploadPartCopy: a part's bytes come from (a range of) an existing object, streamed. */
     public S3Response uploadPartCopy(S3Request request) {
-        int partNumber = partNumber(request.param("partNumber"));
+        int partNumber = WholeNumberParameter.partNumber(request.param("partNumber"));
         CopySource source = CopySource.parse(request.header("x-amz-copy-source"));
         request.access().require(Permission.READ, source.bucket(), source.key());
         MultipartUpload upload = uploads.upload(request.bucket(), request.key(), request.param("uploadId"));
@@ -164,8 +164,9 @@ public final class MultipartHandlers {
 
     public S3Response listParts(S3Request request) {
         MultipartUpload upload = uploads.upload(request.bucket(), request.key(), request.param("uploadId"));
-        int marker = nonNegative(request.param("part-number-marker"), 0, "part-number-marker");
-        int max = Math.min(MAX_LISTED, nonNegative(request.param("max-parts"), MAX_LISTED, "max-parts"));
+        int marker = WholeNumberParameter.nonNegative(request.param("part-number-marker"), 0, "part-number-marker");
+        int max = Math.min(MAX_LISTED,
+                WholeNumberParameter.nonNegative(request.param("max-parts"), MAX_LISTED, "max-parts"));
         List<UploadedPart> after = uploads.parts(request.bucket(), request.key(), upload.uploadId()).stream()
                 .filter(p -> p.partNumber() > marker).toList();
         boolean truncated = after.size() > max;
@@ -181,7 +182,8 @@ public final class MultipartHandlers {
                 ? null : request.param("delimiter");
         String keyMarker = request.param("key-marker");
         String idMarker = request.param("upload-id-marker");
-        int max = Math.min(MAX_LISTED, nonNegative(request.param("max-uploads"), MAX_LISTED, "max-uploads"));
+        int max = Math.min(MAX_LISTED,
+                WholeNumberParameter.nonNegative(request.param("max-uploads"), MAX_LISTED, "max-uploads"));
         var page = new ArrayList<MultipartUpload>();
         var prefixes = new ArrayList<String>();
         boolean truncated = false;
@@ -226,33 +228,5 @@ public final class MultipartHandlers {
             return byKey > 0;
         }
         return upload.uploadId().compareTo(idMarker) > 0;
-    }
-
-    static int partNumber(String value) {
-        try {
-            int n = Integer.parseInt(value == null ? "" : value.trim());
-            if (n >= 1 && n <= MultipartStore.MAX_PARTS) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw S3Exception.of(S3ErrorCode.INVALID_ARGUMENT, "Part number must be an integer between 1 and "
-                + MultipartStore.MAX_PARTS + ", inclusive.");
-    }
-
-    private static int nonNegative(String value, int fallback, String name) {
-        if (value == null || value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw S3Exception.of(S3ErrorCode.INVALID_ARGUMENT, name + " must be a whole number of 0 or more.");
     }
 }
