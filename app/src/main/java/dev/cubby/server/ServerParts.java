@@ -3,7 +3,7 @@ package dev.cubby.server;
 import dev.cubby.auth.AccessPolicy;
 import dev.cubby.auth.Credential;
 import dev.cubby.auth.KeyRing;
-import dev.cubby.auth.SigV4Verifier;
+import dev.cubby.auth.SignatureVerifier;
 import dev.cubby.checksum.Digests;
 import dev.cubby.config.ClientLimits;
 import dev.cubby.config.Settings;
@@ -48,7 +48,7 @@ final class ServerParts implements AutoCloseable {
         var owner = new Owner(canonicalUserId(admin.accessKeyId()), "cubby");
         var operations = OperationBindings.over(store, settings.region(), owner);
         var sweeper = StaleUploadSweeper.start(store.multipart(), settings.multipartExpiry());
-        var verifier = new SigV4Verifier(keys, Clock.systemUTC());
+        var verifier = new SignatureVerifier(keys, Clock.systemUTC());
         AuditLog audit = settings.auditLog() ? AuditLog.toStandardOutput() : null;
         var metrics = new RequestMetrics();
         var metricsPage = new MetricsPage(metrics, store);
