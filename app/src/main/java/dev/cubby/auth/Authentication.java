@@ -1,13 +1,13 @@
 package dev.cubby.auth;
 
 /**
- * The outcome of {@link SigV4Verifier#verify}: who signed the request and how its body must be
+ * The outcome of {@link SignatureVerifier#verify}: who signed the request and how its body must be
  * checked.
  *
  * @param accessKeyId   the verified signer, {@code null} for an anonymous request
  * @param region        the region from the credential scope, {@code null} when anonymous or signed
  *                      with Signature Version 2 (which has no scope)
- * @param payloadMode   how {@link SigV4Verifier#wrapBody} must check the body
+ * @param payloadMode   how {@link SignatureVerifier#wrapBody} must check the body
  * @param contentSha256 the declared {@code x-amz-content-sha256} value (the hex hash when
  *                      {@code payloadMode} is {@link PayloadMode#SHA256})
  * @param signing       what chunk and trailer signatures are checked with; {@code null} when

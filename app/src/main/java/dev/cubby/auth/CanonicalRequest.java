@@ -57,7 +57,7 @@ record CanonicalRequest(String text) {
         if (rawPath.isEmpty()) {
             return "/";
         }
-        return UriEncoding.encode(UriEncoding.decode(rawPath, false), true);
+        return UriEncoding.encode(PercentDecoding.lenient(rawPath, false), true);
     }
 
     /**

@@ -5,7 +5,7 @@ import dev.cubby.error.S3Exception;
 
 /**
  * How a request body is protected, as declared by {@code x-amz-content-sha256}, which decides
- * how {@link SigV4Verifier#wrapBody} checks it.
+ * how {@link SignatureVerifier#wrapBody} checks it.
  */
 public enum PayloadMode {
     /** {@code UNSIGNED-PAYLOAD}: the body is not covered; it passes through unchanged. */

@@ -33,21 +33,21 @@ record QueryParameter(String rawName, String rawValue) {
 
     /** The decoded name ({@code '+'} read as a space, as S3 does for query strings). */
     String name() {
-        return UriEncoding.decodeToString(rawName, true);
+        return PercentDecoding.lenientToString(rawName, true);
     }
 
     /** The decoded value. */
     String value() {
-        return UriEncoding.decodeToString(rawValue, true);
+        return PercentDecoding.lenientToString(rawValue, true);
     }
 
     /** The name in SigV4 canonical encoding. */
     String canonicalName() {
-        return UriEncoding.encode(UriEncoding.decode(rawName, true), false);
+        return UriEncoding.encode(PercentDecoding.lenient(rawName, true), false);
     }
 
     /** The value in SigV4 canonical encoding ({@code '/'} becomes {@code %2F}). */
     String canonicalValue() {
-        return UriEncoding.encode(UriEncoding.decode(rawValue, true), false);
+        return UriEncoding.encode(PercentDecoding.lenient(rawValue, true), false);
     }
 }

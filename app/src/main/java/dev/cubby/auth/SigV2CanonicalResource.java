@@ -48,13 +48,13 @@ final class SigV2CanonicalResource {
             for (String segment : rawQuery.split("&", -1)) {
                 int equals = segment.indexOf('=');
                 String rawName = equals < 0 ? segment : segment.substring(0, equals);
-                String name = UriEncoding.decodeToString(rawName, true);
+                String name = PercentDecoding.lenientToString(rawName, true);
                 if (!SUB_RESOURCES.contains(name)) {
                     continue;
                 }
                 String entry = equals < 0
                         ? name
-                        : name + "=" + UriEncoding.decodeToString(segment.substring(equals + 1), true);
+                        : name + "=" + PercentDecoding.lenientToString(segment.substring(equals + 1), true);
                 included.add(new String[] {name, entry});
             }
         }

@@ -11,7 +11,7 @@ import java.time.Instant;
  * python3-boto3 1.26 presigns URLs with it by default, and some tools sign with
  * {@code Authorization: AWS AccessKeyId:Signature}.
  *
- * <p>{@link SigV4Verifier} decides which version a request uses and delegates here. SigV2 never
+ * <p>{@link SignatureVerifier} decides which version a request uses and delegates here. SigV2 never
  * covers the body, so a request verified here has an {@link PayloadMode#UNSIGNED unsigned}
  * payload. SigV2 does not sign the Host header, so a virtual-hosted request's bucket is signed as
  * the first segment of its resource, as S3 does (see {@link SigV2CanonicalResource}).
@@ -74,7 +74,7 @@ final class SigV2Verifier {
 
     private void requireWithinSkew(Instant signedAt) {
         Instant now = clock.instant();
-        if (Duration.between(signedAt, now).abs().compareTo(SigV4Verifier.MAX_SKEW) > 0) {
+        if (Duration.between(signedAt, now).abs().compareTo(SignatureVerifier.MAX_SKEW) > 0) {
             throw S3Exception.of(S3ErrorCode.REQUEST_TIME_TOO_SKEWED, "The difference between the request time "
                     + signedAt + " and the server's time " + now + " is more than 15 minutes; fix the client clock.");
         }

@@ -1,5 +1,6 @@
 package dev.cubby.fuse;
 
+import dev.cubby.checksum.Digests;
 import dev.cubby.store.Bucket;
 import dev.cubby.store.LocalFiles;
 import dev.cubby.store.ObjectStore;
@@ -37,7 +38,6 @@ final class CubbyFileSystem extends FuseStubFS {
     private static final long UTIME_NOW = (1L << 30) - 1;
     private static final long UTIME_OMIT = (1L << 30) - 2;
     private static final long UNCHANGED_ID = 0xFFFFFFFFL;
-    private static final String EMPTY_MD5 = "d41d8cd98f00b204e9800998ecf8427e";
 
     private final ObjectStore store;
     private final LocalFiles files;
@@ -209,7 +209,7 @@ final class CubbyFileSystem extends FuseStubFS {
             Path staged = files.newStagingFile(p.bucket());
             Files.createFile(staged);
             Ownership.set(staged, (int) mode, (int) getContext().uid.get(), (int) getContext().gid.get());
-            files.publish(p.bucket(), p.key(), staged, EMPTY_MD5);
+            files.publish(p.bucket(), p.key(), staged, Digests.EMPTY_MD5_HEX);
             Path published = files.locate(p.bucket(), p.key());
             fi.fh.set(openFiles.add(path, WriteHandle.empty(files, p.bucket(), p.key(), published, false)));
             return 0;

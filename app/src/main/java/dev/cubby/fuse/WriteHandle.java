@@ -1,5 +1,6 @@
 package dev.cubby.fuse;
 
+import dev.cubby.checksum.Digests;
 import dev.cubby.store.LocalFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -8,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import jnr.ffi.Pointer;
 
 /**
@@ -33,7 +32,7 @@ final class WriteHandle implements OpenFile {
     private Ownership.Owner originalOwnership;
     /** The size of the published file the copy will replace: what a quota credits it with. */
     private long replaces;
-    private MessageDigest md5 = newMd5();
+    private MessageDigest md5 = Digests.md5();
     private long hashed;
     private boolean sequential;
     private boolean dirty;
@@ -123,7 +122,7 @@ final class WriteHandle implements OpenFile {
             channel.write(ByteBuffer.wrap(new byte[1]), size - 1);
         }
         if (size == 0) {
-            md5 = newMd5();
+            md5 = Digests.md5();
             hashed = 0;
             sequential = true;
         } else if (size < hashed) {
@@ -152,7 +151,7 @@ final class WriteHandle implements OpenFile {
             return;
         }
         channel.force(true);
-        String etag = sequential && hashed == channel.size() ? hex(md5) : null;
+        String etag = sequential && hashed == channel.size() ? Digests.hexSoFar(md5) : null;
         FileChannel published = channel;
         channel = null;
         try {
@@ -263,21 +262,5 @@ final class WriteHandle implements OpenFile {
     private void materializeOriginal() throws IOException {
         original = files.openForReading(name.bucket(), name.key());
         originalOwnership = Ownership.of(files.locate(name.bucket(), name.key()));
-    }
-
-    private static String hex(MessageDigest digest) {
-        try {
-            return HexFormat.of().formatHex(((MessageDigest) digest.clone()).digest());
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("the JDK's MD5 can be cloned", e);
-        }
-    }
-
-    private static MessageDigest newMd5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is part of every JDK", e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.cubby.meta;
 
+import dev.cubby.checksum.Digests;
+
 /**
  * What identifies one version of a file on disk without reading it: size, modification and
  * status-change times in nanoseconds, and the inode. A rewrite by Samba or the shell changes at
@@ -24,13 +26,7 @@ public record Fingerprint(long size, long mtimeNanos, long ctimeNanos, long inod
      * bytes. Two different files never share a fingerprint, so never share a placeholder.
      */
     public String placeholderEtag() {
-        try {
-            var md = java.security.MessageDigest.getInstance("MD5");
-            var buf = java.nio.ByteBuffer.allocate(32).putLong(size).putLong(mtimeNanos)
-                    .putLong(ctimeNanos).putLong(inode);
-            return java.util.HexFormat.of().formatHex(md.digest(buf.array())) + "-1";
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is part of every JDK", e);
-        }
+        var buf = java.nio.ByteBuffer.allocate(32).putLong(size).putLong(mtimeNanos).putLong(ctimeNanos).putLong(inode);
+        return Digests.hex(Digests.md5().digest(buf.array())) + "-1";
     }
 }

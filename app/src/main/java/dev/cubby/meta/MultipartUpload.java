@@ -1,12 +1,13 @@
 package dev.cubby.meta;
 
+import dev.cubby.checksum.ChecksumType;
 import java.time.Instant;
 
 /**
  * An unfinished multipart upload: where it will land, the metadata given at its creation, and
  * the checksum it was declared with ({@code checksumAlgorithm} null when none; {@code checksumType}
- * COMPOSITE or FULL_OBJECT).
+ * null with it).
  */
 public record MultipartUpload(String uploadId, String bucket, String key, Instant initiated, ObjectMetadata metadata,
-                              String checksumAlgorithm, String checksumType) {
+                              String checksumAlgorithm, ChecksumType checksumType) {
 }

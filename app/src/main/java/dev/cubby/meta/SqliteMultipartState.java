@@ -1,5 +1,6 @@
 package dev.cubby.meta;
 
+import dev.cubby.checksum.ChecksumType;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,7 +50,7 @@ final class SqliteMultipartState implements MultipartState {
             ps.setString(10, m.expires());
             ps.setString(11, UserMetadataCodec.encode(m.userMetadata()));
             ps.setString(12, u.checksumAlgorithm());
-            ps.setString(13, u.checksumType());
+            ps.setString(13, u.checksumType() == null ? null : u.checksumType().name());
             return ps.executeUpdate();
         });
     }
@@ -101,7 +102,7 @@ final class SqliteMultipartState implements MultipartState {
                         UserMetadataCodec.decode(rs.getString("user_meta")));
                 uploads.add(new MultipartUpload(rs.getString("upload_id"), rs.getString("bucket"), rs.getString("key"),
                         Instant.ofEpochMilli(rs.getLong("initiated_ms")), metadata, rs.getString("checksum_algorithm"),
-                        rs.getString("checksum_type")));
+                        checksumType(rs.getString("checksum_type"))));
             }
         }
         return uploads;
@@ -148,5 +149,9 @@ final class SqliteMultipartState implements MultipartState {
             }
             return null;
         });
+    }
+
+    private static ChecksumType checksumType(String stored) {
+        return stored == null ? null : ChecksumType.valueOf(stored);
     }
 }

@@ -1,13 +1,9 @@
 package dev.cubby.server;
 
+import dev.cubby.auth.PercentDecoding;
 import dev.cubby.error.S3ErrorCode;
 import dev.cubby.error.S3Exception;
 import dev.cubby.s3.Operation;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -71,36 +67,7 @@ record RequestTarget(Operation.Target kind, String bucket, String key) {
 
     /** Percent-decoding as S3 does it for paths: '+' stays '+', and the bytes must be UTF-8. */
     static String decode(String raw) {
-        if (raw.indexOf('%') < 0) {
-            return raw;
-        }
-        var bytes = new ByteArrayOutputStream(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= raw.length()) {
-                    throw badEncoding();
-                }
-                int hi = Character.digit(raw.charAt(i + 1), 16);
-                int lo = Character.digit(raw.charAt(i + 2), 16);
-                if (hi < 0 || lo < 0) {
-                    throw badEncoding();
-                }
-                bytes.write(hi << 4 | lo);
-                i += 2;
-            } else {
-                byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                bytes.write(encoded, 0, encoded.length);
-            }
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
-        } catch (CharacterCodingException e) {
-            throw badEncoding();
-        }
+        return PercentDecoding.strictUtf8(raw, false).orElseThrow(RequestTarget::badEncoding);
     }
 
     private static S3Exception badEncoding() {

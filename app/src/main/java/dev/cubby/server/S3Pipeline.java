@@ -3,7 +3,7 @@ package dev.cubby.server;
 import dev.cubby.auth.Access;
 import dev.cubby.auth.AccessPolicy;
 import dev.cubby.auth.Authentication;
-import dev.cubby.auth.SigV4Verifier;
+import dev.cubby.auth.SignatureVerifier;
 import dev.cubby.auth.SignedRequest;
 import dev.cubby.auth.VerifiedBody;
 import dev.cubby.config.ClientLimits;
@@ -41,7 +41,7 @@ import java.util.logging.Logger;
 final class S3Pipeline implements Handler {
     private static final Logger LOG = Logger.getLogger(S3Pipeline.class.getName());
 
-    private final SigV4Verifier verifier;
+    private final SignatureVerifier verifier;
     private final AccessPolicy accessPolicy;
     private final OperationTable operations;
     private final String domain;
@@ -58,7 +58,7 @@ final class S3Pipeline implements Handler {
      * @param watch   cuts body reads and response writes that stall past the limits' timeouts
      * @param share   the places each client address may take
      */
-    S3Pipeline(SigV4Verifier verifier, AccessPolicy accessPolicy, OperationTable operations, String domain,
+    S3Pipeline(SignatureVerifier verifier, AccessPolicy accessPolicy, OperationTable operations, String domain,
                AuditLog audit, RequestMetrics metrics, StallWatch watch, ClientLimits limits, ClientShare share) {
         this.verifier = verifier;
         this.accessPolicy = accessPolicy;

@@ -3,18 +3,15 @@ package dev.cubby.server;
 import dev.cubby.auth.AccessPolicy;
 import dev.cubby.auth.Credential;
 import dev.cubby.auth.KeyRing;
-import dev.cubby.auth.SigV4Verifier;
+import dev.cubby.auth.SignatureVerifier;
+import dev.cubby.checksum.Digests;
 import dev.cubby.config.ClientLimits;
 import dev.cubby.config.Settings;
 import dev.cubby.s3.OperationBindings;
 import dev.cubby.s3.xml.Owner;
 import dev.cubby.store.ObjectStore;
 import dev.cubby.store.space.SpacePolicy;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -51,7 +48,7 @@ final class ServerParts implements AutoCloseable {
         var owner = new Owner(canonicalUserId(admin.accessKeyId()), "cubby");
         var operations = OperationBindings.over(store, settings.region(), owner);
         var sweeper = StaleUploadSweeper.start(store.multipart(), settings.multipartExpiry());
-        var verifier = new SigV4Verifier(keys, Clock.systemUTC());
+        var verifier = new SignatureVerifier(keys, Clock.systemUTC());
         AuditLog audit = settings.auditLog() ? AuditLog.toStandardOutput() : null;
         var metrics = new RequestMetrics();
         var metricsPage = new MetricsPage(metrics, store);
@@ -85,12 +82,7 @@ final class ServerParts implements AutoCloseable {
 
     /** S3's canonical user ID is 64 hex digits; derive a stable one from the access key. */
     private static String canonicalUserId(String accessKeyId) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(accessKeyId.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Digests.sha256Hex(accessKeyId);
     }
 
     /** After the listeners have stopped: nothing runs a request any more. */

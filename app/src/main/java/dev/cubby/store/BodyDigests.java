@@ -1,9 +1,9 @@
 package dev.cubby.store;
 
 import dev.cubby.checksum.ChecksumAlgorithm;
+import dev.cubby.checksum.Digests;
 import java.util.Base64;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -18,7 +18,7 @@ public record BodyDigests(byte[] md5, long length, Map<ChecksumAlgorithm, String
 
     /** The S3 ETag of a single-part object: hex MD5, without quotes. */
     public String etag() {
-        return HexFormat.of().formatHex(md5);
+        return Digests.hex(md5);
     }
 
     public String md5Base64() {

@@ -1,13 +1,13 @@
 package dev.cubby.store;
 
 import dev.cubby.checksum.ChecksumAlgorithm;
+import dev.cubby.checksum.Digests;
 import dev.cubby.checksum.RunningChecksum;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -46,7 +46,7 @@ final class DigestingCopier {
     }
 
     static BodyDigests copy(InputStream body, FileChannel out, Set<ChecksumAlgorithm> algorithms) throws IOException {
-        MessageDigest md5 = md5();
+        MessageDigest md5 = Digests.md5();
         var running = new EnumMap<ChecksumAlgorithm, RunningChecksum>(ChecksumAlgorithm.class);
         for (ChecksumAlgorithm algorithm : algorithms) {
             running.put(algorithm, algorithm.start());
@@ -107,14 +107,6 @@ final class DigestingCopier {
         ByteBuffer wrapper = ByteBuffer.wrap(buffer, 0, n);
         while (wrapper.hasRemaining()) {
             out.write(wrapper);
-        }
-    }
-
-    static MessageDigest md5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is part of every JDK", e);
         }
     }
 }

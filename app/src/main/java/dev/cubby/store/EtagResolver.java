@@ -1,5 +1,6 @@
 package dev.cubby.store;
 
+import dev.cubby.checksum.Digests;
 import dev.cubby.meta.Fingerprint;
 import dev.cubby.meta.ObjectRecord;
 import dev.cubby.meta.Sidecar;
@@ -11,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.logging.Logger;
 
@@ -89,7 +89,7 @@ public final class EtagResolver {
      * indexer, which adds throttling around it.
      */
     static String hashIfStable(Path path, Fingerprint before) {
-        MessageDigest md5 = DigestingCopier.md5();
+        MessageDigest md5 = Digests.md5();
         try (InputStream in = Files.newInputStream(path)) {
             // sized to the file: the indexer hashes many small files that Samba wrote
             byte[] buffer = new byte[(int) Math.min(256 * 1024, Math.max(1, before.size() + 1))];
@@ -103,6 +103,6 @@ public final class EtagResolver {
             throw new UncheckedIOException("cannot read " + path + " to compute its MD5", e);
         }
         FileState after = FileState.of(path);
-        return after.isFile() && before.equals(after.fingerprint()) ? HexFormat.of().formatHex(md5.digest()) : null;
+        return after.isFile() && before.equals(after.fingerprint()) ? Digests.hex(md5.digest()) : null;
     }
 }

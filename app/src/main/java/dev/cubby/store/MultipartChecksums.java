@@ -1,6 +1,7 @@
 package dev.cubby.store;
 
 import dev.cubby.checksum.ChecksumAlgorithm;
+import dev.cubby.checksum.Digests;
 import dev.cubby.checksum.RunningChecksum;
 import dev.cubby.meta.UploadedPart;
 import java.security.MessageDigest;
@@ -15,11 +16,11 @@ final class MultipartChecksums {
 
     /** MD5 of the concatenated binary part MD5s, then {@code -N}. */
     static String etag(List<UploadedPart> parts) {
-        MessageDigest md5 = DigestingCopier.md5();
+        MessageDigest md5 = Digests.md5();
         for (UploadedPart part : parts) {
             md5.update(HexFormat.of().parseHex(part.etag()));
         }
-        return HexFormat.of().formatHex(md5.digest()) + "-" + parts.size();
+        return Digests.hex(md5.digest()) + "-" + parts.size();
     }
 
     /** The N of an ETag in multipart form ({@code <hex>-N}), or null when it is not in that form. */

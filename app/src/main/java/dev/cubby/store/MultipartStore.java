@@ -1,6 +1,7 @@
 package dev.cubby.store;
 
 import dev.cubby.checksum.ChecksumAlgorithm;
+import dev.cubby.checksum.ChecksumType;
 import dev.cubby.checksum.RunningChecksum;
 import dev.cubby.meta.MultipartState;
 import dev.cubby.meta.MultipartUpload;
@@ -49,7 +50,7 @@ public final class MultipartStore {
     }
 
     public MultipartUpload create(String bucketName, String keyValue, ObjectMetadata metadata,
-                                  ChecksumAlgorithm algorithm, String checksumType) {
+                                  ChecksumAlgorithm algorithm, ChecksumType checksumType) {
         Located located = buckets.locate(bucketName, keyValue);
         Bucket bucket = located.bucket();
         ObjectKey key = located.key();
@@ -142,7 +143,7 @@ public final class MultipartStore {
         List<UploadedPart> parts = select(upload, requested);
         ChecksumAlgorithm algorithm = upload.checksumAlgorithm() == null ? ChecksumAlgorithm.CRC64NVME
                 : ChecksumAlgorithm.fromWireName(upload.checksumAlgorithm()).orElseThrow();
-        boolean fullObject = upload.checksumAlgorithm() == null || "FULL_OBJECT".equals(upload.checksumType());
+        boolean fullObject = upload.checksumAlgorithm() == null || upload.checksumType() == ChecksumType.FULL_OBJECT;
         long size = parts.stream().mapToLong(UploadedPart::size).sum();
         Path temp = null;
         try (SpaceReservation room = space.forAssembly(bucket, size);

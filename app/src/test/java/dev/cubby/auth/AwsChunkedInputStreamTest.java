@@ -25,7 +25,7 @@ class AwsChunkedInputStreamTest {
     }
 
     private static VerifiedBody wrap(SignedRequest request, byte[] body) {
-        SigV4Verifier verifier = verifier();
+        SignatureVerifier verifier = verifier();
         return verifier.wrapBody(verifier.verify(request), request, stream(body));
     }
 

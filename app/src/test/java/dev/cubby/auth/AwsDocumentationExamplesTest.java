@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The published AWS examples, verified end to end through {@link SigV4Verifier}. */
+/** The published AWS examples, verified end to end through {@link SignatureVerifier}. */
 class AwsDocumentationExamplesTest {
 
     @Test
@@ -48,7 +48,7 @@ class AwsDocumentationExamplesTest {
 
     @Test
     void putObjectWithSignedPayload() throws Exception {
-        SigV4Verifier verifier = verifier();
+        SignatureVerifier verifier = verifier();
         SignedRequest request = putObject();
         Authentication auth = verifier.verify(request);
         assertEquals(PayloadMode.SHA256, auth.payloadMode());
@@ -76,7 +76,7 @@ class AwsDocumentationExamplesTest {
 
     @Test
     void chunkedUpload() throws Exception {
-        SigV4Verifier verifier = verifier();
+        SignatureVerifier verifier = verifier();
         SignedRequest request = chunkedPut();
         Authentication auth = verifier.verify(request);
         assertEquals(PayloadMode.STREAMING_SIGNED, auth.payloadMode());
@@ -88,7 +88,7 @@ class AwsDocumentationExamplesTest {
     /** "Including Trailing Headers (Chunked Upload)": signed chunks and a signed CRC32C trailer. */
     @Test
     void chunkedUploadWithSignedTrailer() throws Exception {
-        SigV4Verifier verifier = verifier();
+        SignatureVerifier verifier = verifier();
         SignedRequest request = signedTrailerPut();
         Authentication auth = verifier.verify(request);
         assertEquals(PayloadMode.STREAMING_SIGNED_TRAILER, auth.payloadMode());

@@ -31,12 +31,12 @@ final class AwsExamples {
     private AwsExamples() {
     }
 
-    static SigV4Verifier verifier() {
+    static SignatureVerifier verifier() {
         return verifierAt(TIME);
     }
 
-    static SigV4Verifier verifierAt(Instant now) {
-        return new SigV4Verifier(CREDENTIALS, Clock.fixed(now, ZoneOffset.UTC));
+    static SignatureVerifier verifierAt(Instant now) {
+        return new SignatureVerifier(CREDENTIALS, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     static String authorization(String signedHeaders, String signature) {

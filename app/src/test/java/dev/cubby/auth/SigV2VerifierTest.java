@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * Signature Version 2 through {@link SigV4Verifier#verify}, path style as Cubby serves it.
+ * Signature Version 2 through {@link SignatureVerifier#verify}, path style as Cubby serves it.
  *
  * <p>Expected signatures come from the real client (boto3 1.26.27 / botocore 1.29.27, Debian's
  * python3-boto3, {@code generate_presigned_url} offline) or were computed independently with
@@ -83,7 +83,7 @@ class SigV2VerifierTest {
 
     @Test
     void headerFormBodyIsNotChecked() throws Exception {
-        SigV4Verifier verifier = verifier();
+        SignatureVerifier verifier = verifier();
         SignedRequest request = headerPutWithAmzHeaders();
         Authentication auth = verifier.verify(request);
         byte[] body = "not the body whose MD5 was declared".getBytes(StandardCharsets.UTF_8);
@@ -111,7 +111,7 @@ class SigV2VerifierTest {
     @Test
     void headerFormWrongSecret() {
         CredentialLookup other = id -> Optional.of(new Credential(id, SECRET.replace('K', 'k')));
-        SigV4Verifier verifier = new SigV4Verifier(other, Clock.fixed(TIME, ZoneOffset.UTC));
+        SignatureVerifier verifier = new SignatureVerifier(other, Clock.fixed(TIME, ZoneOffset.UTC));
         S3Exception e = assertThrows(S3Exception.class, () -> verifier.verify(headerGet()));
         assertEquals(S3ErrorCode.SIGNATURE_DOES_NOT_MATCH, e.code());
         assertTrue(e.getMessage().contains("/examplebucket/my%20folder/caf%C3%A9.txt"), e.getMessage());
@@ -120,7 +120,7 @@ class SigV2VerifierTest {
 
     @Test
     void headerFormUnknownAccessKey() {
-        SigV4Verifier verifier = new SigV4Verifier(id -> Optional.empty(), Clock.fixed(TIME, ZoneOffset.UTC));
+        SignatureVerifier verifier = new SignatureVerifier(id -> Optional.empty(), Clock.fixed(TIME, ZoneOffset.UTC));
         assertS3Error(S3ErrorCode.INVALID_ACCESS_KEY_ID, () -> verifier.verify(headerGet()));
     }
 
@@ -246,7 +246,7 @@ class SigV2VerifierTest {
     @Test
     void queryFormWrongSecret() {
         CredentialLookup other = id -> Optional.of(new Credential(id, SECRET.replace('K', 'k')));
-        SigV4Verifier verifier = new SigV4Verifier(other, Clock.fixed(BOTO3_SIGNED_AT, ZoneOffset.UTC));
+        SignatureVerifier verifier = new SignatureVerifier(other, Clock.fixed(BOTO3_SIGNED_AT, ZoneOffset.UTC));
         assertS3Error(S3ErrorCode.SIGNATURE_DOES_NOT_MATCH, () -> verifier.verify(
                 new SignedRequest("GET", "/photos/key%20with%20space.txt", BOTO3_GET_QUERY, headers())));
     }

@@ -75,7 +75,7 @@ class SigV4VerifierTest {
 
     @Test
     void changedBody() throws Exception {
-        SigV4Verifier verifier = verifier();
+        SignatureVerifier verifier = verifier();
         SignedRequest request = putObject();
         Authentication auth = verifier.verify(request);
         InputStream body = verifier.wrapBody(auth, request,
@@ -86,13 +86,13 @@ class SigV4VerifierTest {
     @Test
     void wrongSecret() {
         CredentialLookup other = id -> Optional.of(new Credential(id, SECRET.replace('K', 'k')));
-        SigV4Verifier verifier = new SigV4Verifier(other, Clock.fixed(TIME, ZoneOffset.UTC));
+        SignatureVerifier verifier = new SignatureVerifier(other, Clock.fixed(TIME, ZoneOffset.UTC));
         assertS3Error(S3ErrorCode.SIGNATURE_DOES_NOT_MATCH, () -> verifier.verify(getObject()));
     }
 
     @Test
     void unknownAccessKey() {
-        SigV4Verifier verifier = new SigV4Verifier(id -> Optional.empty(), Clock.fixed(TIME, ZoneOffset.UTC));
+        SignatureVerifier verifier = new SignatureVerifier(id -> Optional.empty(), Clock.fixed(TIME, ZoneOffset.UTC));
         assertS3Error(S3ErrorCode.INVALID_ACCESS_KEY_ID, () -> verifier.verify(getObject()));
     }
 
@@ -222,7 +222,7 @@ class SigV4VerifierTest {
                 "x-amz-date", AMZ_DATE,
                 "authorization", authorization("host;x-amz-content-sha256;x-amz-date",
                         "e5cba710bd56728f6e6842f3f79fa900e5f47e04debe3dd607877436ccd9b25a")));
-        SigV4Verifier verifier = verifier();
+        SignatureVerifier verifier = verifier();
         Authentication auth = verifier.verify(request);
         assertEquals(PayloadMode.UNSIGNED, auth.payloadMode());
         byte[] anything = "any bytes at all".getBytes(StandardCharsets.UTF_8);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cubby.checksum.ChecksumAlgorithm;
+import dev.cubby.checksum.ChecksumType;
 import dev.cubby.meta.MultipartUpload;
 import dev.cubby.meta.ObjectMetadata;
 import dev.cubby.meta.UploadedPart;
@@ -55,7 +56,7 @@ class MultipartStoreTest {
     }
 
     private MultipartUpload create(ObjectStore store) {
-        return store.multipart().create("bkt", "dir/big.bin", ObjectMetadata.NONE, ChecksumAlgorithm.CRC32, "COMPOSITE");
+        return store.multipart().create("bkt", "dir/big.bin", ObjectMetadata.NONE, ChecksumAlgorithm.CRC32, ChecksumType.COMPOSITE);
     }
 
     @Test

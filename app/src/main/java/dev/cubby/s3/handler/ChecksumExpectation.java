@@ -62,15 +62,7 @@ record ChecksumExpectation(String contentMd5, ChecksumAlgorithm algorithm, Strin
 
     private static ChecksumAlgorithm declaredAlgorithm(S3Request request) {
         String name = request.header("x-amz-sdk-checksum-algorithm");
-        if (name == null) {
-            name = request.header("x-amz-checksum-algorithm");
-        }
-        if (name == null) {
-            return null;
-        }
-        String wire = name.trim();
-        return ChecksumAlgorithm.fromWireName(wire).orElseThrow(() -> S3Exception.of(S3ErrorCode.INVALID_ARGUMENT,
-                "Unknown checksum algorithm '" + wire + "'; use CRC32, CRC32C, CRC64NVME, SHA1 or SHA256."));
+        return ChecksumAlgorithmHeader.parse(name != null ? name : request.header("x-amz-checksum-algorithm"));
     }
 
     /** The algorithm stored with the object. */

@@ -29,7 +29,7 @@ final class CompleteRequestBody {
                     S3Exception.of(S3ErrorCode.MALFORMED_XML, "Each <Part> needs a <PartNumber>."));
             String etag = part.childText("ETag").orElseThrow(() ->
                     S3Exception.of(S3ErrorCode.MALFORMED_XML, "Each <Part> needs an <ETag>."));
-            parts.add(new CompletedPart(MultipartHandlers.partNumber(number), unquote(etag.trim())));
+            parts.add(new CompletedPart(WholeNumberParameter.partNumber(number), unquote(etag.trim())));
         }
         if (parts.isEmpty()) {
             throw S3Exception.of(S3ErrorCode.MALFORMED_XML, "CompleteMultipartUpload must name at least one part.");

@@ -1,7 +1,6 @@
 package dev.cubby.s3.handler;
 
 import dev.cubby.auth.Permission;
-import dev.cubby.checksum.ChecksumAlgorithm;
 import dev.cubby.error.S3ErrorCode;
 import dev.cubby.error.S3Exception;
 import dev.cubby.s3.ResponseHeaders;
@@ -12,7 +11,6 @@ import dev.cubby.s3.xml.Owner;
 import dev.cubby.store.CopyRequest;
 import dev.cubby.store.CopyResult;
 import dev.cubby.store.ObjectStore;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -49,7 +47,8 @@ public final class CopyObjectHandler {
                         request.header("x-amz-copy-source-if-unmodified-since"),
                         request.header("x-amz-copy-source-if-modified-since"),
                         object.etag(), object.lastModified(), false),
-                replaceMetadata ? MetadataHeaders.read(request) : null, requestedChecksum(request),
+                replaceMetadata ? MetadataHeaders.read(request) : null,
+                ChecksumAlgorithmHeader.parse(request.header("x-amz-checksum-algorithm")),
                 WriteConditions.of(request));
         if (copyRequest.ontoItself() && !replaceMetadata) {
             throw S3Exception.of(S3ErrorCode.INVALID_REQUEST, "This copy request is illegal because it is trying to "
@@ -79,15 +78,5 @@ public final class CopyObjectHandler {
         }
         throw S3Exception.of(S3ErrorCode.INVALID_ARGUMENT, "Unknown " + header + " '" + value
                 + "': use COPY or REPLACE.");
-    }
-
-    private static ChecksumAlgorithm requestedChecksum(S3Request request) {
-        String name = request.header("x-amz-checksum-algorithm");
-        if (name == null) {
-            return null;
-        }
-        return ChecksumAlgorithm.fromWireName(name).orElseThrow(() -> S3Exception.of(S3ErrorCode.INVALID_ARGUMENT,
-                "Unknown checksum algorithm '" + name.trim().toUpperCase(Locale.ROOT)
-                        + "'; use CRC32, CRC32C, CRC64NVME, SHA1 or SHA256."));
     }
 }

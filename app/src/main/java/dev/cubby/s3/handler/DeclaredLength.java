@@ -1,7 +1,6 @@
 package dev.cubby.s3.handler;
 
-import dev.cubby.error.S3ErrorCode;
-import dev.cubby.error.S3Exception;
+import dev.cubby.auth.ByteCountHeader;
 import dev.cubby.s3.S3Request;
 import dev.cubby.store.PutRequest;
 import java.util.Locale;
@@ -17,9 +16,9 @@ final class DeclaredLength {
     }
 
     static long of(S3Request request) {
-        String decoded = request.header("x-amz-decoded-content-length");
+        String decoded = request.header(ByteCountHeader.DECODED_CONTENT_LENGTH);
         if (decoded != null) {
-            return parse("x-amz-decoded-content-length", decoded);
+            return ByteCountHeader.decodedContentLength(decoded);
         }
         String sha256 = request.header("x-amz-content-sha256");
         boolean chunked = sha256 != null && sha256.trim().toUpperCase(Locale.ROOT).startsWith("STREAMING-");
@@ -27,19 +26,6 @@ final class DeclaredLength {
         if (chunked || length == null || request.header("transfer-encoding") != null) {
             return PutRequest.UNKNOWN_SIZE;
         }
-        return parse("Content-Length", length);
-    }
-
-    private static long parse(String header, String value) {
-        try {
-            long n = Long.parseLong(value.trim());
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw S3Exception.of(S3ErrorCode.INVALID_ARGUMENT, header + " must be a non-negative byte count, but was \""
-                + value + "\".");
+        return ByteCountHeader.parse("Content-Length", length);
     }
 }

@@ -103,7 +103,7 @@ public final class GetObjectHandler {
                     && "ENABLED".equalsIgnoreCase(request.header("x-amz-checksum-mode"))) {
                 var checksum = object.checksum();
                 headers.put("x-amz-checksum-" + checksum.algorithm().toLowerCase(java.util.Locale.ROOT), checksum.value());
-                headers.put("x-amz-checksum-type", checksum.type());
+                headers.put("x-amz-checksum-type", checksum.type().name());
             }
             return headers;
         }

@@ -115,19 +115,7 @@ public final class ListObjectsHandler {
     }
 
     private static int maxKeys(S3Request request) {
-        String value = request.param("max-keys");
-        if (value == null || value.isEmpty()) {
-            return MAX_KEYS;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n < 0) {
-                throw new NumberFormatException();
-            }
-            return Math.min(n, MAX_KEYS);
-        } catch (NumberFormatException e) {
-            throw S3Exception.of(S3ErrorCode.INVALID_ARGUMENT, "max-keys must be a whole number from 0 to 2147483647.");
-        }
+        return Math.min(WholeNumberParameter.nonNegative(request.param("max-keys"), MAX_KEYS, "max-keys"), MAX_KEYS);
     }
 
     /** An opaque token: the key or common prefix the next page resumes after. */

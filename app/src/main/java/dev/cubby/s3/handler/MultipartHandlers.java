@@ -2,6 +2,7 @@ package dev.cubby.s3.handler;
 
 import dev.cubby.auth.Permission;
 import dev.cubby.checksum.ChecksumAlgorithm;
+import dev.cubby.checksum.ChecksumType;
 import dev.cubby.error.S3ErrorCode;
 import dev.cubby.error.S3Exception;
 import dev.cubby.meta.MultipartUpload;
@@ -27,7 +28,6 @@ import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -49,20 +49,19 @@ public final class MultipartHandlers {
 
     public S3Response create(S3Request request) {
         AclHeaders.requireOwnerOnly(request, AclHeaders.OBJECT_OWNER_ONLY, owner);
-        ChecksumAlgorithm algorithm = declaredAlgorithm(request);
-        String type = request.header("x-amz-checksum-type");
-        if (type != null) {
-            type = type.trim().toUpperCase(Locale.ROOT);
-            if (!type.equals("COMPOSITE") && !type.equals("FULL_OBJECT")) {
-                throw S3Exception.of(S3ErrorCode.INVALID_REQUEST, "x-amz-checksum-type must be COMPOSITE or FULL_OBJECT.");
-            }
+        ChecksumAlgorithm algorithm = ChecksumAlgorithmHeader.parse(request.header("x-amz-checksum-algorithm"));
+        String typeHeader = request.header("x-amz-checksum-type");
+        ChecksumType type = null;
+        if (typeHeader != null) {
+            type = ChecksumType.fromWireName(typeHeader).orElseThrow(() -> S3Exception.of(S3ErrorCode.INVALID_REQUEST,
+                    "x-amz-checksum-type must be COMPOSITE or FULL_OBJECT."));
         } else if (algorithm != null) {
-            type = algorithm == ChecksumAlgorithm.CRC64NVME ? "FULL_OBJECT" : "COMPOSITE";
+            type = ChecksumType.defaultFor(algorithm);
         }
-        if ("FULL_OBJECT".equals(type) && (algorithm == ChecksumAlgorithm.SHA1 || algorithm == ChecksumAlgorithm.SHA256)) {
+        if (type == ChecksumType.FULL_OBJECT && (algorithm == ChecksumAlgorithm.SHA1 || algorithm == ChecksumAlgorithm.SHA256)) {
             throw S3Exception.of(S3ErrorCode.INVALID_REQUEST, "FULL_OBJECT checksums exist only for CRC algorithms.");
         }
-        if ("COMPOSITE".equals(type) && algorithm == ChecksumAlgorithm.CRC64NVME) {
+        if (type == ChecksumType.COMPOSITE && algorithm == ChecksumAlgorithm.CRC64NVME) {
             throw S3Exception.of(S3ErrorCode.INVALID_REQUEST, "CRC64NVME supports only FULL_OBJECT checksums.");
         }
         MultipartUpload upload = uploads.create(request.bucket(), request.key(), MetadataHeaders.read(request),
@@ -74,7 +73,7 @@ public final class MultipartHandlers {
     }
 
     public S3Response uploadPart(S3Request request) {
-        int partNumber = partNumber(request.param("partNumber"));
+        int partNumber = WholeNumberParameter.partNumber(request.param("partNumber"));
         MultipartUpload upload = uploads.upload(request.bucket(), request.key(), request.param("uploadId"));
         var expectation = ChecksumExpectation.of(request);
         ChecksumAlgorithm kept = upload.checksumAlgorithm() == null ? null
@@ -102,7 +101,7 @@ public final class MultipartHandlers {
 
     /** UploadPartCopy: a part's bytes come from (a range of) an existing object, streamed. */
     public S3Response uploadPartCopy(S3Request request) {
-        int partNumber = partNumber(request.param("partNumber"));
+        int partNumber = WholeNumberParameter.partNumber(request.param("partNumber"));
         CopySource source = CopySource.parse(request.header("x-amz-copy-source"));
         request.access().require(Permission.READ, source.bucket(), source.key());
         MultipartUpload upload = uploads.upload(request.bucket(), request.key(), request.param("uploadId"));
@@ -151,7 +150,7 @@ public final class MultipartHandlers {
                     }
                 });
         var checksum = result.checksum();
-        String type = checksum == null ? null : checksum.type();
+        String type = checksum == null ? null : checksum.type().name();
         var document = new CompleteMultipartUploadResult("/" + request.bucket() + "/" + request.key(), request.bucket(),
                 request.key(), result.etag(), checksum == null ? null : checksum.algorithm(),
                 checksum == null ? null : checksum.value(), type);
@@ -165,8 +164,9 @@ public final class MultipartHandlers {
 
     public S3Response listParts(S3Request request) {
         MultipartUpload upload = uploads.upload(request.bucket(), request.key(), request.param("uploadId"));
-        int marker = nonNegative(request.param("part-number-marker"), 0, "part-number-marker");
-        int max = Math.min(MAX_LISTED, nonNegative(request.param("max-parts"), MAX_LISTED, "max-parts"));
+        int marker = WholeNumberParameter.nonNegative(request.param("part-number-marker"), 0, "part-number-marker");
+        int max = Math.min(MAX_LISTED,
+                WholeNumberParameter.nonNegative(request.param("max-parts"), MAX_LISTED, "max-parts"));
         List<UploadedPart> after = uploads.parts(request.bucket(), request.key(), upload.uploadId()).stream()
                 .filter(p -> p.partNumber() > marker).toList();
         boolean truncated = after.size() > max;
@@ -182,7 +182,8 @@ public final class MultipartHandlers {
                 ? null : request.param("delimiter");
         String keyMarker = request.param("key-marker");
         String idMarker = request.param("upload-id-marker");
-        int max = Math.min(MAX_LISTED, nonNegative(request.param("max-uploads"), MAX_LISTED, "max-uploads"));
+        int max = Math.min(MAX_LISTED,
+                WholeNumberParameter.nonNegative(request.param("max-uploads"), MAX_LISTED, "max-uploads"));
         var page = new ArrayList<MultipartUpload>();
         var prefixes = new ArrayList<String>();
         boolean truncated = false;
@@ -227,42 +228,5 @@ public final class MultipartHandlers {
             return byKey > 0;
         }
         return upload.uploadId().compareTo(idMarker) > 0;
-    }
-
-    private static ChecksumAlgorithm declaredAlgorithm(S3Request request) {
-        String name = request.header("x-amz-checksum-algorithm");
-        if (name == null) {
-            return null;
-        }
-        return ChecksumAlgorithm.fromWireName(name.trim()).orElseThrow(() -> S3Exception.of(S3ErrorCode.INVALID_ARGUMENT,
-                "Unknown checksum algorithm '" + name.trim() + "'; use CRC32, CRC32C, CRC64NVME, SHA1 or SHA256."));
-    }
-
-    static int partNumber(String value) {
-        try {
-            int n = Integer.parseInt(value == null ? "" : value.trim());
-            if (n >= 1 && n <= MultipartStore.MAX_PARTS) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw S3Exception.of(S3ErrorCode.INVALID_ARGUMENT, "Part number must be an integer between 1 and "
-                + MultipartStore.MAX_PARTS + ", inclusive.");
-    }
-
-    private static int nonNegative(String value, int fallback, String name) {
-        if (value == null || value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw S3Exception.of(S3ErrorCode.INVALID_ARGUMENT, name + " must be a whole number of 0 or more.");
     }
 }

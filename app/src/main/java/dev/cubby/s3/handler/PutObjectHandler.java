@@ -1,5 +1,6 @@
 package dev.cubby.s3.handler;
 
+import dev.cubby.checksum.ChecksumType;
 import dev.cubby.s3.ResponseHeaders;
 import dev.cubby.s3.S3Request;
 import dev.cubby.s3.S3Response;
@@ -34,7 +35,7 @@ public final class PutObjectHandler {
         var headers = new ResponseHeaders().put("ETag", ResponseHeaders.quoted(result.etag()));
         if (checksums.algorithm() != null) {
             headers.put(checksums.algorithm().headerName(), result.digests().checksums().get(checksums.algorithm()));
-            headers.put("x-amz-checksum-type", "FULL_OBJECT");
+            headers.put("x-amz-checksum-type", ChecksumType.FULL_OBJECT.name());
         }
         return new S3Response.Empty(200, headers.build());
     }

@@ -1,13 +1,12 @@
 package dev.cubby.s3.handler;
 
+import dev.cubby.checksum.Digests;
 import dev.cubby.error.S3ErrorCode;
 import dev.cubby.error.S3Exception;
 import dev.cubby.s3.S3Request;
 import dev.cubby.store.BodyDigests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 
 /**
@@ -37,15 +36,7 @@ final class SmallRequestBody {
             running.update(body, 0, body.length);
             checksums = Map.of(expectation.algorithm(), running.finishBase64());
         }
-        expectation.verify(new BodyDigests(md5(body), body.length, checksums), request.trailers().get());
+        expectation.verify(new BodyDigests(Digests.md5().digest(body), body.length, checksums), request.trailers().get());
         return body;
-    }
-
-    private static byte[] md5(byte[] body) {
-        try {
-            return MessageDigest.getInstance("MD5").digest(body);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is part of every JDK", e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.cubby.s3.xml;
 
+import dev.cubby.checksum.ChecksumType;
 import dev.cubby.s3.HttpDates;
 import dev.cubby.s3.ResponseHeaders;
 import java.time.Instant;
@@ -16,7 +17,7 @@ public record CopyObjectResult(String etag, Instant lastModified, String checksu
                 .element("LastModified", HttpDates.xml(lastModified))
                 .element("ETag", ResponseHeaders.quoted(etag));
         if (checksumAlgorithm != null) {
-            xml.element("ChecksumType", "FULL_OBJECT").element("Checksum" + checksumAlgorithm, checksumValue);
+            xml.element("ChecksumType", ChecksumType.FULL_OBJECT.name()).element("Checksum" + checksumAlgorithm, checksumValue);
         }
         xml.end();
     }

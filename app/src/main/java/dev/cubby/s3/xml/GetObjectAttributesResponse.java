@@ -15,7 +15,7 @@ public record GetObjectAttributesResponse(String etag, StoredChecksum checksum, 
         if (checksum != null) {
             xml.start("Checksum")
                     .element("Checksum" + checksum.algorithm(), checksum.value())
-                    .element("ChecksumType", checksum.type())
+                    .element("ChecksumType", checksum.type().name())
                     .end();
         }
         if (partsCount != null) {

@@ -11,16 +11,16 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Verifies AWS Signature Version 4 for S3, in both of its forms (the {@code Authorization} header
- * and presigned URLs), and then the request body as its {@code x-amz-content-sha256} requires.
- * Signature Version 2 ({@code Authorization: AWS id:signature} or {@code ?AWSAccessKeyId=...
- * &Signature=...&Expires=...}) is accepted too, for older clients, and handed to
- * {@link SigV2Verifier}; such a request's body is unsigned.
+ * Verifies a request's AWS signature and then its body. Signature Version 4, in both of its forms
+ * (the {@code Authorization} header and presigned URLs), is checked here, and the body as its
+ * {@code x-amz-content-sha256} requires. Signature Version 2 ({@code Authorization: AWS
+ * id:signature} or {@code ?AWSAccessKeyId=...&Signature=...&Expires=...}), still sent by older
+ * clients, is recognised here and handed to {@link SigV2Verifier}; such a request's body is unsigned.
  *
  * <p>The server calls {@link #verify} before doing anything on a request's behalf, and reads the
  * body only through {@link #wrapBody}. Thread-safe; one instance serves all requests.
  */
-public final class SigV4Verifier {
+public final class SignatureVerifier {
     /** How far a request's signing time may be from the server's clock, as in S3. */
     static final Duration MAX_SKEW = Duration.ofMinutes(15);
     private static final int SIGNING_KEY_CACHE_SIZE = 256;
@@ -30,7 +30,7 @@ public final class SigV4Verifier {
     private final SigningKeyCache signingKeys = new SigningKeyCache(SIGNING_KEY_CACHE_SIZE);
     private final SigV2Verifier signatureV2;
 
-    public SigV4Verifier(CredentialLookup credentials, Clock clock) {
+    public SignatureVerifier(CredentialLookup credentials, Clock clock) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.signatureV2 = new SigV2Verifier(credentials, clock);
@@ -220,19 +220,7 @@ public final class SigV4Verifier {
     }
 
     private static long decodedLength(SignedRequest request) {
-        var declared = request.header("x-amz-decoded-content-length").map(String::trim);
-        if (declared.isEmpty()) {
-            return -1;
-        }
-        try {
-            long length = Long.parseLong(declared.get());
-            if (length >= 0) {
-                return length;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw S3Exception.of(S3ErrorCode.INVALID_ARGUMENT,
-                "x-amz-decoded-content-length must be a non-negative byte count, but was \"" + declared.get() + "\".");
+        return ByteCountHeader.decodedContentLength(
+                request.header(ByteCountHeader.DECODED_CONTENT_LENGTH).orElse(null));
     }
 }
