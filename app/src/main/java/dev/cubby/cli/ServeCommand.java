@@ -144,6 +144,9 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         secrets.warnings().forEach(warning -> System.err.println("cubby: warning: " + warning));
         AdminKey admin = secrets.admin();
         CertificateSource certificates = secrets.certificates();
+        // Before the port opens: a client that finds the server answering finds the key printed,
+        // and a start that fails (port taken) has still shown the key it generated and stored.
+        printAdminKey(admin, settings);
         CubbyServer server = CubbyServer.start(settings, admin.credential(), secrets.keys(), certificates);
         Mount fuse = null;
         if (settings.mount() != null) {
@@ -161,17 +164,6 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         System.out.println("Cubby serves " + settings.root() + " at " + listenUrls(settings, server));
         if (certificates != null) {
             printCertificate(certificates);
-        }
-        if (admin.migrated()) {
-            System.out.println("Moved the admin key from admin-key.properties into the key store (sealed) and "
-                    + "deleted the file.");
-        }
-        if (admin.generated()) {
-            System.out.println("Generated the admin key (shown once; kept in " + settings.stateDir() + "):");
-            System.out.println("  access key id:     " + admin.credential().accessKeyId());
-            System.out.println("  secret access key: " + admin.credential().secretAccessKey());
-        } else {
-            System.out.println("Admin access key id: " + admin.credential().accessKeyId());
         }
         System.out.flush();
         ServiceReadiness.notifyReady(System.getenv(), settings.address(), server.port(),
@@ -223,6 +215,21 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             return "http://" + host + ":" + server.port();
         }
         return settings.tls().port() == null ? https : "http://" + host + ":" + server.port() + " and " + https;
+    }
+
+    private static void printAdminKey(AdminKey admin, Settings settings) {
+        if (admin.migrated()) {
+            System.out.println("Moved the admin key from admin-key.properties into the key store (sealed) and "
+                    + "deleted the file.");
+        }
+        if (admin.generated()) {
+            System.out.println("Generated the admin key (shown once; kept in " + settings.stateDir() + "):");
+            System.out.println("  access key id:     " + admin.credential().accessKeyId());
+            System.out.println("  secret access key: " + admin.credential().secretAccessKey());
+        } else {
+            System.out.println("Admin access key id: " + admin.credential().accessKeyId());
+        }
+        System.out.flush();
     }
 
     /** The fingerprint in the form {@code openssl x509 -noout -fingerprint -sha256} prints, for pinning. */
