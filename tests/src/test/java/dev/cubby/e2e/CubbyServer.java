@@ -53,6 +53,10 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
     public static final String SECRET_OUTSIDE = "outside the root: must never be served\n";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+    /** The line serve prints once it listens; its URLs carry the ports it bound. */
+    private static final java.util.regex.Pattern SERVES_LINE =
+            java.util.regex.Pattern.compile("(?m)^Cubby serves .* at (https?://\\S+(?: and https?://\\S+)?)\\R");
+    private static final java.util.regex.Pattern BOUND_PORT = java.util.regex.Pattern.compile(":(\\d+)(?:\\s|$)");
 
     /** Writes files into the root before the server starts. */
     @FunctionalInterface
@@ -116,7 +120,7 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
         return this;
     }
 
-    /** HTTPS on a second free port ({@code --tls-port}) beside plain HTTP on the main one. */
+    /** HTTPS on a second port of its own ({@code --tls-port}) beside plain HTTP on the main one. */
     public CubbyServer httpsBesideHttp() {
         httpsBesideHttp = true;
         return this;
@@ -141,17 +145,16 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
         for (TreeSetup setup : setups) {
             setup.write(root);
         }
-        port = freePort();
-        if (httpsBesideHttp) {
-            httpsPort = freePort();
-            extraArgs.addAll(List.of("--tls-port", Integer.toString(httpsPort)));
-        }
+        // Port 0: the server binds free ports itself and prints them (no port picked here, released,
+        // then taken by someone else before the server binds it).
+        port = 0;
+        httpsPort = 0;
         launch();
     }
 
     /**
      * Stops the process (as a service manager would, with SIGTERM) and starts it again on the same
-     * port over the same root and state; clients made before stay usable.
+     * ports (the ones it bound first) over the same root and state; clients made before stay usable.
      */
     public synchronized void restart() throws IOException, InterruptedException {
         if (base == null) {
@@ -189,6 +192,9 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
         List<String> command = new ArrayList<>(CubbyJar.command(
                 "serve", "--root", root.toString(), "--state", state.toString(),
                 "--address", "127.0.0.1", "--port", Integer.toString(port)));
+        if (httpsBesideHttp) {
+            command.addAll(List.of("--tls-port", Integer.toString(httpsPort)));
+        }
         command.addAll(extraArgs);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -196,9 +202,52 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
         builder.environment().put("CUBBY_ACCESS_KEY_ID", ACCESS_KEY);
         builder.environment().put("CUBBY_SECRET_ACCESS_KEY", SECRET_KEY);
         builder.environment().putAll(extraEnv);
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
         process = builder.start();
+        readBoundPorts(logStart);
         raw = new RawHttp(port, errorBodies);
         awaitHealthy();
+    }
+
+    /**
+     * Waits for the line {@code Cubby serves ROOT at URL[ and URL]} this launch writes after
+     * {@code logStart} and takes the ports from it: the main one first, HTTPS's own second.
+     */
+    private void readBoundPorts(long logStart) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String output = logSince(logStart);
+            var serves = SERVES_LINE.matcher(output);
+            if (serves.find()) {
+                var ports = BOUND_PORT.matcher(serves.group(1));
+                List<Integer> found = new ArrayList<>();
+                while (ports.find()) {
+                    found.add(Integer.parseInt(ports.group(1)));
+                }
+                port = found.get(0);
+                if (httpsBesideHttp) {
+                    httpsPort = found.get(1);
+                }
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("cubby exited with " + process.exitValue()
+                        + " before it said where it serves; its log:\n" + log());
+            }
+            Thread.sleep(50);
+        }
+        String output = log();
+        close();
+        throw new IllegalStateException("cubby did not say where it serves within " + START_TIMEOUT
+                + "; its log:\n" + output);
+    }
+
+    private String logSince(long offset) throws IOException {
+        try (var channel = java.nio.channels.FileChannel.open(log)) {
+            var bytes = java.nio.ByteBuffer.allocate((int) Math.max(0, channel.size() - offset));
+            channel.read(bytes, offset);
+            return new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8);
+        }
     }
 
     private void awaitHealthy() throws InterruptedException {
