@@ -150,9 +150,10 @@ final class S3Pipeline implements Handler {
         }
     }
 
+    /** The peer's address; a peer without one (unresolved, as Helidon's in-process client) counts as local. */
     private static InetAddress clientAddress(ServerRequest req) {
-        return req.remotePeer().address() instanceof InetSocketAddress socket ? socket.getAddress()
-                : InetAddress.getLoopbackAddress();
+        return req.remotePeer().address() instanceof InetSocketAddress socket && socket.getAddress() != null
+                ? socket.getAddress() : InetAddress.getLoopbackAddress();
     }
 
     private static Map<String, List<String>> lowerCaseHeaders(ServerRequest req) {

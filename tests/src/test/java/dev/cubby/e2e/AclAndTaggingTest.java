@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.s3.model.Type;
  */
 class AclAndTaggingTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty();
+    static final TestServer server = TestServer.empty();
 
     private static final byte[] BODY = "tagged and acl'd".getBytes();
 

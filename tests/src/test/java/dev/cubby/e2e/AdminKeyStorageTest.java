@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 class AdminKeyStorageTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty()
+    static final TestServer server = TestServer.empty()
             .env("CUBBY_ACCESS_KEY_ID", "").env("CUBBY_SECRET_ACCESS_KEY", "")
             .tree(root -> Files.createDirectories(root.resolve("photos")));
 
@@ -31,7 +31,7 @@ class AdminKeyStorageTest {
     }
 
     private static S3Client client(String id, String secret) {
-        return server.client(b -> b.credentialsProvider(CubbyServer.credentials(id, secret)));
+        return server.client(b -> b.credentialsProvider(TestServer.credentials(id, secret)));
     }
 
     @Test
@@ -54,12 +54,12 @@ class AdminKeyStorageTest {
         assertNoFileHolds(secret);
 
         // Moving to an admin key from the environment leaves the stored ones valid: the start says so.
-        server.env("CUBBY_ACCESS_KEY_ID", CubbyServer.ACCESS_KEY).env("CUBBY_SECRET_ACCESS_KEY", CubbyServer.SECRET_KEY);
+        server.env("CUBBY_ACCESS_KEY_ID", TestServer.ACCESS_KEY).env("CUBBY_SECRET_ACCESS_KEY", TestServer.SECRET_KEY);
         server.restart();
         for (String stored : new String[] {id, "CUBKLEGACYADMIN00000"}) {
             assertTrue(server.log().contains("the stored admin key " + stored + " is still valid"), server.log());
         }
-        client(CubbyServer.ACCESS_KEY, CubbyServer.SECRET_KEY).listBuckets();
+        client(TestServer.ACCESS_KEY, TestServer.SECRET_KEY).listBuckets();
     }
 
     private static void assertNoFileHolds(String secret) throws Exception {

@@ -15,7 +15,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 /** Every S3 request leaves one logfmt line on standard output: who, what, outcome, size, time. */
 class AuditLogTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty();
+    static final TestServer server = TestServer.empty();
 
     @Test
     void aWriteAReadAndARefusalEachLeaveOneLine() throws Exception {
@@ -28,14 +28,14 @@ class AuditLogTest {
 
         String put = awaitLine(l -> l.contains(" op=PutObject ") && l.contains("bucket=" + bucket + " "));
         assertTrue(put.startsWith("audit time="), put);
-        assertTrue(put.contains(" key=" + CubbyServer.ACCESS_KEY + " "), put);
+        assertTrue(put.contains(" key=" + TestServer.ACCESS_KEY + " "), put);
         assertTrue(put.contains(" object=\"two words/\\\"quoted\\\"=x.txt\" "), put);
         assertTrue(put.contains(" status=200 "), put);
         assertTrue(put.contains(" client=127.0.0.1:"), put);
         assertTrue(put.matches(".* request=[0-9A-F]+ .* ms=\\d+$"), put);
 
         String get = awaitLine(l -> l.contains(" op=GetObject ") && l.contains("bucket=" + bucket + " ")
-                && l.contains(" key=" + CubbyServer.ACCESS_KEY));
+                && l.contains(" key=" + TestServer.ACCESS_KEY));
         assertTrue(get.contains(" out=5 "), get);
 
         String denied = awaitLine(l -> l.contains("object=secret.txt"));
@@ -56,7 +56,7 @@ class AuditLogTest {
         }
         awaitLine(l -> l.contains("bucket=" + bucket + " ") && l.contains(" op=GetObject "));
         String log = server.log();
-        assertFalse(log.contains(CubbyServer.SECRET_KEY), "the secret key appears in the log");
+        assertFalse(log.contains(TestServer.SECRET_KEY), "the secret key appears in the log");
         assertFalse(log.contains("X-Amz-Signature"), "a presigned signature appears in the log");
     }
 

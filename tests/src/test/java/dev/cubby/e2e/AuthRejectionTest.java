@@ -30,14 +30,14 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 class AuthRejectionTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.withFixtureTree();
+    static final TestServer server = TestServer.withFixtureTree();
 
     private static final String WRONG_SECRET = "wrongSecretWrongSecretWrongSecret0123456";
 
     @Test
     void wrongSecretAnswersSignatureDoesNotMatchAndStoresNothing() {
         S3Client wrong = server.client(b -> b.credentialsProvider(
-                CubbyServer.credentials(CubbyServer.ACCESS_KEY, WRONG_SECRET)));
+                TestServer.credentials(TestServer.ACCESS_KEY, WRONG_SECRET)));
         TreeSnapshot before = TreeSnapshot.of(server.base());
 
         assertS3Error(403, "SignatureDoesNotMatch", () -> wrong.putObject(
@@ -53,7 +53,7 @@ class AuthRejectionTest {
     @Test
     void unknownAccessKeyAnswersInvalidAccessKeyId() {
         S3Client unknown = server.client(b -> b.credentialsProvider(
-                CubbyServer.credentials("AKIDUNKNOWNKEY000000", CubbyServer.SECRET_KEY)));
+                TestServer.credentials("AKIDUNKNOWNKEY000000", TestServer.SECRET_KEY)));
         TreeSnapshot before = TreeSnapshot.of(server.base());
 
         assertS3Error(403, "InvalidAccessKeyId", () -> unknown.putObject(
@@ -150,9 +150,9 @@ class AuthRejectionTest {
     void presignedUrlWithWrongSecretAnswersSignatureDoesNotMatch() throws Exception {
         try (S3Presigner wrong = S3Presigner.builder()
                 .endpointOverride(server.endpoint())
-                .region(CubbyServer.REGION)
+                .region(TestServer.REGION)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
-                .credentialsProvider(CubbyServer.credentials(CubbyServer.ACCESS_KEY, WRONG_SECRET))
+                .credentialsProvider(TestServer.credentials(TestServer.ACCESS_KEY, WRONG_SECRET))
                 .build();
              HttpClient http = HttpClient.newHttpClient()) {
             var url = wrong.presignGetObject(r -> r.signatureDuration(Duration.ofMinutes(5))

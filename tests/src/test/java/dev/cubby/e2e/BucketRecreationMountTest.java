@@ -34,7 +34,7 @@ class BucketRecreationMountTest {
             """);
 
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty()
+    static final TestServer server = TestServer.empty()
             .args("--config", CONFIG.toString(), "--mount", MOUNT_POINT.toString());
 
     private final S3Client s3 = server.client();

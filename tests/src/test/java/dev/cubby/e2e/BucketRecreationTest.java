@@ -39,7 +39,7 @@ class BucketRecreationTest {
 
     /** No --free-space-reserve: the default reserve is on, so every upload asks its disk for free space. */
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty().args("--config", CONFIG.toString());
+    static final TestServer server = TestServer.empty().args("--config", CONFIG.toString());
 
     @Test
     void everyWriteWorksInABucketMadeAfterAnotherBucketWasDeleted() {

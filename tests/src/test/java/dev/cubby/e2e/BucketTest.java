@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.s3.model.ListBucketsResponse;
  */
 class BucketTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.withFixtureTree();
+    static final TestServer server = TestServer.withFixtureTree();
 
     private final S3Client s3 = server.client();
 

@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
  */
 class ChecksumTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty();
+    static final TestServer server = TestServer.empty();
 
     private static final RequestRecorder recorder = new RequestRecorder();
 

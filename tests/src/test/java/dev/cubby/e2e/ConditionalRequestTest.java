@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
  */
 class ConditionalRequestTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty();
+    static final TestServer server = TestServer.empty();
 
     private static final byte[] BODY = "conditional body".getBytes();
     private static final String ETAG = Digests.etag(BODY);

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 class ConditionalWriteTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty();
+    static final TestServer server = TestServer.empty();
 
     private static final byte[] FIRST = "first version".getBytes();
     private static final byte[] SECOND = "second version".getBytes();

@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.s3.model.UploadPartCopyResponse;
  */
 class CopyObjectTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty();
+    static final TestServer server = TestServer.empty();
 
     private static final byte[] BODY = FixtureTree.seeded(100_000, 401);
     private static final String BOGUS_VERSION = "3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY";

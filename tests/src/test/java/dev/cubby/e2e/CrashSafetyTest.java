@@ -56,7 +56,7 @@ class CrashSafetyTest {
     private static final int WRITERS = 4;
 
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty();
+    static final TestServer server = TestServer.empty();
 
     private final CrashLedger ledger = new CrashLedger();
     private final List<String> problems = new ArrayList<>();

@@ -37,13 +37,13 @@ class CubbyDevRunTest {
 
     @Test
     void optionsGivenAsSeparateWordsOverrideTheDefaults() throws Exception {
-        int port = CubbyServer.freePort();
+        int port = TestServer.freePort();
         assertServes("in-spaced", port, "--port", Integer.toString(port), "--root", root("spaced").toString());
     }
 
     @Test
     void optionsGivenWithEqualsSignsOverrideTheDefaults() throws Exception {
-        int port = CubbyServer.freePort();
+        int port = TestServer.freePort();
         assertServes("in-joined", port, "--port=" + port, "--root=" + root("joined"), "--address=127.0.0.1");
     }
 
@@ -63,14 +63,14 @@ class CubbyDevRunTest {
         command.addAll(List.of("--state", base.resolve("state").toString()));
         var builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().put("CUBBY_ACCESS_KEY_ID", CubbyServer.ACCESS_KEY);
-        builder.environment().put("CUBBY_SECRET_ACCESS_KEY", CubbyServer.SECRET_KEY);
+        builder.environment().put("CUBBY_ACCESS_KEY_ID", TestServer.ACCESS_KEY);
+        builder.environment().put("CUBBY_SECRET_ACCESS_KEY", TestServer.SECRET_KEY);
         Process process = builder.start();
         try {
             awaitHealthy(process, port, log);
             try (S3Client s3 = S3Client.builder().endpointOverride(URI.create("http://127.0.0.1:" + port))
-                    .region(CubbyServer.REGION).forcePathStyle(true)
-                    .credentialsProvider(CubbyServer.credentials(CubbyServer.ACCESS_KEY, CubbyServer.SECRET_KEY))
+                    .region(TestServer.REGION).forcePathStyle(true)
+                    .credentialsProvider(TestServer.credentials(TestServer.ACCESS_KEY, TestServer.SECRET_KEY))
                     .httpClientBuilder(Apache5HttpClient.builder()).build()) {
                 assertEquals(List.of(bucket), s3.listBuckets().buckets().stream().map(Bucket::name).toList(),
                         "the root given on the command line is served");

@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.s3.model.S3Error;
  */
 class DeleteObjectsTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty();
+    static final TestServer server = TestServer.empty();
 
     private static final RequestRecorder recorder = new RequestRecorder();
     private static final String BOGUS_VERSION = "3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY";
@@ -236,7 +236,7 @@ class DeleteObjectsTest {
         RawResponse response = server.sendSigned(deleteRequest(bucket, body).withHeader("Content-MD5", Digests.md5Base64(body)));
 
         S3Assert.assertS3Error(response, 400, "MalformedXML");
-        assertFalse(response.text().contains(CubbyServer.SECRET_OUTSIDE.trim()), "the entity was never expanded");
+        assertFalse(response.text().contains(TestServer.SECRET_OUTSIDE.trim()), "the entity was never expanded");
         assertEquals(before, TreeSnapshot.of(server.base()));
     }
 

@@ -70,7 +70,7 @@ class DiskFullTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void uploadThatWouldEatIntoTheReserveIsRefusedUpFront() throws Exception {
-        try (CubbyServer server = serve("4MiB")) {
+        try (TestServer server = serve("4MiB")) {
             S3Client s3 = server.client();
             fillLeaving(6L * MIB);
 
@@ -90,7 +90,7 @@ class DiskFullTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void fullDiskDuringABodyOfUnknownLengthKeepsThePreviousObject() throws Exception {
-        try (CubbyServer server = serve("0")) {
+        try (TestServer server = serve("0")) {
             S3Client s3 = server.client();
             byte[] previous = FixtureTree.seeded(MIB, 3);
             String etag = s3.putObject(b -> b.bucket(BUCKET).key("doc.bin"), RequestBody.fromBytes(previous)).eTag();
@@ -118,7 +118,7 @@ class DiskFullTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void fullDiskFailsPutPartCompletionAndCopyCleanly() throws Exception {
-        try (CubbyServer server = serve("0")) {
+        try (TestServer server = serve("0")) {
             S3Client s3 = server.client();
             byte[] previous = FixtureTree.seeded(MIB, 5);
             String previousEtag = s3.putObject(b -> b.bucket(BUCKET).key("big.bin"),
@@ -182,7 +182,7 @@ class DiskFullTest {
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void fillingTheRootByUploadsRefusesEachCleanlyKeepsWhatWasStoredAndRecoversAfterDeletes() throws Exception {
         Path outsideBytes = null;
-        try (CubbyServer server = CubbyServer.empty().tree(root -> {
+        try (TestServer server = TestServer.empty().tree(root -> {
             mountTmpfs(root, "16m");
             Files.createDirectory(root.resolve("fill"));
             Files.write(root.resolve("fill").resolve("samba.txt"), FixtureTree.seeded(3000, 40));
@@ -257,7 +257,7 @@ class DiskFullTest {
                 "buckets:\n  " + BUCKET + ": " + bucketDir + "\n", StandardCharsets.UTF_8);
         config.toFile().deleteOnExit();
         Files.write(bucketDir.resolve("samba.txt"), FixtureTree.seeded(2000, 50));
-        try (CubbyServer server = CubbyServer.empty().tree(root -> mountTmpfs(root, "4m"))
+        try (TestServer server = TestServer.empty().tree(root -> mountTmpfs(root, "4m"))
                 .args("--config", config.toString(), "--free-space-reserve", "0")) {
             server.start();
             extraMounts.add(server.root());
@@ -377,11 +377,11 @@ class DiskFullTest {
     }
 
     /** A server whose bucket {@value #BUCKET} is the folder on the small filesystem. */
-    private CubbyServer serve(String reserve) throws Exception {
+    private TestServer serve(String reserve) throws Exception {
         Path config = Files.writeString(mount.getParent().resolve(mount.getFileName() + ".yaml"),
                 "buckets:\n  " + BUCKET + ": " + bucketDir + "\n", StandardCharsets.UTF_8);
         config.toFile().deleteOnExit();
-        CubbyServer server = CubbyServer.empty().args("--config", config.toString(), "--free-space-reserve", reserve);
+        TestServer server = TestServer.empty().args("--config", config.toString(), "--free-space-reserve", reserve);
         server.start();
         return server;
     }
@@ -401,7 +401,7 @@ class DiskFullTest {
     }
 
     /** A presigned PUT whose body is sent with chunked transfer encoding, so its length is not declared. */
-    private static HttpResponse<String> putStreamed(CubbyServer server, String key, byte[] body) throws Exception {
+    private static HttpResponse<String> putStreamed(TestServer server, String key, byte[] body) throws Exception {
         var url = server.presigner().presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(5))
                 .putObjectRequest(r -> r.bucket(BUCKET).key(key))).url();
         try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {

@@ -16,7 +16,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 /**
  * Every error body one test server sent to the harness's clients (the SDK clients it builds and
  * {@link RawHttp}), and the check that none of them gives away the server's insides: its own
- * folders, a device, an exception's name or a stack frame. {@link CubbyServer} runs the check
+ * folders, a device, an exception's name or a stack frame. {@link TestServer} runs the check
  * when it closes, so every suite that provokes errors is scanned.
  */
 final class ErrorBodies {

@@ -32,7 +32,7 @@ class ExternalChangeTest {
     private static final Pattern PLACEHOLDER_ETAG = Pattern.compile("\"[0-9a-f]+-1\"");
 
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.withFixtureTree();
+    static final TestServer server = TestServer.withFixtureTree();
 
     private final S3Client s3 = server.client();
 

@@ -31,7 +31,7 @@ class GracefulShutdownTest {
     private static final int CHUNK = 512 * 1024;
 
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty();
+    static final TestServer server = TestServer.empty();
 
     @Test
     void anUploadInFlightFinishesAndTheServerThenStops() throws Exception {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The readiness probe answers without credentials. */
 class HealthTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty();
+    static final TestServer server = TestServer.empty();
 
     @Test
     void healthAnswers200WithoutAuthentication() throws Exception {

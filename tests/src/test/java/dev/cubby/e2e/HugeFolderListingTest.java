@@ -31,7 +31,7 @@ class HugeFolderListingTest {
     private static final List<String> UPLOADED = List.of("f0005.txt", "f1999.txt", "f2998.txt");
 
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty().tree(HugeFolderListingTest::writeFiles);
+    static final TestServer server = TestServer.empty().tree(HugeFolderListingTest::writeFiles);
 
     private static final List<String> KEYS = new ArrayList<>();
 

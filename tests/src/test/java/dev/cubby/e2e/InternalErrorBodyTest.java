@@ -21,7 +21,7 @@ class InternalErrorBodyTest {
     private static final Path CONFIGURED = createFolder();
 
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty()
+    static final TestServer server = TestServer.empty()
             .args("--config", ConfigFiles.write("buckets:\n  configured: " + CONFIGURED + "\n").toString());
 
     /** The body the issue reported, from a PUT after a bucket was deleted and made again. */

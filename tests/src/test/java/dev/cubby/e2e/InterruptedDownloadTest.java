@@ -30,7 +30,7 @@ class InterruptedDownloadTest {
     private static final int SIZE = 64 * 1024 * 1024;
 
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty();
+    static final TestServer server = TestServer.empty();
 
     @Test
     void aClientHangingUpIsRecordedWithTheBytesSentAndNoFailure() throws Exception {

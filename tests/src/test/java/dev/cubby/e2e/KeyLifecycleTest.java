@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 class KeyLifecycleTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty().tree(root -> {
+    static final TestServer server = TestServer.empty().tree(root -> {
         Files.createDirectories(root.resolve("photos/2024"));
         Files.writeString(root.resolve("photos/2024/beach.jpg"), "beach");
         Files.writeString(root.resolve("photos/2024/other.jpg"), "other");
@@ -48,7 +48,7 @@ class KeyLifecycleTest {
     }
 
     private static S3Client client(CubbyCli.Key key) {
-        return server.client(b -> b.credentialsProvider(CubbyServer.credentials(key.accessKeyId(), key.secret())));
+        return server.client(b -> b.credentialsProvider(TestServer.credentials(key.accessKeyId(), key.secret())));
     }
 
     private static String get(S3Client client) {
@@ -110,9 +110,9 @@ class KeyLifecycleTest {
         var key = create("presigner");
         URI url;
         try (S3Presigner presigner = S3Presigner.builder().endpointOverride(server.endpoint())
-                .region(CubbyServer.REGION)
+                .region(TestServer.REGION)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
-                .credentialsProvider(CubbyServer.credentials(key.accessKeyId(), key.secret())).build()) {
+                .credentialsProvider(TestServer.credentials(key.accessKeyId(), key.secret())).build()) {
             url = presigner.presignGetObject(b -> b.signatureDuration(Duration.ofMinutes(10))
                     .getObjectRequest(g -> g.bucket("photos").key("2024/beach.jpg"))).url().toURI();
         }

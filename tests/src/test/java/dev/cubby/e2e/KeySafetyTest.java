@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 class KeySafetyTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.withFixtureTree().tree(KeySafetyTest::writeEscapingLinks);
+    static final TestServer server = TestServer.withFixtureTree().tree(KeySafetyTest::writeEscapingLinks);
 
     private final S3Client s3 = server.client();
 
@@ -70,7 +70,7 @@ class KeySafetyTest {
 
         assertEquals(400, response.status(), response::toString);
         S3Assert.assertErrorDocument(response);
-        assertFalse(response.text().contains(CubbyServer.SECRET_OUTSIDE.trim()));
+        assertFalse(response.text().contains(TestServer.SECRET_OUTSIDE.trim()));
     }
 
     @Test
@@ -94,7 +94,7 @@ class KeySafetyTest {
         assertTrue(headError.statusCode() == 403 || headError.statusCode() == 404, headError.getMessage());
 
         RawResponse raw = server.sendSigned(server.request("GET", "/photos/" + key));
-        assertFalse(raw.text().contains(CubbyServer.SECRET_OUTSIDE.trim()), raw::toString);
+        assertFalse(raw.text().contains(TestServer.SECRET_OUTSIDE.trim()), raw::toString);
     }
 
     @Test
@@ -121,7 +121,7 @@ class KeySafetyTest {
         } catch (S3Exception refused) {
             // refusing is as good as replacing the link itself: either way the target is untouched
         }
-        assertEquals(CubbyServer.SECRET_OUTSIDE, Files.readString(outside.resolve("secret.txt")));
+        assertEquals(TestServer.SECRET_OUTSIDE, Files.readString(outside.resolve("secret.txt")));
 
         try {
             s3.deleteObject(b -> b.bucket(FixtureTree.PHOTOS).key("escape-dir/secret.txt"));

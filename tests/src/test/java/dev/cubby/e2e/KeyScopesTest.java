@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.s3.model.Tagging;
  */
 class KeyScopesTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty().tree(root -> {
+    static final TestServer server = TestServer.empty().tree(root -> {
         Files.createDirectories(root.resolve("photos/granted/sub"));
         Files.createDirectories(root.resolve("photos/free"));
         Files.createDirectories(root.resolve("other"));
@@ -91,7 +91,7 @@ class KeyScopesTest {
         for (Shape shape : SHAPES) {
             var key = CubbyCli.createKey(server.state(), shape.name(), List.of(shape.grant()));
             clients.put(shape, server.client(b -> b.credentialsProvider(
-                    CubbyServer.credentials(key.accessKeyId(), key.secret()))));
+                    TestServer.credentials(key.accessKeyId(), key.secret()))));
         }
     }
 

@@ -29,7 +29,7 @@ class LargeListingTest {
             .toList();
 
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty().tree(LargeListingTest::writeKeys);
+    static final TestServer server = TestServer.empty().tree(LargeListingTest::writeKeys);
 
     private final S3Client s3 = server.client();
 

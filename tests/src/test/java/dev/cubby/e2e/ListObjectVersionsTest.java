@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.s3.model.ObjectVersion;
  */
 class ListObjectVersionsTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.withFixtureTree().tree(Listings::writeSortedBucket);
+    static final TestServer server = TestServer.withFixtureTree().tree(Listings::writeSortedBucket);
 
     private final S3Client s3 = server.client();
 

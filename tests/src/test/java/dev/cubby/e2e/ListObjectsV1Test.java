@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /** ListObjects (version 1): the same tree, paged with marker and NextMarker, with checksum algorithms. */
 class ListObjectsV1Test {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.withFixtureTree().tree(Listings::writeSortedBucket);
+    static final TestServer server = TestServer.withFixtureTree().tree(Listings::writeSortedBucket);
 
     private final S3Client s3 = server.client();
 

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 class ListObjectsV2Test {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.withFixtureTree().tree(Listings::writeSortedBucket);
+    static final TestServer server = TestServer.withFixtureTree().tree(Listings::writeSortedBucket);
 
     private final S3Client s3 = server.client();
 

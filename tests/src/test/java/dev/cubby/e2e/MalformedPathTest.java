@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class MalformedPathTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty()
+    static final TestServer server = TestServer.empty()
             .tree(root -> Files.writeString(Files.createDirectory(root.resolve("pub")).resolve("p.txt"), "public\n"))
             .args("--public-read", "pub");
 

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 /** {@code GET /-/metrics} speaks Prometheus' text format and counts what the server did. */
 class MetricsTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty();
+    static final TestServer server = TestServer.empty();
 
     @Test
     void requestsBytesLatenciesUploadsAndDisksAreExported() throws Exception {

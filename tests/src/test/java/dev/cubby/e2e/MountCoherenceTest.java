@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 class MountCoherenceTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty();
+    static final TestServer server = TestServer.empty();
 
     private static CubbyMount mount;
     private final S3Client s3 = server.client();

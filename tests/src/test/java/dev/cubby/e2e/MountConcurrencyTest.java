@@ -41,7 +41,7 @@ class MountConcurrencyTest {
 
     @RegisterExtension
     @Order(1)
-    static final CubbyServer server = CubbyServer.empty();
+    static final TestServer server = TestServer.empty();
 
     @RegisterExtension
     @Order(2)

@@ -29,7 +29,7 @@ class MountQuotaTest {
 
     @RegisterExtension
     @Order(1)
-    static final CubbyServer server = CubbyServer.empty()
+    static final TestServer server = TestServer.empty()
             .args("--config", CONFIG.toString())
             .tree(root -> {
                 Files.createDirectory(root.resolve("capped"));

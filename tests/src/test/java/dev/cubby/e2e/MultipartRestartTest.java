@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.s3.model.Part;
  */
 class MultipartRestartTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty();
+    static final TestServer server = TestServer.empty();
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -59,7 +59,7 @@ class MultipartRestartTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void uploadOlderThanTheExpiryIsSweptWithItsParts() throws Exception {
-        try (CubbyServer expiring = CubbyServer.empty().env("CUBBY_MULTIPART_EXPIRY", "2s")) {
+        try (TestServer expiring = TestServer.empty().env("CUBBY_MULTIPART_EXPIRY", "2s")) {
             expiring.start();
             S3Client s3 = expiring.client();
             String bucket = expiring.newBucket("stale");

@@ -45,7 +45,7 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  */
 class MultipartTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty();
+    static final TestServer server = TestServer.empty();
 
     private static final byte[] PART_1 = FixtureTree.seeded(MIN_PART, 101);
     private static final byte[] PART_2 = FixtureTree.seeded(MIN_PART, 102);

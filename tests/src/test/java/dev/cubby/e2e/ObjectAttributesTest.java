@@ -26,7 +26,7 @@ class ObjectAttributesTest {
             ObjectAttributes.OBJECT_PARTS, ObjectAttributes.STORAGE_CLASS, ObjectAttributes.OBJECT_SIZE};
 
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.withFixtureTree();
+    static final TestServer server = TestServer.withFixtureTree();
 
     private final S3Client s3 = server.client();
 

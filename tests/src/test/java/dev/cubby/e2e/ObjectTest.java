@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 /** PutObject, GetObject, HeadObject and DeleteObject: responses, and the plain files behind them. */
 class ObjectTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.withFixtureTree();
+    static final TestServer server = TestServer.withFixtureTree();
 
     private final S3Client s3 = server.client();
 

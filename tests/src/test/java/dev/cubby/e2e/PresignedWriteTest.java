@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 @ClientMatrix(client = "AWS SDK for Java v2", version = ClientMatrix.JAVA_SDK)
 class PresignedWriteTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty();
+    static final TestServer server = TestServer.empty();
 
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final byte[] BODY = FixtureTree.seeded(200_000, 801);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** {@code --public-read}: those buckets may be read without a key; nothing else may be done anonymously. */
 class PublicReadTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty().args("--public-read", "website").tree(root -> {
+    static final TestServer server = TestServer.empty().args("--public-read", "website").tree(root -> {
         Files.createDirectories(root.resolve("website/css"));
         Files.writeString(root.resolve("website/index.html"), "<h1>hello</h1>");
         Files.writeString(root.resolve("website/css/site.css"), "h1{}");

@@ -44,7 +44,7 @@ class QuotaTest {
             """);
 
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty()
+    static final TestServer server = TestServer.empty()
             .args("--config", CONFIG.toString())
             .tree(root -> {
                 for (String bucket : List.of("race", "overwrite", "parts", "rescan")) {

@@ -29,7 +29,7 @@ class RacingWritesTest {
 
     @RegisterExtension
     @Order(1)
-    static final CubbyServer server = CubbyServer.empty();
+    static final TestServer server = TestServer.empty();
 
     @RegisterExtension
     @Order(2)

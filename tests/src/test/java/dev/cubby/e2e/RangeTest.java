@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 /** GetObject with a Range header: 206 with Content-Range, clipping at the end, 416 past it. */
 class RangeTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.withFixtureTree();
+    static final TestServer server = TestServer.withFixtureTree();
 
     private static final byte[] BODY = FixtureTree.seeded(100, 5);
     private static String bucket;

@@ -30,7 +30,7 @@ class RequestLimitTest {
     private static final int STALLED = 48;
 
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty().env("JAVA_TOOL_OPTIONS", "-Xmx32m")
+    static final TestServer server = TestServer.empty().env("JAVA_TOOL_OPTIONS", "-Xmx32m")
             .args("--requests-per-client", "off");
 
     private final S3Client s3 = server.client();

@@ -21,7 +21,7 @@ class RequestSmugglingTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty()
+    static final TestServer server = TestServer.empty()
             .tree(root -> Files.writeString(Files.createDirectory(root.resolve("pub")).resolve("p.txt"), "public\n"))
             .args("--public-read", "pub");
 

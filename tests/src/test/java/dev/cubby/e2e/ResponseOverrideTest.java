@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 /** The response-* query parameters of GetObject override the response headers, not the object. */
 class ResponseOverrideTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty();
+    static final TestServer server = TestServer.empty();
 
     private final S3Client s3 = server.client();
 

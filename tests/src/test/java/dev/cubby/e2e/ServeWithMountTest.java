@@ -31,7 +31,7 @@ class ServeWithMountTest {
     }
 
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty().args("--config", CONFIG.toString());
+    static final TestServer server = TestServer.empty().args("--config", CONFIG.toString());
 
     private final S3Client s3 = server.client();
 

@@ -31,7 +31,7 @@ class ServeWithReadOnlyMountTest {
     }
 
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty().args("--config", CONFIG.toString());
+    static final TestServer server = TestServer.empty().args("--config", CONFIG.toString());
 
     @AfterAll
     static void unmount() throws IOException {

@@ -10,22 +10,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * after the server, with {@code @Order}, so that it is unmounted before the server's files go:
  *
  * <pre>
- * &#64;RegisterExtension &#64;Order(1) static final CubbyServer server = CubbyServer.empty();
+ * &#64;RegisterExtension &#64;Order(1) static final TestServer server = TestServer.empty();
  * &#64;RegisterExtension &#64;Order(2) static final ServerMount mount = ServerMount.of(server);
  * </pre>
  */
 public final class ServerMount implements BeforeAllCallback, AfterAllCallback {
-    private final CubbyServer server;
+    private final TestServer server;
     private final String[] extra;
     private CubbyMount mount;
 
-    private ServerMount(CubbyServer server, String[] extra) {
+    private ServerMount(TestServer server, String[] extra) {
         this.server = server;
         this.extra = extra;
     }
 
     /** {@code extra}: arguments after {@code mount POINT --root ROOT}, such as {@code --config FILE}. */
-    public static ServerMount of(CubbyServer server, String... extra) {
+    public static ServerMount of(TestServer server, String... extra) {
         return new ServerMount(server, extra);
     }
 

@@ -58,7 +58,7 @@ class ServiceReadinessTest {
         Path script = Files.writeString(dir.resolve("listener.py"), LISTENER);
         Process listener = new ProcessBuilder("python3", script.toString(), socket).redirectErrorStream(true).start();
         try (var out = new BufferedReader(new InputStreamReader(listener.getInputStream(), StandardCharsets.UTF_8));
-             var server = CubbyServer.empty().env("NOTIFY_SOCKET", socket)) {
+             var server = TestServer.empty().env("NOTIFY_SOCKET", socket)) {
             assertEquals("bound", out.readLine(), "the python3 listener did not start");
             server.start();
             assertTrue(listener.waitFor(30, TimeUnit.SECONDS), "no READY message within 30 s; server log:\n"

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SigV2VirtualHostTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty().args("--domain", "localhost").tree(root -> {
+    static final TestServer server = TestServer.empty().args("--domain", "localhost").tree(root -> {
         Files.createDirectories(root.resolve("alpha"));
         Files.createDirectories(root.resolve("beta/alpha"));
         Files.writeString(root.resolve("alpha/doc.txt"), "alpha's doc");
@@ -33,9 +33,9 @@ class SigV2VirtualHostTest {
         long expires = Instant.now().getEpochSecond() + 600;
         String stringToSign = method + "\n\n\n" + expires + "\n" + resource;
         Mac mac = Mac.getInstance("HmacSHA1");
-        mac.init(new SecretKeySpec(CubbyServer.SECRET_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        mac.init(new SecretKeySpec(TestServer.SECRET_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
         String signature = Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-        return pathAndKey + "?AWSAccessKeyId=" + CubbyServer.ACCESS_KEY + "&Expires=" + expires + "&Signature="
+        return pathAndKey + "?AWSAccessKeyId=" + TestServer.ACCESS_KEY + "&Expires=" + expires + "&Signature="
                 + URLEncoder.encode(signature, StandardCharsets.UTF_8);
     }
 

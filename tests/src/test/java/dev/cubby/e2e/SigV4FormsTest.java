@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 class SigV4FormsTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty();
+    static final TestServer server = TestServer.empty();
 
     private static final RequestRecorder recorder = new RequestRecorder();
     /** More than two of the SDK's 128 KiB chunks. */

@@ -28,7 +28,7 @@ class SlowClientTest {
     private static final Duration QUICK = Duration.ofSeconds(2);
 
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty()
+    static final TestServer server = TestServer.empty()
             .env("JAVA_TOOL_OPTIONS", "-Xmx32m")
             .tree(root -> {
                 Files.createDirectory(root.resolve("pub"));

@@ -52,7 +52,7 @@ class SoakTest {
 
     /** With the appliance's heap and collector, so that the figures are those of an installed server. */
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty().env("JAVA_TOOL_OPTIONS", applianceMemoryOptions());
+    static final TestServer server = TestServer.empty().env("JAVA_TOOL_OPTIONS", applianceMemoryOptions());
 
     /** One look at the server: {@code carriers} of its {@code threads} run virtual threads. */
     record Sample(long millis, long rssKib, int fds, int threads, int carriers) {

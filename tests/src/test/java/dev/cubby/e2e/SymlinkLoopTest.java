@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SymlinkLoopTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty().args("--public-read", "loops").tree(root -> {
+    static final TestServer server = TestServer.empty().args("--public-read", "loops").tree(root -> {
         Path bucket = root.resolve("loops");
         Files.createDirectories(bucket.resolve("dir"));
         Files.writeString(bucket.resolve("dir/file.txt"), "a file");

@@ -31,7 +31,7 @@ class SymlinkRaceTest {
 
     /** docs is public-read; docs/race is a folder, docs/race-swap a link to outside/target. */
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty().args("--public-read", "docs").tree(root -> {
+    static final TestServer server = TestServer.empty().args("--public-read", "docs").tree(root -> {
         Path target = Files.createDirectories(root.resolveSibling("outside").resolve("target"));
         for (String name : List.of("f", "src", "victim", OUTSIDE_NAME)) {
             Files.writeString(target.resolve(name), OUTSIDE_BYTES);

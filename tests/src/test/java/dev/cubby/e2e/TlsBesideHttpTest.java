@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 /** {@code --tls --tls-port}: plain HTTP stays on the main port and HTTPS listens beside it. */
 class TlsBesideHttpTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty().args("--tls").httpsBesideHttp();
+    static final TestServer server = TestServer.empty().args("--tls").httpsBesideHttp();
 
     private Path certificateFile() {
         return server.state().resolve("tls/cert.pem");

@@ -45,7 +45,7 @@ class TlsOwnCertificateTest {
         Path cert = write("nas.crt", pem(certificate(keys, "CN=nas.example.net")));
         Path key = write("nas.key", pem(new JcaPKCS8Generator(keys.getPrivate(), null)));
 
-        try (CubbyServer server = CubbyServer.empty().args("--tls-cert", cert.toString(), "--tls-key", key.toString())
+        try (TestServer server = TestServer.empty().args("--tls-cert", cert.toString(), "--tls-key", key.toString())
                 .https()) {
             server.start();
             String expected = PemTrust.sha256(PemTrust.certificate(cert));
@@ -97,7 +97,7 @@ class TlsOwnCertificateTest {
     }
 
     private static String failedStart(String... args) {
-        try (CubbyServer server = CubbyServer.empty().args(args).https()) {
+        try (TestServer server = TestServer.empty().args(args).https()) {
             return assertThrows(IllegalStateException.class, server::start).getMessage();
         }
     }

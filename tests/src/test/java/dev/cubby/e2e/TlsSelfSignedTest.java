@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 class TlsSelfSignedTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty().args("--tls").https();
+    static final TestServer server = TestServer.empty().args("--tls").https();
 
     private Path certificateFile() {
         return server.state().resolve("tls/cert.pem");

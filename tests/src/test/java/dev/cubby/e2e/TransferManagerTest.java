@@ -36,7 +36,7 @@ import software.amazon.awssdk.transfer.s3.model.CompletedFileUpload;
 @ClientMatrix(client = "AWS SDK for Java v2", version = ClientMatrix.JAVA_SDK)
 class TransferManagerTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty();
+    static final TestServer server = TestServer.empty();
 
     private static final long BIG_SIZE = 120L * MultipartParts.MIB;
     private static final long TIMEOUT_SECONDS = 240;
@@ -48,9 +48,9 @@ class TransferManagerTest {
     static void buildTransferManager() {
         async = S3AsyncClient.builder()
                 .endpointOverride(server.endpoint())
-                .region(CubbyServer.REGION)
+                .region(TestServer.REGION)
                 .forcePathStyle(true)
-                .credentialsProvider(CubbyServer.credentials(CubbyServer.ACCESS_KEY, CubbyServer.SECRET_KEY))
+                .credentialsProvider(TestServer.credentials(TestServer.ACCESS_KEY, TestServer.SECRET_KEY))
                 .multipartEnabled(true)
                 .build();
         transfers = S3TransferManager.builder().s3Client(async).build();

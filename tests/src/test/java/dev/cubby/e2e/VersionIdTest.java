@@ -24,7 +24,7 @@ class VersionIdTest {
     private static final String BOGUS = "3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY";
 
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.withFixtureTree();
+    static final TestServer server = TestServer.withFixtureTree();
 
     private final S3Client s3 = server.client();
 

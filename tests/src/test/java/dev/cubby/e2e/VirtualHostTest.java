@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /** Virtual-host-style addressing ({@code Host: bucket.localhost}) with {@code --domain localhost}, beside path style. */
 class VirtualHostTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.withFixtureTree().args("--domain", "localhost");
+    static final TestServer server = TestServer.withFixtureTree().args("--domain", "localhost");
 
     private static final RequestRecorder recorder = new RequestRecorder();
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cubby.e2e.CubbyServer;
+import dev.cubby.e2e.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -23,15 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class AwsCliHttpsTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.empty().args("--tls").https();
+    static final TestServer server = TestServer.empty().args("--tls").https();
 
     @TempDir
     Path work;
 
     private Map<String, String> env() {
         var env = new HashMap<String, String>();
-        env.put("AWS_ACCESS_KEY_ID", CubbyServer.ACCESS_KEY);
-        env.put("AWS_SECRET_ACCESS_KEY", CubbyServer.SECRET_KEY);
+        env.put("AWS_ACCESS_KEY_ID", TestServer.ACCESS_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", TestServer.SECRET_KEY);
         env.put("AWS_DEFAULT_REGION", "us-east-1");
         env.put("AWS_CONFIG_FILE", work.resolve("no-config").toString());
         env.put("AWS_SHARED_CREDENTIALS_FILE", work.resolve("no-credentials").toString());

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cubby.e2e.CubbyServer;
+import dev.cubby.e2e.TestServer;
 import dev.cubby.e2e.Digests;
 import dev.cubby.e2e.FixtureTree;
 import java.io.OutputStream;
@@ -32,15 +32,15 @@ abstract class AwsCliScenarios {
     @TempDir
     Path work;
 
-    abstract CubbyServer server();
+    abstract TestServer server();
 
     /** The aws executable under test. */
     abstract String binary();
 
     private String aws(String... args) throws Exception {
         Map<String, String> env = Map.of(
-                "AWS_ACCESS_KEY_ID", CubbyServer.ACCESS_KEY,
-                "AWS_SECRET_ACCESS_KEY", CubbyServer.SECRET_KEY,
+                "AWS_ACCESS_KEY_ID", TestServer.ACCESS_KEY,
+                "AWS_SECRET_ACCESS_KEY", TestServer.SECRET_KEY,
                 "AWS_DEFAULT_REGION", "us-east-1",
                 "AWS_CONFIG_FILE", work.resolve("no-config").toString(),
                 "AWS_SHARED_CREDENTIALS_FILE", work.resolve("no-credentials").toString(),

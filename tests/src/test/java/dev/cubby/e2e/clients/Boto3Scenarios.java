@@ -2,7 +2,7 @@ package dev.cubby.e2e.clients;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cubby.e2e.CubbyServer;
+import dev.cubby.e2e.TestServer;
 import dev.cubby.e2e.FixtureTree;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,7 @@ abstract class Boto3Scenarios {
     @TempDir
     Path work;
 
-    abstract CubbyServer server();
+    abstract TestServer server();
 
     /** The Python interpreter whose boto3 is under test. */
     abstract String python();
@@ -36,8 +36,8 @@ abstract class Boto3Scenarios {
             Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
         }
         Map<String, String> env = Map.of(
-                "AWS_ACCESS_KEY_ID", CubbyServer.ACCESS_KEY,
-                "AWS_SECRET_ACCESS_KEY", CubbyServer.SECRET_KEY,
+                "AWS_ACCESS_KEY_ID", TestServer.ACCESS_KEY,
+                "AWS_SECRET_ACCESS_KEY", TestServer.SECRET_KEY,
                 "AWS_CONFIG_FILE", work.resolve("no-config").toString(),
                 "AWS_SHARED_CREDENTIALS_FILE", work.resolve("no-credentials").toString());
         String output = ClientProcess.ok(work, env, List.of(python(), script.toString(), name,

@@ -1,16 +1,16 @@
 package dev.cubby.e2e.clients;
 
-import dev.cubby.e2e.CubbyServer;
+import dev.cubby.e2e.TestServer;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Debian's AWS CLI v2 package (awscli). */
 @ClientMatrix(client = "AWS CLI v2 (Debian awscli)", version = {"/usr/bin/aws", "--version"})
 class DebianAwsCliTest extends AwsCliScenarios {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.withFixtureTree();
+    static final TestServer server = TestServer.withFixtureTree();
 
     @Override
-    CubbyServer server() {
+    TestServer server() {
         return server;
     }
 

@@ -1,6 +1,6 @@
 package dev.cubby.e2e.clients;
 
-import dev.cubby.e2e.CubbyServer;
+import dev.cubby.e2e.TestServer;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Debian's python3-boto3 under Debian's /usr/bin/python3. */
@@ -8,10 +8,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
         version = {"/usr/bin/python3", "-c", "import boto3; print(boto3.__version__)"})
 class DebianBoto3Test extends Boto3Scenarios {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.withFixtureTree();
+    static final TestServer server = TestServer.withFixtureTree();
 
     @Override
-    CubbyServer server() {
+    TestServer server() {
         return server;
     }
 

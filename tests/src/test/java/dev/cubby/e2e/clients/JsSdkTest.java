@@ -2,7 +2,7 @@ package dev.cubby.e2e.clients;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cubby.e2e.CubbyServer;
+import dev.cubby.e2e.TestServer;
 import dev.cubby.e2e.FixtureTree;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -20,12 +20,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class JsSdkTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.withFixtureTree();
+    static final TestServer server = TestServer.withFixtureTree();
 
     private static void scenario(String name, String bucket) throws Exception {
         Map<String, String> env = Map.of(
-                "AWS_ACCESS_KEY_ID", CubbyServer.ACCESS_KEY,
-                "AWS_SECRET_ACCESS_KEY", CubbyServer.SECRET_KEY,
+                "AWS_ACCESS_KEY_ID", TestServer.ACCESS_KEY,
+                "AWS_SECRET_ACCESS_KEY", TestServer.SECRET_KEY,
                 "AWS_CONFIG_FILE", server.base().resolve("no-config").toString(),
                 "AWS_SHARED_CREDENTIALS_FILE", server.base().resolve("no-credentials").toString(),
                 "CUBBY_ENDPOINT", server.endpoint().toString(),

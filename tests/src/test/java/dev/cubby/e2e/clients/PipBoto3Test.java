@@ -1,6 +1,6 @@
 package dev.cubby.e2e.clients;
 
-import dev.cubby.e2e.CubbyServer;
+import dev.cubby.e2e.TestServer;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The newest boto3, in the machine's own Python (pip). */
@@ -8,10 +8,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
         version = {ClientBinaries.NEWEST_PYTHON, "-c", "import boto3; print(boto3.__version__)"})
 class PipBoto3Test extends Boto3Scenarios {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.withFixtureTree();
+    static final TestServer server = TestServer.withFixtureTree();
 
     @Override
-    CubbyServer server() {
+    TestServer server() {
         return server;
     }
 

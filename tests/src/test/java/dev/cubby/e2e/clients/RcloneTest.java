@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cubby.e2e.CubbyServer;
+import dev.cubby.e2e.TestServer;
 import dev.cubby.e2e.FixtureTree;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class RcloneTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.withFixtureTree();
+    static final TestServer server = TestServer.withFixtureTree();
 
     @TempDir
     Path work;
@@ -36,8 +36,8 @@ class RcloneTest {
         Map<String, String> env = Map.of(
                 "RCLONE_CONFIG_CUBBY_TYPE", "s3",
                 "RCLONE_CONFIG_CUBBY_PROVIDER", "Other",
-                "RCLONE_CONFIG_CUBBY_ACCESS_KEY_ID", CubbyServer.ACCESS_KEY,
-                "RCLONE_CONFIG_CUBBY_SECRET_ACCESS_KEY", CubbyServer.SECRET_KEY,
+                "RCLONE_CONFIG_CUBBY_ACCESS_KEY_ID", TestServer.ACCESS_KEY,
+                "RCLONE_CONFIG_CUBBY_SECRET_ACCESS_KEY", TestServer.SECRET_KEY,
                 "RCLONE_CONFIG_CUBBY_ENDPOINT", server.endpoint().toString(),
                 "RCLONE_CONFIG_CUBBY_REGION", "us-east-1");
         return ClientProcess.ok(work, env, ClientProcess.command(binary, List.of("--config", config.toString()), args));

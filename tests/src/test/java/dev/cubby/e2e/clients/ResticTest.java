@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cubby.e2e.CubbyServer;
+import dev.cubby.e2e.TestServer;
 import dev.cubby.e2e.FixtureTree;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class ResticTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.withFixtureTree();
+    static final TestServer server = TestServer.withFixtureTree();
 
     @TempDir
     static Path work;
@@ -50,8 +50,8 @@ class ResticTest {
                 "RESTIC_REPOSITORY", "s3:" + server.endpoint() + "/" + bucket + "/repo",
                 "RESTIC_PASSWORD", "cubby-restic-password",
                 "RESTIC_CACHE_DIR", work.resolve("cache").toString(),
-                "AWS_ACCESS_KEY_ID", CubbyServer.ACCESS_KEY,
-                "AWS_SECRET_ACCESS_KEY", CubbyServer.SECRET_KEY,
+                "AWS_ACCESS_KEY_ID", TestServer.ACCESS_KEY,
+                "AWS_SECRET_ACCESS_KEY", TestServer.SECRET_KEY,
                 "AWS_DEFAULT_REGION", "us-east-1");
         return ClientProcess.ok(work, env,
                 ClientProcess.command(binary, List.of("-o", "s3.region=us-east-1"), args));

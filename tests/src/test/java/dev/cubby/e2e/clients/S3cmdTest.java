@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cubby.e2e.CubbyServer;
+import dev.cubby.e2e.TestServer;
 import dev.cubby.e2e.FixtureTree;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ class S3cmdTest {
     private static final String BUCKET = "s3cmd-made";
 
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.withFixtureTree();
+    static final TestServer server = TestServer.withFixtureTree();
 
     @TempDir
     static Path work;
@@ -42,8 +42,8 @@ class S3cmdTest {
         config = work.resolve(".s3cfg");
         Files.writeString(config, String.join("\n",
                 "[default]",
-                "access_key = " + CubbyServer.ACCESS_KEY,
-                "secret_key = " + CubbyServer.SECRET_KEY,
+                "access_key = " + TestServer.ACCESS_KEY,
+                "secret_key = " + TestServer.SECRET_KEY,
                 "host_base = " + host,
                 "host_bucket = " + host,
                 "use_https = False",

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.cubby.e2e.CubbyServer;
+import dev.cubby.e2e.TestServer;
 import dev.cubby.e2e.FixtureTree;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class S3fsTest {
     @RegisterExtension
-    static final CubbyServer server = CubbyServer.withFixtureTree();
+    static final TestServer server = TestServer.withFixtureTree();
 
     @TempDir
     static Path work;
@@ -60,7 +60,7 @@ class S3fsTest {
         bucket = server.newBucket("s3fs");
         mount = Files.createDirectories(work.resolve("mnt"));
         Path passwd = work.resolve("passwd-s3fs");
-        Files.writeString(passwd, CubbyServer.ACCESS_KEY + ":" + CubbyServer.SECRET_KEY + "\n");
+        Files.writeString(passwd, TestServer.ACCESS_KEY + ":" + TestServer.SECRET_KEY + "\n");
         Files.setPosixFilePermissions(passwd, PosixFilePermissions.fromString("rw-------"));
         s3fs = ClientProcess.builder(work, Map.of(), List.of(binary, bucket, mount.toString(), "-o",
                 "passwd_file=" + passwd + ",url=" + server.endpoint() + ",use_path_request_style", "-f"),

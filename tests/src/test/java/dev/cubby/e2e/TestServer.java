@@ -21,18 +21,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.apache.hc.client5.http.DnsResolver;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -42,17 +38,21 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * {@code outside/} sits beside the root (holding {@code secret.txt}) so that escape attempts have
  * something to reach for. Files can be put into the root before start with {@link #tree}.
  *
- * <p>Use as {@code @RegisterExtension static final CubbyServer server = CubbyServer.withFixtureTree();}
+ * <p>Use as {@code @RegisterExtension static final TestServer server = TestServer.withFixtureTree();}
  * (started before the class's tests, stopped after, its log printed when a test fails) or as a
  * plain {@link AutoCloseable}.
  */
-public final class CubbyServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback, TestWatcher {
+public final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback, TestWatcher {
     public static final String ACCESS_KEY = "AKIDCUBBYTEST0000001";
     public static final String SECRET_KEY = "cubbyTestSecret/0123456789+abcdefghijklm";
     public static final Region REGION = Region.US_EAST_1;
     public static final String SECRET_OUTSIDE = "outside the root: must never be served\n";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+    /** The line serve prints once it listens; its URLs carry the ports it bound. */
+    private static final java.util.regex.Pattern SERVES_LINE =
+            java.util.regex.Pattern.compile("(?m)^Cubby serves .* at (https?://\\S+(?: and https?://\\S+)?)\\R");
+    private static final java.util.regex.Pattern BOUND_PORT = java.util.regex.Pattern.compile(":(\\d+)(?:\\s|$)");
 
     /** Writes files into the root before the server starts. */
     @FunctionalInterface
@@ -63,7 +63,6 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
     private final List<TreeSetup> setups = new ArrayList<>();
     private final List<String> extraArgs = new ArrayList<>();
     private final Map<String, String> extraEnv = new LinkedHashMap<>();
-    private final List<AutoCloseable> closeables = new ArrayList<>();
     private final AtomicInteger bucketCounter = new AtomicInteger();
     private Path base;
     private Path root;
@@ -74,35 +73,35 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
     private boolean httpsOnMainPort;
     private boolean httpsBesideHttp;
     private int httpsPort;
-    private S3Client client;
     private RawHttp raw;
     private final ErrorBodies errorBodies = new ErrorBodies(() -> base == null ? List.of()
             : List.of(base.toString(), root.toString(), state.toString()));
+    private final SdkClients clients = new SdkClients(this::endpoint, () -> port, errorBodies);
 
-    private CubbyServer() {
+    private TestServer() {
     }
 
-    public static CubbyServer empty() {
-        return new CubbyServer();
+    public static TestServer empty() {
+        return new TestServer();
     }
 
-    public static CubbyServer withFixtureTree() {
-        return new CubbyServer().tree(FixtureTree::write);
+    public static TestServer withFixtureTree() {
+        return new TestServer().tree(FixtureTree::write);
     }
 
-    public CubbyServer tree(TreeSetup setup) {
+    public TestServer tree(TreeSetup setup) {
         setups.add(setup);
         return this;
     }
 
     /** Extra command-line arguments after the fixed {@code serve --root --state --address --port}. */
-    public CubbyServer args(String... args) {
+    public TestServer args(String... args) {
         extraArgs.addAll(List.of(args));
         return this;
     }
 
     /** An extra environment variable for the server process (for settings such as {@code CUBBY_MULTIPART_EXPIRY}). */
-    public CubbyServer env(String name, String value) {
+    public TestServer env(String name, String value) {
         extraEnv.put(name, value);
         return this;
     }
@@ -111,13 +110,13 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
      * The main port speaks HTTPS (start with {@code --tls} or an owner's pair through {@link #args}):
      * {@link #endpoint()} is https, and readiness is polled over TLS without checking the certificate.
      */
-    public CubbyServer https() {
+    public TestServer https() {
         httpsOnMainPort = true;
         return this;
     }
 
-    /** HTTPS on a second free port ({@code --tls-port}) beside plain HTTP on the main one. */
-    public CubbyServer httpsBesideHttp() {
+    /** HTTPS on a second port of its own ({@code --tls-port}) beside plain HTTP on the main one. */
+    public TestServer httpsBesideHttp() {
         httpsBesideHttp = true;
         return this;
     }
@@ -141,17 +140,16 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
         for (TreeSetup setup : setups) {
             setup.write(root);
         }
-        port = freePort();
-        if (httpsBesideHttp) {
-            httpsPort = freePort();
-            extraArgs.addAll(List.of("--tls-port", Integer.toString(httpsPort)));
-        }
+        // Port 0: the server binds free ports itself and prints them (no port picked here, released,
+        // then taken by someone else before the server binds it).
+        port = 0;
+        httpsPort = 0;
         launch();
     }
 
     /**
      * Stops the process (as a service manager would, with SIGTERM) and starts it again on the same
-     * port over the same root and state; clients made before stay usable.
+     * ports (the ones it bound first) over the same root and state; clients made before stay usable.
      */
     public synchronized void restart() throws IOException, InterruptedException {
         if (base == null) {
@@ -189,6 +187,9 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
         List<String> command = new ArrayList<>(CubbyJar.command(
                 "serve", "--root", root.toString(), "--state", state.toString(),
                 "--address", "127.0.0.1", "--port", Integer.toString(port)));
+        if (httpsBesideHttp) {
+            command.addAll(List.of("--tls-port", Integer.toString(httpsPort)));
+        }
         command.addAll(extraArgs);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -196,9 +197,52 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
         builder.environment().put("CUBBY_ACCESS_KEY_ID", ACCESS_KEY);
         builder.environment().put("CUBBY_SECRET_ACCESS_KEY", SECRET_KEY);
         builder.environment().putAll(extraEnv);
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
         process = builder.start();
+        readBoundPorts(logStart);
         raw = new RawHttp(port, errorBodies);
         awaitHealthy();
+    }
+
+    /**
+     * Waits for the line {@code Cubby serves ROOT at URL[ and URL]} this launch writes after
+     * {@code logStart} and takes the ports from it: the main one first, HTTPS's own second.
+     */
+    private void readBoundPorts(long logStart) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String output = logSince(logStart);
+            var serves = SERVES_LINE.matcher(output);
+            if (serves.find()) {
+                var ports = BOUND_PORT.matcher(serves.group(1));
+                List<Integer> found = new ArrayList<>();
+                while (ports.find()) {
+                    found.add(Integer.parseInt(ports.group(1)));
+                }
+                port = found.get(0);
+                if (httpsBesideHttp) {
+                    httpsPort = found.get(1);
+                }
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("cubby exited with " + process.exitValue()
+                        + " before it said where it serves; its log:\n" + log());
+            }
+            Thread.sleep(50);
+        }
+        String output = log();
+        close();
+        throw new IllegalStateException("cubby did not say where it serves within " + START_TIMEOUT
+                + "; its log:\n" + output);
+    }
+
+    private String logSince(long offset) throws IOException {
+        try (var channel = java.nio.channels.FileChannel.open(log)) {
+            var bytes = java.nio.ByteBuffer.allocate((int) Math.max(0, channel.size() - offset));
+            channel.read(bytes, offset);
+            return new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8);
+        }
     }
 
     private void awaitHealthy() throws InterruptedException {
@@ -232,15 +276,7 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
 
     @Override
     public synchronized void close() {
-        for (AutoCloseable closeable : closeables) {
-            try {
-                closeable.close();
-            } catch (Exception ignored) {
-                // closing clients must not hide a test's result
-            }
-        }
-        closeables.clear();
-        client = null;
+        clients.close();
         stopProcess();
         if (base != null) {
             deleteRecursively(base);
@@ -350,64 +386,26 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
     }
 
     /** The shared path-style client with the SDK's default settings. */
-    public synchronized S3Client client() {
-        if (client == null) {
-            client = client(builder -> { });
-        }
-        return client;
+    public S3Client client() {
+        return clients.shared();
     }
 
     /** A new path-style client with default settings and then {@code customizer}; closed with the server. */
-    public synchronized S3Client client(Consumer<S3ClientBuilder> customizer) {
-        S3ClientBuilder builder = S3Client.builder()
-                .endpointOverride(endpoint())
-                .region(REGION)
-                .forcePathStyle(true)
-                .credentialsProvider(credentials(ACCESS_KEY, SECRET_KEY))
-                .httpClientBuilder(Apache5HttpClient.builder());
-        customizer.accept(builder);
-        S3Client created = scanned(builder).build();
-        closeables.add(created);
-        return created;
+    public S3Client client(Consumer<S3ClientBuilder> customizer) {
+        return clients.pathStyle(customizer);
     }
 
-    /** The client's error bodies go to {@link #errorBodies}, beside whatever the test configured. */
-    private S3ClientBuilder scanned(S3ClientBuilder builder) {
-        return builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
-                .addExecutionInterceptor(errorBodies.interceptor()).build());
+    /** A virtual-host-style client ({@code Host: bucket.localhost:PORT}): start with {@code --domain localhost}. */
+    public S3Client virtualHostClient(Consumer<S3ClientBuilder> customizer) {
+        return clients.virtualHost(customizer);
     }
 
-    /**
-     * A virtual-host-style client: it sends {@code Host: bucket.localhost:PORT}, so the server must run
-     * with {@code --domain localhost}. Every name under localhost resolves to the loopback address
-     * here, since the system resolver may not know {@code bucket.localhost}.
-     */
-    public synchronized S3Client virtualHostClient(Consumer<S3ClientBuilder> customizer) {
-        S3ClientBuilder builder = S3Client.builder()
-                .endpointOverride(URI.create("http://localhost:" + port))
-                .region(REGION)
-                .forcePathStyle(false)
-                .credentialsProvider(credentials(ACCESS_KEY, SECRET_KEY))
-                .httpClientBuilder(Apache5HttpClient.builder().dnsResolver(new LocalhostResolver()));
-        customizer.accept(builder);
-        S3Client created = scanned(builder).build();
-        closeables.add(created);
-        return created;
-    }
-
-    public synchronized S3Presigner presigner() {
-        S3Presigner presigner = S3Presigner.builder()
-                .endpointOverride(endpoint())
-                .region(REGION)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
-                .credentialsProvider(credentials(ACCESS_KEY, SECRET_KEY))
-                .build();
-        closeables.add(presigner);
-        return presigner;
+    public S3Presigner presigner() {
+        return clients.presigner();
     }
 
     public static StaticCredentialsProvider credentials(String accessKey, String secretKey) {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));
+        return SdkClients.credentials(accessKey, secretKey);
     }
 
     /** A request to this server, with its Host header set, neither signed nor sent. */
@@ -449,22 +447,6 @@ public final class CubbyServer implements AutoCloseable, BeforeAllCallback, Afte
             });
         } catch (IOException ignored) {
             // best effort
-        }
-    }
-
-    /** Resolves localhost and every name under it to 127.0.0.1. */
-    private static final class LocalhostResolver implements DnsResolver {
-        @Override
-        public InetAddress[] resolve(String host) throws java.net.UnknownHostException {
-            if (host.equals("localhost") || host.endsWith(".localhost")) {
-                return new InetAddress[] {InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})};
-            }
-            throw new java.net.UnknownHostException(host);
-        }
-
-        @Override
-        public String resolveCanonicalHostname(String host) {
-            return host;
         }
     }
 }
