@@ -4,16 +4,10 @@ import dev.cubby.checksum.Digests;
 import dev.cubby.store.Bucket;
 import dev.cubby.store.LocalFiles;
 import dev.cubby.store.ObjectStore;
-import dev.cubby.store.StoreException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileStore;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributeView;
-import java.nio.file.attribute.FileTime;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import jnr.ffi.Pointer;
 import jnr.ffi.types.mode_t;
 import jnr.ffi.types.off_t;
@@ -35,16 +29,14 @@ import ru.serce.jnrfuse.struct.Timespec;
 final class CubbyFileSystem extends FuseStubFS {
     private static final int O_ACCMODE = 3;
     private static final int O_TRUNC = 01000;
-    private static final long UTIME_NOW = (1L << 30) - 1;
-    private static final long UTIME_OMIT = (1L << 30) - 2;
-    private static final long UNCHANGED_ID = 0xFFFFFFFFL;
 
     private final ObjectStore store;
     private final LocalFiles files;
     private final Path root;
     private final MountOptions options;
-    private final FileAttributes attributes;
-    private final S3Attributes s3Attributes;
+    private final AttributeReads attributeReads;
+    private final ExtendedAttributes xattrs;
+    private final AttributeChanges attributeChanges;
     private final OpenFiles openFiles = new OpenFiles();
     private final FolderListings listings = new FolderListings();
 
@@ -53,8 +45,9 @@ final class CubbyFileSystem extends FuseStubFS {
         this.files = store.localFiles();
         this.root = root;
         this.options = options;
-        this.attributes = new FileAttributes(options);
-        this.s3Attributes = new S3Attributes(store);
+        this.attributeReads = new AttributeReads(files, new FileAttributes(options), openFiles, this::locate);
+        this.xattrs = new ExtendedAttributes(files, new S3Attributes(store));
+        this.attributeChanges = new AttributeChanges(files, openFiles, this::locate);
     }
 
     /** A callback body; any failure becomes its errno in one place. */
@@ -85,62 +78,14 @@ final class CubbyFileSystem extends FuseStubFS {
         return files.locateEntry(p.bucket(), p.key());
     }
 
-    /** The attributes behind a mount path, a key's read through its opened parent folder. */
-    private void fill(MountPath p, FileStat stat) throws java.io.IOException {
-        if (p.isRoot() || p.isBucket()) {
-            attributes.fill(locate(p), stat);
-            return;
-        }
-        files.withEntry(p.bucket(), p.key(), entry -> {
-            attributes.fill(entry, stat);
-            return null;
-        });
-    }
-
     @Override
     public int getattr(String path, FileStat stat) {
-        return call(() -> {
-            MountPath p = MountPath.parse(path);
-            WriteHandle writer = openFiles.writer(path);
-            try {
-                fill(p, stat);
-            } catch (StoreException e) {
-                // A name S3 cannot hold (the internal folder among them) simply is not there.
-                return e.reason() == StoreException.Reason.INVALID_KEY ? -ErrorCodes.ENOENT() : Errno.of(e);
-            } catch (java.nio.file.NoSuchFileException e) {
-                if (writer == null) {
-                    throw e;
-                }
-                // Removed beside the mount while open here: the writer's own copy is what it has.
-                attributes.fill(writer.privateCopy(), stat);
-                return 0;
-            }
-            Path copy = writer == null ? null : writer.copy();
-            if (copy != null) {
-                attributes.overlayWriter(copy, stat);
-            }
-            return 0;
-        });
+        return call(() -> attributeReads.getattr(path, stat));
     }
 
     @Override
     public int fgetattr(String path, FileStat stat, FuseFileInfo fi) {
-        return call(() -> {
-            if (!(openFiles.get(fi.fh.get()) instanceof WriteHandle writer)) {
-                fill(MountPath.parse(path), stat);
-                return 0;
-            }
-            try {
-                fill(MountPath.parse(path), stat);
-            } catch (java.nio.file.NoSuchFileException e) {
-                attributes.fill(writer.privateCopy(), stat);
-                return 0;
-            }
-            if (writer.copy() != null) {
-                attributes.overlayWriter(writer.copy(), stat);
-            }
-            return 0;
-        });
+        return call(() -> attributeReads.fgetattr(path, stat, openFiles.get(fi.fh.get())));
     }
 
     @Override
@@ -377,153 +322,45 @@ final class CubbyFileSystem extends FuseStubFS {
 
     @Override
     public int chmod(String path, @mode_t long mode) {
-        // The kernel resolves symlinks before a chmod, so this never meets one.
-        return change(() -> changeAttributes(path, file -> Files.setAttribute(file, "unix:mode", (int) mode & 07777),
-                false));
+        return change(() -> attributeChanges.chmod(path, mode));
     }
 
     @Override
     public int chown(String path, long uid, long gid) {
-        return change(() -> changeAttributes(path, file -> {
-            if (uid != UNCHANGED_ID && uid != -1) {
-                Files.setAttribute(file, "unix:uid", (int) uid, LinkOption.NOFOLLOW_LINKS);
-            }
-            if (gid != UNCHANGED_ID && gid != -1) {
-                Files.setAttribute(file, "unix:gid", (int) gid, LinkOption.NOFOLLOW_LINKS);
-            }
-        }, false));
+        return change(() -> attributeChanges.chown(path, uid, gid));
     }
 
     @Override
     public int utimens(String path, Timespec[] timespec) {
-        FileTime atime = time(timespec[0]);
-        FileTime mtime = time(timespec[1]);
-        LocalFiles.AttributeChange setTimes = file -> Files.getFileAttributeView(file,
-                BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setTimes(mtime, atime, null);
-        return change(() -> changeAttributes(path, setTimes, mtime != null));
-    }
-
-    /**
-     * Mode, owner or times: on a bucket as it is, on a key through the store (its ETag stays
-     * known), and on the private copy of each writer of the file, which would undo it when published.
-     */
-    private int changeAttributes(String path, LocalFiles.AttributeChange change, boolean movesMtime)
-            throws Exception {
-        MountPath p = MountPath.parse(path);
-        if (!p.isEntry()) {
-            change.applyTo(locate(p));
-            return 0;
-        }
-        if (movesMtime) {
-            files.changeTimes(p.bucket(), p.key(), change);
-        } else {
-            files.changeAttributes(p.bucket(), p.key(), change);
-        }
-        for (WriteHandle writer : openFiles.writers(path)) {
-            writer.attributesChanged(files.locateEntry(p.bucket(), p.key()), change);
-        }
-        return 0;
-    }
-
-    private static FileTime time(Timespec spec) {
-        long nanos = spec.tv_nsec.longValue();
-        if (nanos == UTIME_OMIT) {
-            return null;
-        }
-        if (nanos == UTIME_NOW) {
-            return FileTime.from(java.time.Instant.now());
-        }
-        return FileTime.from(spec.tv_sec.get() * 1_000_000_000L + nanos, TimeUnit.NANOSECONDS);
+        return change(() -> attributeChanges.utimens(path, timespec));
     }
 
     @Override
     public int statfs(String path, Statvfs stat) {
         return call(() -> {
-            FileStore fs = Files.getFileStore(root);
-            long block = 4096;
-            stat.f_bsize.set(block);
-            stat.f_frsize.set(block);
-            stat.f_blocks.set(fs.getTotalSpace() / block);
-            stat.f_bfree.set(fs.getUnallocatedSpace() / block);
-            stat.f_bavail.set(fs.getUsableSpace() / block);
-            stat.f_namemax.set(255);
+            FileAttributes.fillFilesystem(root, stat);
             return 0;
         });
     }
 
     @Override
     public int getxattr(String path, String name, Pointer value, @size_t long size) {
-        return call(() -> {
-            MountPath p = MountPath.parse(path);
-            if (!p.isEntry() || !isFile(p)) {
-                return -ErrorCodes.ENODATA();
-            }
-            var found = s3Attributes.get(p.bucket(), p.key(), name);
-            if (found.isEmpty()) {
-                return -ErrorCodes.ENODATA();
-            }
-            byte[] bytes = found.get();
-            if (size == 0) {
-                return bytes.length;
-            }
-            if (size < bytes.length) {
-                return -ErrorCodes.ERANGE();
-            }
-            value.put(0, bytes, 0, bytes.length);
-            return bytes.length;
-        });
+        return call(() -> xattrs.get(MountPath.parse(path), name, value, size));
     }
 
     @Override
     public int listxattr(String path, Pointer list, @size_t long size) {
-        return call(() -> {
-            MountPath p = MountPath.parse(path);
-            if (!p.isEntry() || !isFile(p)) {
-                return 0;
-            }
-            var joined = new java.io.ByteArrayOutputStream();
-            for (String name : s3Attributes.names(p.bucket(), p.key())) {
-                joined.writeBytes(name.getBytes(StandardCharsets.UTF_8));
-                joined.write(0);
-            }
-            byte[] bytes = joined.toByteArray();
-            if (size == 0) {
-                return bytes.length;
-            }
-            if (size < bytes.length) {
-                return -ErrorCodes.ERANGE();
-            }
-            list.put(0, bytes, 0, bytes.length);
-            return bytes.length;
-        });
+        return call(() -> xattrs.list(MountPath.parse(path), list, size));
     }
 
     @Override
     public int setxattr(String path, String name, Pointer value, @size_t long size, int flags) {
-        return change(() -> {
-            MountPath p = MountPath.parse(path);
-            if (!p.isEntry() || !isFile(p)) {
-                return -Errno.ENOTSUP;
-            }
-            byte[] bytes = new byte[(int) size];
-            value.get(0, bytes, 0, bytes.length);
-            return s3Attributes.set(p.bucket(), p.key(), name, new String(bytes, StandardCharsets.UTF_8));
-        });
+        return change(() -> xattrs.set(MountPath.parse(path), name, value, size));
     }
 
     @Override
     public int removexattr(String path, String name) {
-        return change(() -> {
-            MountPath p = MountPath.parse(path);
-            if (!p.isEntry() || !isFile(p)) {
-                return -ErrorCodes.ENODATA();
-            }
-            return s3Attributes.set(p.bucket(), p.key(), name, null);
-        });
-    }
-
-    private boolean isFile(MountPath p) {
-        return Files.isRegularFile(files.locateEntry(p.bucket(), p.key()), LinkOption.NOFOLLOW_LINKS);
+        return change(() -> xattrs.remove(MountPath.parse(path), name));
     }
 
     @Override

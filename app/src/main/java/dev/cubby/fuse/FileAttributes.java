@@ -8,6 +8,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import ru.serce.jnrfuse.struct.FileStat;
+import ru.serce.jnrfuse.struct.Statvfs;
 import ru.serce.jnrfuse.struct.Timespec;
 
 /** One {@code lstat} of a file on disk, as the mount shows it (owner and mode as the options say). */
@@ -56,5 +57,17 @@ final class FileAttributes {
         long nanos = time.to(TimeUnit.NANOSECONDS);
         spec.tv_sec.set(Math.floorDiv(nanos, 1_000_000_000L));
         spec.tv_nsec.set(Math.floorMod(nanos, 1_000_000_000L));
+    }
+
+    /** statfs: the served tree's filesystem, in 4 KiB blocks. */
+    static void fillFilesystem(Path root, Statvfs stat) throws IOException {
+        java.nio.file.FileStore fs = java.nio.file.Files.getFileStore(root);
+        long block = 4096;
+        stat.f_bsize.set(block);
+        stat.f_frsize.set(block);
+        stat.f_blocks.set(fs.getTotalSpace() / block);
+        stat.f_bfree.set(fs.getUnallocatedSpace() / block);
+        stat.f_bavail.set(fs.getUsableSpace() / block);
+        stat.f_namemax.set(255);
     }
 }
