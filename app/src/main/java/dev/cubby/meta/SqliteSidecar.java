@@ -68,14 +68,17 @@ public final class SqliteSidecar implements Sidecar {
 
     @Override
     public Optional<ObjectRecord> find(String bucket, String key) {
-        return connections.read(c -> {
-            var ps = c.statement(FIND);
-            ps.setString(1, bucket);
-            ps.setString(2, key);
-            try (var rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(ObjectRows.read(rs)) : Optional.empty();
-            }
-        });
+        return connections.read(c -> Optional.ofNullable(row(c, bucket, key)));
+    }
+
+    /** The key's row as the connection sees it (inside its transaction, if one is open), or null. */
+    private static ObjectRecord row(PooledConnection c, String bucket, String key) throws SQLException {
+        var ps = c.statement(FIND);
+        ps.setString(1, bucket);
+        ps.setString(2, key);
+        try (var rs = ps.executeQuery()) {
+            return rs.next() ? ObjectRows.read(rs) : null;
+        }
     }
 
     @Override
@@ -154,14 +157,7 @@ public final class SqliteSidecar implements Sidecar {
     public void recordEtag(String bucket, String key, Fingerprint fingerprint, String etag, boolean keepMetadata,
                            ObjectRecord seen) {
         connections.write(c -> c.inTransaction(t -> {
-            var find = t.statement(FIND);
-            find.setString(1, bucket);
-            find.setString(2, key);
-            ObjectRecord current;
-            try (var rs = find.executeQuery()) {
-                current = rs.next() ? ObjectRows.read(rs) : null;
-            }
-            if (!Objects.equals(current, seen)) {
+            if (!Objects.equals(row(t, bucket, key), seen)) {
                 return null; // another writer's row came in since the caller read it: it stays
             }
             // A new file version invalidates the stored additional checksum.

@@ -41,7 +41,7 @@ public final class EtagResolver {
         if (state.size() <= hashOnReadLimit) {
             String md5 = hashIfStable(path, state.fingerprint());
             if (md5 != null) {
-                remember(bucket, key, state.fingerprint(), md5, record);
+                remember(bucket, key, state.fingerprint(), md5, keepsMetadata(record, state), record);
                 return md5;
             }
         }
@@ -50,9 +50,10 @@ public final class EtagResolver {
     }
 
     /** The ETag is right without its row, so a read still answers when the sidecar's disk is full. */
-    private void remember(String bucket, String key, Fingerprint fingerprint, String md5, ObjectRecord seen) {
+    private void remember(String bucket, String key, Fingerprint fingerprint, String md5, boolean keepMetadata,
+                          ObjectRecord seen) {
         try {
-            sidecar.recordEtag(bucket, key, fingerprint, md5, seen != null && seen.metadataBelongsTo(fingerprint), seen);
+            sidecar.recordEtag(bucket, key, fingerprint, md5, keepMetadata, seen);
         } catch (SidecarException e) {
             if (!e.diskFull()) {
                 throw e;
