@@ -32,6 +32,9 @@ final class Folders {
     static void requireNoFileOnPath(Bucket bucket, ObjectKey key) {
         List<String> segments = key.segments();
         int folders = key.folderMarker() ? segments.size() : segments.size() - 1;
+        if (folders == 0 || innermostIsFolder(bucket, segments.subList(0, folders))) {
+            return; // the common case: every folder on the way stands, found in one resolution
+        }
         for (int i = 0; i < folders; i++) {
             FileState state;
             try (ResolvedPath folder = ResolvedPath.of(bucket, segments.subList(0, i + 1))) {
@@ -44,6 +47,12 @@ final class Folders {
                 throw conflict(key, String.join("/", segments.subList(0, i + 1)) + "' is a file, so it cannot hold '"
                         + key.value());
             }
+        }
+    }
+
+    private static boolean innermostIsFolder(Bucket bucket, List<String> folderSegments) {
+        try (ResolvedPath folder = ResolvedPath.of(bucket, folderSegments)) {
+            return folder.state().isFolder();
         }
     }
 
