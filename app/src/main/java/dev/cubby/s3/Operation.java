@@ -86,6 +86,26 @@ public enum Operation {
         return out.toString();
     }
 
+    /**
+     * The action a bucket policy names for this operation, e.g. {@code s3:GetObject} for GetObject
+     * and HeadObject: the S3 name with {@code s3:} before it, except where S3's policy language
+     * groups operations under one action.
+     */
+    public String action() {
+        return switch (this) {
+            case LIST_BUCKETS -> "s3:ListAllMyBuckets";
+            case HEAD_BUCKET, LIST_OBJECTS, LIST_OBJECTS_V2 -> "s3:ListBucket";
+            case LIST_OBJECT_VERSIONS -> "s3:ListBucketVersions";
+            case HEAD_OBJECT -> "s3:GetObject";
+            case COPY_OBJECT, CREATE_MULTIPART_UPLOAD, UPLOAD_PART, UPLOAD_PART_COPY, COMPLETE_MULTIPART_UPLOAD ->
+                    "s3:PutObject";
+            case DELETE_OBJECTS -> "s3:DeleteObject";
+            case LIST_PARTS -> "s3:ListMultipartUploadParts";
+            case LIST_MULTIPART_UPLOADS -> "s3:ListBucketMultipartUploads";
+            default -> "s3:" + s3Name;
+        };
+    }
+
     public Permission permission() {
         return permission;
     }
