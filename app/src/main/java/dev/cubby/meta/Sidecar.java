@@ -16,6 +16,9 @@ public interface Sidecar extends AutoCloseable {
     /** Multipart uploads in progress and their parts. */
     MultipartState multipart();
 
+    /** Each bucket's configuration documents (policy, CORS, ACL...), forgotten with the bucket. */
+    BucketSettings bucketSettings();
+
     /** Object tags, kept apart from the object rows (which forget them when they are replaced). */
     TagState tags();
 

@@ -105,6 +105,16 @@ final class SidecarSchema {
                   owner_pid INTEGER NOT NULL
                 ) WITHOUT ROWID""",
                 "CREATE INDEX pending_writes_by_key ON pending_writes (bucket, key)"
+            ),
+            // each bucket's configuration documents: policy, CORS rules, ACL, ownership controls...
+            List.of(
+                """
+                CREATE TABLE bucket_settings (
+                  bucket TEXT NOT NULL,
+                  name TEXT NOT NULL,
+                  value TEXT NOT NULL,
+                  PRIMARY KEY (bucket, name)
+                ) WITHOUT ROWID"""
             ));
 
     /** The sidecar's schema, for {@link SqliteConnections}. */

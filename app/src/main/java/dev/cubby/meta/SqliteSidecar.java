@@ -44,6 +44,7 @@ public final class SqliteSidecar implements Sidecar {
     private final Path file;
     private final SqliteMultipartState multipart;
     private final SqliteTags tags;
+    private final SqliteBucketSettings bucketSettings;
     private final SqliteMoves moves;
     private final SqlitePendingWrites pendingWrites;
 
@@ -52,6 +53,7 @@ public final class SqliteSidecar implements Sidecar {
         this.file = file;
         this.multipart = new SqliteMultipartState(connections);
         this.tags = new SqliteTags(connections);
+        this.bucketSettings = new SqliteBucketSettings(connections);
         this.moves = new SqliteMoves(connections);
         this.pendingWrites = new SqlitePendingWrites(connections);
     }
@@ -241,6 +243,7 @@ public final class SqliteSidecar implements Sidecar {
         connections.write(c -> {
             update(c, DELETE_BUCKET, bucket);
             SqliteTags.forgetBucket(c, bucket);
+            SqliteBucketSettings.forgetBucket(c, bucket);
             return update(c, DELETE_BUCKET_FOLDERS, bucket);
         });
     }
@@ -270,6 +273,11 @@ public final class SqliteSidecar implements Sidecar {
     @Override
     public MultipartState multipart() {
         return multipart;
+    }
+
+    @Override
+    public BucketSettings bucketSettings() {
+        return bucketSettings;
     }
 
     @Override
