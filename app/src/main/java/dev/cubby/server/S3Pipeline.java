@@ -9,6 +9,7 @@ import dev.cubby.auth.VerifiedBody;
 import dev.cubby.config.ClientLimits;
 import dev.cubby.error.S3ErrorCode;
 import dev.cubby.error.S3Exception;
+import dev.cubby.s3.EncryptionHeaders;
 import dev.cubby.s3.Operation;
 import dev.cubby.s3.OperationTable;
 import dev.cubby.s3.S3Request;
@@ -105,6 +106,7 @@ final class S3Pipeline implements Handler {
             caller = verifier.verify(signed, RequestTarget.virtualHostBucket(host, domain));
             operation = OperationTable.resolve(method, target.kind(), query, headers::containsKey);
             Access access = accessPolicy.check(caller, operation.permission(), target.bucket(), target.key());
+            EncryptionHeaders.refuse(operation, name -> first(headers, name));
             InputStream raw = progress;
             VerifiedBody body = verifier.wrapBody(caller, signed, raw);
             var request = new S3Request(operation, target.bucket(), target.key(), query, headers, body.stream(),
