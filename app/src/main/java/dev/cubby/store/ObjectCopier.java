@@ -71,10 +71,7 @@ final class ObjectCopier {
             throw new StoreException(StoreException.Reason.PRECONDITION_FAILED,
                     "If-None-Match: * did not hold: an object already exists at '" + source.key() + "'.");
         }
-        if (condition.onlyIfEtag() != null && !condition.onlyIfEtag().equals(source.etag())) {
-            throw new StoreException(StoreException.Reason.PRECONDITION_FAILED,
-                    "If-Match did not hold: the object's ETag is \"" + source.etag() + "\".");
-        }
+        condition.require(source.key(), source.etag());
         ObjectRecord record = sidecar.find(source.bucket(), source.key()).orElse(null);
         boolean known = source.folderMarker() || record != null && record.describes(source.fingerprint());
         StoredChecksum checksum = known && record != null ? record.checksum() : null;

@@ -173,13 +173,13 @@ final class ObjectWriter {
         if (condition.onlyIfAbsent()) {
             linkIntoPlace(bucket, key, temp, target);
             room.commit(staged.size());
-        } else if (condition.onlyIfEtag() != null || space.counts(bucket)) {
+        } else if (condition.comparesEtag() || space.counts(bucket)) {
             // In a counted bucket the size replaced must be the one this rename replaces.
             ReentrantLock lock = locks.forKey(bucket.name(), key.value());
             lock.lock();
             try {
-                if (condition.onlyIfEtag() != null) {
-                    requireCurrentEtag(bucket, key, target, condition.onlyIfEtag());
+                if (condition.comparesEtag()) {
+                    condition.require(key.value(), currentEtag(bucket, key, target));
                 }
                 FileState current = target.state();
                 long replaced = current.isFile() ? current.size() : 0;
@@ -240,18 +240,14 @@ final class ObjectWriter {
         }
     }
 
-    private void requireCurrentEtag(Bucket bucket, ObjectKey key, ResolvedPath target, String expected) {
+    /** The ETag of the file at the key now, or null when there is none. */
+    private String currentEtag(Bucket bucket, ObjectKey key, ResolvedPath target) {
         FileState current = target.state();
         if (!current.isFile()) {
-            throw new StoreException(StoreException.Reason.NO_SUCH_KEY,
-                    "If-Match was given but no object exists at '" + key.value() + "'.");
+            return null;
         }
         ObjectRecord record = sidecar.find(bucket.name(), key.value()).orElse(null);
-        String etag = etags.forRead(bucket.name(), key.value(), target.opened(), current, record);
-        if (!etag.equals(expected)) {
-            throw new StoreException(StoreException.Reason.PRECONDITION_FAILED,
-                    "If-Match did not hold: the object's ETag is \"" + etag + "\".");
-        }
+        return etags.forRead(bucket.name(), key.value(), target.opened(), current, record);
     }
 
     private PutResult putFolderMarker(Bucket bucket, ObjectKey key, PutRequest request) {

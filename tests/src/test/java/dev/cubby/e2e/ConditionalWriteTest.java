@@ -68,6 +68,33 @@ class ConditionalWriteTest {
     }
 
     @Test
+    void ifNoneMatchAnEtagRefusesOnlyWhenTheCurrentObjectHasIt() throws IOException {
+        String bucket = server.newBucket("unless");
+        s3.putObject(b -> b.bucket(bucket).key("k.txt"), RequestBody.fromBytes(FIRST));
+
+        assertS3Error(412, "PreconditionFailed", () -> s3.putObject(b -> b.bucket(bucket).key("k.txt")
+                .ifNoneMatch(Digests.etag(FIRST)), RequestBody.fromBytes(SECOND)));
+        assertArrayEquals(FIRST, Files.readAllBytes(server.file(bucket, "k.txt")));
+
+        s3.putObject(b -> b.bucket(bucket).key("k.txt").ifNoneMatch(OTHER_ETAG), RequestBody.fromBytes(SECOND));
+        assertArrayEquals(SECOND, Files.readAllBytes(server.file(bucket, "k.txt")));
+        s3.putObject(b -> b.bucket(bucket).key("absent.txt").ifNoneMatch(OTHER_ETAG), RequestBody.fromBytes(FIRST));
+        assertArrayEquals(FIRST, Files.readAllBytes(server.file(bucket, "absent.txt")));
+    }
+
+    @Test
+    void ifMatchStarNeedsAnObjectAndTakesAnyEtag() throws IOException {
+        String bucket = server.newBucket("anyetag");
+        assertS3Error(404, "NoSuchKey", () -> s3.putObject(b -> b.bucket(bucket).key("k.txt").ifMatch("*"),
+                RequestBody.fromBytes(FIRST)));
+        assertFalse(Files.exists(server.file(bucket, "k.txt")));
+
+        s3.putObject(b -> b.bucket(bucket).key("k.txt"), RequestBody.fromBytes(FIRST));
+        s3.putObject(b -> b.bucket(bucket).key("k.txt").ifMatch("*"), RequestBody.fromBytes(SECOND));
+        assertArrayEquals(SECOND, Files.readAllBytes(server.file(bucket, "k.txt")));
+    }
+
+    @Test
     void ifMatchWithTheCurrentEtagReplacesTheObject() throws IOException {
         String bucket = server.newBucket("swap");
         s3.putObject(b -> b.bucket(bucket).key("k.txt"), RequestBody.fromBytes(FIRST));
