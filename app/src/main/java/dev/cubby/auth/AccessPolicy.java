@@ -41,4 +41,9 @@ public final class AccessPolicy {
         }
         return Access.of(key);
     }
+
+    /** What an unsigned request may do, for the requests that are never signed (CORS preflights). */
+    public Access unsigned() {
+        return anonymous;
+    }
 }

@@ -6,10 +6,13 @@ package dev.cubby.error;
  */
 public enum S3ErrorCode {
     ACCESS_DENIED("AccessDenied", 403, "Access Denied."),
+    /** A CORS preflight that no rule of the bucket allows (or the bucket has no CORS rules). */
+    ACCESS_FORBIDDEN("AccessForbidden", 403, "CORSResponse: This CORS request is not allowed."),
     AUTHORIZATION_HEADER_MALFORMED("AuthorizationHeaderMalformed", 400,
             "The authorization header is malformed."),
     AUTHORIZATION_QUERY_PARAMETERS_ERROR("AuthorizationQueryParametersError", 400,
             "The presigned URL's X-Amz-* query parameters are malformed."),
+    BAD_REQUEST("BadRequest", 400, "Bad Request."),
     BAD_DIGEST("BadDigest", 400, "The Content-MD5 or checksum you specified did not match what we received."),
     BUCKET_ALREADY_OWNED_BY_YOU("BucketAlreadyOwnedByYou", 409,
             "Your previous request to create the named bucket succeeded and you already own it."),
@@ -44,6 +47,7 @@ public enum S3ErrorCode {
     METHOD_NOT_ALLOWED("MethodNotAllowed", 405, "The specified method is not allowed against this resource."),
     MISSING_CONTENT_LENGTH("MissingContentLength", 411, "You must provide the Content-Length HTTP header."),
     MISSING_SECURITY_HEADER("MissingSecurityHeader", 400, "Your request is missing a required header."),
+    NO_SUCH_CORS_CONFIGURATION("NoSuchCORSConfiguration", 404, "The CORS configuration does not exist."),
     NO_SUCH_BUCKET("NoSuchBucket", 404, "The specified bucket does not exist."),
     NO_SUCH_KEY("NoSuchKey", 404, "The specified key does not exist."),
     NO_SUCH_UPLOAD("NoSuchUpload", 404,

@@ -47,7 +47,15 @@ public enum Operation {
     COMPLETE_MULTIPART_UPLOAD("POST", Target.OBJECT, "uploadId", Permission.WRITE),
     ABORT_MULTIPART_UPLOAD("DELETE", Target.OBJECT, "uploadId", Permission.WRITE),
     LIST_PARTS("GET", Target.OBJECT, "uploadId", Permission.READ),
-    LIST_MULTIPART_UPLOADS("GET", Target.BUCKET, "uploads", Permission.READ);
+    LIST_MULTIPART_UPLOADS("GET", Target.BUCKET, "uploads", Permission.READ),
+
+    // CORS. Preflights are never signed (browsers send them bare): the pipeline answers them
+    // without the signature and permission steps, from the bucket's CORS rules alone.
+    GET_BUCKET_CORS("GET", Target.BUCKET, "cors", Permission.READ),
+    PUT_BUCKET_CORS("PUT", Target.BUCKET, "cors", Permission.WRITE),
+    DELETE_BUCKET_CORS("DELETE", Target.BUCKET, "cors", Permission.WRITE),
+    PREFLIGHT_BUCKET("OPTIONS", Target.BUCKET, null, Permission.PUBLIC_READ),
+    PREFLIGHT_OBJECT("OPTIONS", Target.OBJECT, null, Permission.PUBLIC_READ);
 
     /** What a request path addresses. */
     public enum Target { SERVICE, BUCKET, OBJECT }
@@ -102,6 +110,8 @@ public enum Operation {
             case DELETE_OBJECTS -> "s3:DeleteObject";
             case LIST_PARTS -> "s3:ListMultipartUploadParts";
             case LIST_MULTIPART_UPLOADS -> "s3:ListBucketMultipartUploads";
+            case GET_BUCKET_CORS -> "s3:GetBucketCORS";
+            case PUT_BUCKET_CORS, DELETE_BUCKET_CORS -> "s3:PutBucketCORS";
             default -> "s3:" + s3Name;
         };
     }

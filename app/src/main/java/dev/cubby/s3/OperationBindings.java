@@ -5,6 +5,7 @@ import static dev.cubby.s3.Operation.*;
 import dev.cubby.s3.handler.AclHandlers;
 import dev.cubby.s3.handler.BucketHandlers;
 import dev.cubby.s3.handler.CopyObjectHandler;
+import dev.cubby.s3.handler.CorsHandlers;
 import dev.cubby.s3.handler.DeleteObjectHandler;
 import dev.cubby.s3.handler.DeleteObjectsHandler;
 import dev.cubby.s3.handler.GetObjectHandler;
@@ -13,6 +14,7 @@ import dev.cubby.s3.handler.MultipartHandlers;
 import dev.cubby.s3.handler.ObjectAttributesHandler;
 import dev.cubby.s3.handler.PutObjectHandler;
 import dev.cubby.s3.handler.TaggingHandlers;
+import dev.cubby.s3.cors.BucketCors;
 import dev.cubby.s3.xml.Owner;
 import dev.cubby.store.ObjectStore;
 
@@ -36,6 +38,7 @@ public final class OperationBindings {
         var acl = new AclHandlers(store, owner);
         var tagging = new TaggingHandlers(store);
         var multipart = new MultipartHandlers(store, owner);
+        var cors = new CorsHandlers(store, BucketCors.over(store));
         return new OperationTable()
                 .bind(LIST_BUCKETS, buckets::listBuckets)
 
@@ -69,6 +72,12 @@ public final class OperationBindings {
                 .bind(COMPLETE_MULTIPART_UPLOAD, multipart::complete)
                 .bind(ABORT_MULTIPART_UPLOAD, multipart::abort)
                 .bind(LIST_PARTS, multipart::listParts)
-                .bind(LIST_MULTIPART_UPLOADS, multipart::listUploads);
+                .bind(LIST_MULTIPART_UPLOADS, multipart::listUploads)
+
+                .bind(GET_BUCKET_CORS, cors::get)
+                .bind(PUT_BUCKET_CORS, cors::put)
+                .bind(DELETE_BUCKET_CORS, cors::delete)
+                .bind(PREFLIGHT_BUCKET, cors::preflight)
+                .bind(PREFLIGHT_OBJECT, cors::preflight);
     }
 }

@@ -14,6 +14,7 @@ import dev.cubby.s3.Operation;
 import dev.cubby.s3.OperationTable;
 import dev.cubby.s3.S3Request;
 import dev.cubby.s3.S3Response;
+import dev.cubby.s3.cors.BucketCors;
 import io.helidon.http.Header;
 import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.Handler;
@@ -38,9 +39,12 @@ import java.util.logging.Logger;
  * is read; check the permission once; run the handler; write its answer. Failures at any step
  * become S3 errors. An answer that says {@code Connection: close} closes the connection, and the
  * unread rest of a body is drained under the client limits before the next request is read.
+ * CORS preflights ({@code OPTIONS}) are the one exception to the signature and permission steps;
+ * every other answer, errors included, carries the CORS headers of the bucket's matching rule.
  */
 final class S3Pipeline implements Handler {
     private static final Logger LOG = Logger.getLogger(S3Pipeline.class.getName());
+    private static final String PREFLIGHT = "OPTIONS";
 
     private final SignatureVerifier verifier;
     private final AccessPolicy accessPolicy;
@@ -52,15 +56,18 @@ final class S3Pipeline implements Handler {
     private final ClientLimits limits;
     private final ClientShare share;
     private final ResponseWriter writer;
+    private final BucketCors cors;
 
     /**
      * @param audit   where each request is recorded, or null for no audit log
      * @param metrics where each request is counted for {@code /-/metrics}
      * @param watch   cuts body reads and response writes that stall past the limits' timeouts
      * @param share   the places each client address may take
+     * @param cors    the CORS headers every answer to a request from another origin carries
      */
     S3Pipeline(SignatureVerifier verifier, AccessPolicy accessPolicy, OperationTable operations, String domain,
-               AuditLog audit, RequestMetrics metrics, StallWatch watch, ClientLimits limits, ClientShare share) {
+               AuditLog audit, RequestMetrics metrics, StallWatch watch, ClientLimits limits, ClientShare share,
+               BucketCors cors) {
         this.verifier = verifier;
         this.accessPolicy = accessPolicy;
         this.operations = operations;
@@ -71,6 +78,7 @@ final class S3Pipeline implements Handler {
         this.limits = limits;
         this.share = share;
         this.writer = new ResponseWriter(watch, limits.writeTimeout());
+        this.cors = cors;
     }
 
     @Override
@@ -103,14 +111,24 @@ final class S3Pipeline implements Handler {
             target = RequestTarget.parse(host, rawPath, domain);
             resource = target.bucket() == null ? "/" : "/" + target.bucket() + (target.key() == null ? "" : "/" + target.key());
             Map<String, String> query = QueryString.decode(rawQuery);
-            caller = verifier.verify(signed, RequestTarget.virtualHostBucket(host, domain));
-            operation = OperationTable.resolve(method, target.kind(), query, headers::containsKey);
-            Access access = accessPolicy.check(caller, operation.permission(), target.bucket(), target.key());
-            EncryptionHeaders.refuse(operation, name -> first(headers, name));
-            InputStream raw = progress;
-            VerifiedBody body = verifier.wrapBody(caller, signed, raw);
-            var request = new S3Request(operation, target.bucket(), target.key(), query, headers, body.stream(),
-                    body::trailers, caller.accessKeyId(), requestId, access);
+            S3Request request;
+            if (method.equals(PREFLIGHT)) {
+                // Browsers send CORS preflights unsigned: answered from the bucket's CORS rules alone.
+                operation = OperationTable.resolve(method, target.kind(), Map.of());
+                request = new S3Request(operation, target.bucket(), target.key(), query, headers,
+                        InputStream.nullInputStream(), Map::of, null, requestId, accessPolicy.unsigned());
+            } else {
+                // Before anything can fail, so that a page of another origin can read errors too.
+                cors.responseHeaders(target.bucket(), method, headers).forEach(res::header);
+                caller = verifier.verify(signed, RequestTarget.virtualHostBucket(host, domain));
+                operation = OperationTable.resolve(method, target.kind(), query, headers::containsKey);
+                Access access = accessPolicy.check(caller, operation.permission(), target.bucket(), target.key());
+                EncryptionHeaders.refuse(operation, name -> first(headers, name));
+                InputStream raw = progress;
+                VerifiedBody body = verifier.wrapBody(caller, signed, raw);
+                request = new S3Request(operation, target.bucket(), target.key(), query, headers, body.stream(),
+                        body::trailers, caller.accessKeyId(), requestId, access);
+            }
             S3Response response = operations.handler(operation).handle(request);
             bytesOut = writer.write(req, res, response, requestId);
         } catch (ResponseCut cut) {

@@ -8,6 +8,7 @@ import dev.cubby.checksum.Digests;
 import dev.cubby.config.ClientLimits;
 import dev.cubby.config.Settings;
 import dev.cubby.s3.OperationBindings;
+import dev.cubby.s3.cors.BucketCors;
 import dev.cubby.s3.xml.Owner;
 import dev.cubby.store.ObjectStore;
 import dev.cubby.store.space.SpacePolicy;
@@ -56,7 +57,7 @@ final class ServerParts implements AutoCloseable {
         var stallWatch = new StallWatch();
         var pipeline = new S3Pipeline(verifier, new AccessPolicy(keys, settings.publicRead()), operations,
                 settings.domain(), audit, metrics, stallWatch, clients,
-                new ClientShare(clients.clientShare(permits)));
+                new ClientShare(clients.clientShare(permits)), BucketCors.over(store));
         var endpoints = new Endpoints(pipeline, Map.of(
                 "/-/health", (req, res) -> res.send("ok"),
                 "/-/metrics", (req, res) -> {

@@ -142,6 +142,11 @@ public final class ObjectStore implements AutoCloseable {
         return tags;
     }
 
+    /** Each bucket's configuration documents (CORS rules, policy...), forgotten with the bucket. */
+    public dev.cubby.meta.BucketSettings bucketSettings() {
+        return sidecar.bucketSettings();
+    }
+
     /** Multipart uploads: create, parts, complete, abort, list, and the sweep of stale ones. */
     public MultipartStore multipart() {
         return multipart;

@@ -34,6 +34,18 @@ class OperationTableTest {
     }
 
     @Test
+    void corsRowsAndPreflights() {
+        assertEquals(Operation.GET_BUCKET_CORS, resolve("GET", Target.BUCKET, Map.of("cors", "")));
+        assertEquals(Operation.PUT_BUCKET_CORS, resolve("PUT", Target.BUCKET, Map.of("cors", "")));
+        assertEquals(Operation.DELETE_BUCKET_CORS, resolve("DELETE", Target.BUCKET, Map.of("cors", "")));
+        assertEquals(Operation.PREFLIGHT_BUCKET, resolve("OPTIONS", Target.BUCKET, Map.of()));
+        assertEquals(Operation.PREFLIGHT_OBJECT, resolve("OPTIONS", Target.OBJECT, Map.of()));
+        assertEquals("s3:PutBucketCORS", Operation.DELETE_BUCKET_CORS.action());
+        assertEquals("MethodNotAllowed", assertThrows(S3Exception.class,
+                () -> resolve("OPTIONS", Target.SERVICE, Map.of())).code().wireCode());
+    }
+
+    @Test
     void versionsAndAttributesPickTheirRows() {
         assertEquals(Operation.LIST_OBJECT_VERSIONS, resolve("GET", Target.BUCKET, Map.of("versions", "", "prefix", "a")));
         assertEquals(Operation.GET_OBJECT_ATTRIBUTES, resolve("GET", Target.OBJECT, Map.of("attributes", "")));
