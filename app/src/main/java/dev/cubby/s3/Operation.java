@@ -47,7 +47,10 @@ public enum Operation {
     COMPLETE_MULTIPART_UPLOAD("POST", Target.OBJECT, "uploadId", Permission.WRITE),
     ABORT_MULTIPART_UPLOAD("DELETE", Target.OBJECT, "uploadId", Permission.WRITE),
     LIST_PARTS("GET", Target.OBJECT, "uploadId", Permission.READ),
-    LIST_MULTIPART_UPLOADS("GET", Target.BUCKET, "uploads", Permission.READ);
+    LIST_MULTIPART_UPLOADS("GET", Target.BUCKET, "uploads", Permission.READ),
+
+    // browser uploads: HTML form POSTs, signed in their body (see authenticatedByBody)
+    POST_OBJECT("POST", Target.BUCKET, null, Permission.WRITE);
 
     /** What a request path addresses. */
     public enum Target { SERVICE, BUCKET, OBJECT }
@@ -100,10 +103,21 @@ public enum Operation {
             case COPY_OBJECT, CREATE_MULTIPART_UPLOAD, UPLOAD_PART, UPLOAD_PART_COPY, COMPLETE_MULTIPART_UPLOAD ->
                     "s3:PutObject";
             case DELETE_OBJECTS -> "s3:DeleteObject";
+            case POST_OBJECT -> "s3:PutObject";
             case LIST_PARTS -> "s3:ListMultipartUploadParts";
             case LIST_MULTIPART_UPLOADS -> "s3:ListBucketMultipartUploads";
             default -> "s3:" + s3Name;
         };
+    }
+
+    /**
+     * Whether the request carries its signature in its body, not its headers or query: a browser
+     * POST upload signs its form's policy. The pipeline then leaves the signature and permission
+     * checks to the handler, which makes them, with this row's permission on the form's key, as
+     * soon as it has read the fields before the file.
+     */
+    public boolean authenticatedByBody() {
+        return this == POST_OBJECT;
     }
 
     public Permission permission() {

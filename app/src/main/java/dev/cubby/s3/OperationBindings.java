@@ -2,6 +2,8 @@ package dev.cubby.s3;
 
 import static dev.cubby.s3.Operation.*;
 
+import dev.cubby.auth.AccessPolicy;
+import dev.cubby.auth.PostPolicySignature;
 import dev.cubby.s3.handler.AclHandlers;
 import dev.cubby.s3.handler.BucketHandlers;
 import dev.cubby.s3.handler.CopyObjectHandler;
@@ -11,6 +13,7 @@ import dev.cubby.s3.handler.GetObjectHandler;
 import dev.cubby.s3.handler.ListObjectsHandler;
 import dev.cubby.s3.handler.MultipartHandlers;
 import dev.cubby.s3.handler.ObjectAttributesHandler;
+import dev.cubby.s3.handler.PostObjectHandler;
 import dev.cubby.s3.handler.PutObjectHandler;
 import dev.cubby.s3.handler.TaggingHandlers;
 import dev.cubby.s3.xml.Owner;
@@ -28,14 +31,18 @@ public final class OperationBindings {
     /**
      * @param region the region GetBucketLocation answers
      * @param owner  the owner named in ACL and listing answers
+     * @param forms  checks the signatures of browser POST uploads, which the handler verifies itself
+     * @param accessPolicy the one permission check, which a browser upload's handler asks once it has read the form
      */
-    public static OperationTable over(ObjectStore store, String region, Owner owner) {
+    public static OperationTable over(ObjectStore store, String region, Owner owner, PostPolicySignature forms,
+                                      AccessPolicy accessPolicy) {
         var buckets = new BucketHandlers(store, region, owner);
         var listObjects = new ListObjectsHandler(store, owner);
         var getObject = new GetObjectHandler(store);
         var acl = new AclHandlers(store, owner);
         var tagging = new TaggingHandlers(store);
         var multipart = new MultipartHandlers(store, owner);
+        var putObject = new PutObjectHandler(store, owner);
         return new OperationTable()
                 .bind(LIST_BUCKETS, buckets::listBuckets)
 
@@ -48,7 +55,7 @@ public final class OperationBindings {
                 .bind(LIST_OBJECTS, listObjects::listV1)
                 .bind(LIST_OBJECT_VERSIONS, listObjects::listVersions)
 
-                .bind(PUT_OBJECT, new PutObjectHandler(store, owner)::put)
+                .bind(PUT_OBJECT, putObject::put)
                 .bind(GET_OBJECT, getObject::get)
                 .bind(HEAD_OBJECT, getObject::head)
                 .bind(DELETE_OBJECT, new DeleteObjectHandler(store)::delete)
@@ -69,6 +76,10 @@ public final class OperationBindings {
                 .bind(COMPLETE_MULTIPART_UPLOAD, multipart::complete)
                 .bind(ABORT_MULTIPART_UPLOAD, multipart::abort)
                 .bind(LIST_PARTS, multipart::listParts)
-                .bind(LIST_MULTIPART_UPLOADS, multipart::listUploads);
+                .bind(LIST_MULTIPART_UPLOADS, multipart::listUploads)
+
+                // browser uploads
+                .bind(POST_OBJECT, new PostObjectHandler(store, putObject, forms, accessPolicy,
+                        java.time.Clock.systemUTC())::post);
     }
 }
