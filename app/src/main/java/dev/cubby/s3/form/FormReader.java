@@ -30,6 +30,8 @@ public final class FormReader {
     private int position;
     private int limit;
     private boolean endOfInput;
+    /** Below this index no delimiter starts: searched already, so a part's reads scan each byte once. */
+    private int searched;
     private PartBody current;
     private boolean finished;
 
@@ -164,6 +166,7 @@ public final class FormReader {
             if (position > 0) {
                 System.arraycopy(buffer, position, buffer, 0, limit - position);
                 limit -= position;
+                searched = Math.max(0, searched - position);
                 position = 0;
             }
             int n = in.read(buffer, limit, buffer.length - limit);
@@ -180,7 +183,7 @@ public final class FormReader {
     private int findDelimiter() {
         int last = limit - delimiter.length;
         outer:
-        for (int i = position; i <= last; i++) {
+        for (int i = Math.max(position, searched); i <= last; i++) {
             if (buffer[i] != '\r') {
                 continue;
             }
@@ -191,6 +194,7 @@ public final class FormReader {
             }
             return i;
         }
+        searched = Math.max(searched, last + 1);
         return -1;
     }
 
