@@ -167,6 +167,32 @@ class PostObjectTest {
     }
 
     @Test
+    void checksumTaggingAndAclFieldsActAsTheirPutObjectHeaders() throws Exception {
+        String bucket = server.newBucket("fields");
+        byte[] file = "checked".getBytes();
+        String sha256 = java.util.Base64.getEncoder().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(file));
+        String[] base = {"{\"bucket\": \"" + bucket + "\"}", "[\"starts-with\", \"$key\", \"\"]",
+                "[\"starts-with\", \"$tagging\", \"\"]", "[\"starts-with\", \"$acl\", \"\"]"};
+        String[] plain = {base[0], base[1]};
+        var wrong = post(bucket, v4Form("sum", inAnHour(), plain).field("x-amz-checksum-sha256",
+                sha256.replace(sha256.charAt(0), sha256.charAt(0) == 'A' ? 'B' : 'A')).body("sum", file));
+        assertS3Error(wrong, 400, "BadDigest");
+        assertFalse(exists(bucket, "sum"));
+        String tagging = "<Tagging><TagSet><Tag><Key>from</Key><Value>form</Value></Tag></TagSet></Tagging>";
+        var right = post(bucket, v4Form("sum", inAnHour(), base).field("x-amz-checksum-sha256", sha256)
+                .field("tagging", tagging).field("acl", "private").body("sum", file));
+        assertEquals(204, right.status(), right.toString());
+        assertEquals(sha256, right.header("x-amz-checksum-sha256"));
+        var tags = server.client().getObjectTagging(b -> b.bucket(bucket).key("sum")).tagSet();
+        assertEquals("from=form", tags.getFirst().key() + "=" + tags.getFirst().value());
+        var publicAcl = post(bucket, v4Form("open", inAnHour(), base).field("tagging", tagging)
+                .field("acl", "public-read").body("open", file));
+        assertS3Error(publicAcl, 501, "NotImplemented");
+        assertFalse(exists(bucket, "open"));
+    }
+
+    @Test
     void theFileIsHeldToTheContentLengthRange() throws Exception {
         String bucket = server.newBucket("range");
         String[] conditions = {"{\"bucket\": \"" + bucket + "\"}", "[\"starts-with\", \"$key\", \"\"]",
