@@ -29,7 +29,11 @@ public final class AccessPolicy {
         return access;
     }
 
-    private Access access(Authentication caller) {
+    /**
+     * What {@code caller} may do, not yet checked against any operation: for a request whose
+     * signature is in its body (a browser POST upload), whose handler checks once it has read it.
+     */
+    public Access access(Authentication caller) {
         if (caller.isAnonymous()) {
             return anonymous;
         }

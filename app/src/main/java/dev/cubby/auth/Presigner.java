@@ -48,4 +48,24 @@ public final class Presigner {
         return URI.create(endpoint.getScheme() + "://" + endpoint.getRawAuthority() + rawPath + "?" + rawQuery
                 + "&X-Amz-Signature=" + signature);
     }
+
+    /**
+     * The {@code x-amz-algorithm}, {@code x-amz-credential} and {@code x-amz-date} fields of a
+     * browser POST form signed at {@code signedAt}, in that order; its policy must name each of them
+     * in a condition, and {@link #signPostPolicy} signs it with the same time.
+     */
+    public static Map<String, String> postFormFields(Credential credential, String region, Instant signedAt) {
+        String amzDate = AMZ_DATE.format(signedAt);
+        var scope = new CredentialScope(amzDate.substring(0, 8), region);
+        var fields = new java.util.LinkedHashMap<String, String>();
+        fields.put("x-amz-algorithm", AuthorizationHeader.ALGORITHM);
+        fields.put("x-amz-credential", credential.accessKeyId() + "/" + scope.text());
+        fields.put("x-amz-date", amzDate);
+        return fields;
+    }
+
+    /** The form's {@code x-amz-signature}: the SigV4 signature of its base64 {@code policy} field. */
+    public static String signPostPolicy(Credential credential, String region, Instant signedAt, String policyBase64) {
+        return PostPolicySignature.signV4(credential, AMZ_DATE.format(signedAt).substring(0, 8), region, policyBase64);
+    }
 }

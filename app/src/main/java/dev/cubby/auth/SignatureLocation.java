@@ -20,7 +20,9 @@ enum SignatureLocation {
             "The AWS authorization header is invalid (expected \"AWS AccessKeyId:Signature\"); "),
     /** A Signature Version 2 presigned URL's {@code AWSAccessKeyId}, {@code Signature} and {@code Expires}. */
     V2_QUERY(S3ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR,
-            "The presigned URL's AWSAccessKeyId, Signature and Expires parameters are malformed; ");
+            "The presigned URL's AWSAccessKeyId, Signature and Expires parameters are malformed; "),
+    /** A browser POST form's {@code x-amz-credential} and {@code x-amz-date} fields. */
+    POST_FORM(S3ErrorCode.INVALID_ARGUMENT, "The form's x-amz-credential or x-amz-date field is malformed; ");
 
     private final S3ErrorCode malformedCode;
     private final String messagePrefix;

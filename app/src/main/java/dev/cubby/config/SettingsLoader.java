@@ -293,6 +293,15 @@ public final class SettingsLoader {
         return durationSetting(Map.of(option, value), option);
     }
 
+    /**
+     * A size given on the command line ({@code --max-size 2GiB}).
+     *
+     * @throws SettingsException naming {@code option} and the accepted forms
+     */
+    public static long size(String option, String value) {
+        return sizeSetting(Map.of(option, value), option);
+    }
+
     /** A whole number with a unit: s, m, h or d (e.g. {@code 7d}, {@code 90s}). */
     static java.time.Duration durationSetting(Map<String, String> s, String key) {
         String value = s.get(key).trim().toLowerCase(Locale.ROOT);

@@ -30,6 +30,9 @@ public enum S3ErrorCode {
     INVALID_BUCKET_NAME("InvalidBucketName", 400, "The specified bucket is not valid."),
     INVALID_DIGEST("InvalidDigest", 400, "The Content-MD5 or checksum you specified is not valid."),
     INVALID_OBJECT_NAME("InvalidArgument", 400, "The object key is not valid."),
+    /** A browser POST upload's policy document that is not valid JSON, or misses what a policy needs. */
+    INVALID_POLICY_DOCUMENT("InvalidPolicyDocument", 400,
+            "The content of the form does not meet the conditions specified in the policy document."),
     INVALID_PART("InvalidPart", 400, "One or more of the specified parts could not be found. The part may not have "
             + "been uploaded, or the specified entity tag may not match the part's entity tag."),
     INVALID_PART_ORDER("InvalidPartOrder", 400,
@@ -41,8 +44,12 @@ public enum S3ErrorCode {
     INVALID_URI("InvalidURI", 400, "Could not parse the specified URI."),
     INVALID_VERSION_ID("InvalidArgument", 400, "Invalid version id specified."),
     KEY_TOO_LONG("KeyTooLongError", 400, "Your key is too long."),
+    MALFORMED_POST_REQUEST("MalformedPOSTRequest", 400,
+            "The body of your POST request is not well-formed multipart/form-data."),
     MALFORMED_XML("MalformedXML", 400,
             "The XML you provided was not well-formed or did not validate against our published schema."),
+    MAX_POST_PRE_DATA_LENGTH_EXCEEDED("MaxPostPreDataLengthExceededError", 400,
+            "Your POST request fields preceding the upload file were too large."),
     METADATA_TOO_LARGE("MetadataTooLarge", 400, "Your metadata headers exceed the maximum allowed metadata size."),
     METHOD_NOT_ALLOWED("MethodNotAllowed", 405, "The specified method is not allowed against this resource."),
     MISSING_CONTENT_LENGTH("MissingContentLength", 411, "You must provide the Content-Length HTTP header."),

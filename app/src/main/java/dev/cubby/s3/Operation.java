@@ -55,7 +55,10 @@ public enum Operation {
     PUT_BUCKET_CORS("PUT", Target.BUCKET, "cors", Permission.WRITE),
     DELETE_BUCKET_CORS("DELETE", Target.BUCKET, "cors", Permission.WRITE),
     PREFLIGHT_BUCKET("OPTIONS", Target.BUCKET, null, Permission.PUBLIC_READ),
-    PREFLIGHT_OBJECT("OPTIONS", Target.OBJECT, null, Permission.PUBLIC_READ);
+    PREFLIGHT_OBJECT("OPTIONS", Target.OBJECT, null, Permission.PUBLIC_READ),
+
+    // browser uploads: HTML form POSTs, signed in their body (see authenticatedByBody)
+    POST_OBJECT("POST", Target.BUCKET, null, Permission.WRITE);
 
     /** What a request path addresses. */
     public enum Target { SERVICE, BUCKET, OBJECT }
@@ -108,12 +111,23 @@ public enum Operation {
             case COPY_OBJECT, CREATE_MULTIPART_UPLOAD, UPLOAD_PART, UPLOAD_PART_COPY, COMPLETE_MULTIPART_UPLOAD ->
                     "s3:PutObject";
             case DELETE_OBJECTS -> "s3:DeleteObject";
+            case POST_OBJECT -> "s3:PutObject";
             case LIST_PARTS -> "s3:ListMultipartUploadParts";
             case LIST_MULTIPART_UPLOADS -> "s3:ListBucketMultipartUploads";
             case GET_BUCKET_CORS -> "s3:GetBucketCORS";
             case PUT_BUCKET_CORS, DELETE_BUCKET_CORS -> "s3:PutBucketCORS";
             default -> "s3:" + s3Name;
         };
+    }
+
+    /**
+     * Whether the request carries its signature in its body, not its headers or query: a browser
+     * POST upload signs its form's policy. The pipeline then leaves the signature and permission
+     * checks to the handler, which makes them, with this row's permission on the form's key, as
+     * soon as it has read the fields before the file.
+     */
+    public boolean authenticatedByBody() {
+        return this == POST_OBJECT;
     }
 
     public Permission permission() {

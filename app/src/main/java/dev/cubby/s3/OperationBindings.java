@@ -2,6 +2,8 @@ package dev.cubby.s3;
 
 import static dev.cubby.s3.Operation.*;
 
+import dev.cubby.auth.AccessPolicy;
+import dev.cubby.auth.PostPolicySignature;
 import dev.cubby.s3.handler.AclHandlers;
 import dev.cubby.s3.handler.BucketHandlers;
 import dev.cubby.s3.handler.CopyObjectHandler;
@@ -12,6 +14,7 @@ import dev.cubby.s3.handler.GetObjectHandler;
 import dev.cubby.s3.handler.ListObjectsHandler;
 import dev.cubby.s3.handler.MultipartHandlers;
 import dev.cubby.s3.handler.ObjectAttributesHandler;
+import dev.cubby.s3.handler.PostObjectHandler;
 import dev.cubby.s3.handler.PutObjectHandler;
 import dev.cubby.s3.handler.TaggingHandlers;
 import dev.cubby.s3.cors.BucketCors;
@@ -30,8 +33,11 @@ public final class OperationBindings {
     /**
      * @param region the region GetBucketLocation answers
      * @param owner  the owner named in ACL and listing answers
+     * @param forms  checks the signatures of browser POST uploads, which the handler verifies itself
+     * @param accessPolicy the one permission check, which a browser upload's handler asks once it has read the form
      */
-    public static OperationTable over(ObjectStore store, String region, Owner owner) {
+    public static OperationTable over(ObjectStore store, String region, Owner owner, PostPolicySignature forms,
+                                      AccessPolicy accessPolicy) {
         var buckets = new BucketHandlers(store, region, owner);
         var listObjects = new ListObjectsHandler(store, owner);
         var getObject = new GetObjectHandler(store);
@@ -39,6 +45,7 @@ public final class OperationBindings {
         var tagging = new TaggingHandlers(store);
         var multipart = new MultipartHandlers(store, owner);
         var cors = new CorsHandlers(store, BucketCors.over(store));
+        var putObject = new PutObjectHandler(store, owner);
         return new OperationTable()
                 .bind(LIST_BUCKETS, buckets::listBuckets)
 
@@ -51,7 +58,7 @@ public final class OperationBindings {
                 .bind(LIST_OBJECTS, listObjects::listV1)
                 .bind(LIST_OBJECT_VERSIONS, listObjects::listVersions)
 
-                .bind(PUT_OBJECT, new PutObjectHandler(store, owner)::put)
+                .bind(PUT_OBJECT, putObject::put)
                 .bind(GET_OBJECT, getObject::get)
                 .bind(HEAD_OBJECT, getObject::head)
                 .bind(DELETE_OBJECT, new DeleteObjectHandler(store)::delete)
@@ -78,6 +85,10 @@ public final class OperationBindings {
                 .bind(PUT_BUCKET_CORS, cors::put)
                 .bind(DELETE_BUCKET_CORS, cors::delete)
                 .bind(PREFLIGHT_BUCKET, cors::preflight)
-                .bind(PREFLIGHT_OBJECT, cors::preflight);
+                .bind(PREFLIGHT_OBJECT, cors::preflight)
+
+                // browser uploads
+                .bind(POST_OBJECT, new PostObjectHandler(store, putObject, forms, accessPolicy,
+                        java.time.Clock.systemUTC())::post);
     }
 }

@@ -3,6 +3,7 @@ package dev.cubby.server;
 import dev.cubby.auth.AccessPolicy;
 import dev.cubby.auth.Credential;
 import dev.cubby.auth.KeyRing;
+import dev.cubby.auth.PostPolicySignature;
 import dev.cubby.auth.SignatureVerifier;
 import dev.cubby.checksum.Digests;
 import dev.cubby.config.ClientLimits;
@@ -47,7 +48,9 @@ final class ServerParts implements AutoCloseable {
                 settings.hashOnReadLimit(), settings.indexBytesPerSecond(),
                 new SpacePolicy(settings.quotas(), settings.freeSpaceReserve(), settings.quotaRescan()));
         var owner = new Owner(canonicalUserId(admin.accessKeyId()), "cubby");
-        var operations = OperationBindings.over(store, settings.region(), owner);
+        var accessPolicy = new AccessPolicy(keys, settings.publicRead());
+        var operations = OperationBindings.over(store, settings.region(), owner, new PostPolicySignature(keys),
+                accessPolicy);
         var sweeper = StaleUploadSweeper.start(store.multipart(), settings.multipartExpiry());
         var verifier = new SignatureVerifier(keys, Clock.systemUTC());
         AuditLog audit = settings.auditLog() ? AuditLog.toStandardOutput() : null;
@@ -55,7 +58,7 @@ final class ServerParts implements AutoCloseable {
         var metricsPage = new MetricsPage(metrics, store);
         ClientLimits clients = settings.clients();
         var stallWatch = new StallWatch();
-        var pipeline = new S3Pipeline(verifier, new AccessPolicy(keys, settings.publicRead()), operations,
+        var pipeline = new S3Pipeline(verifier, accessPolicy, operations,
                 settings.domain(), audit, metrics, stallWatch, clients,
                 new ClientShare(clients.clientShare(permits)), BucketCors.over(store));
         var endpoints = new Endpoints(pipeline, Map.of(

@@ -2,13 +2,18 @@ package dev.cubby.s3;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.cubby.auth.AccessPolicy;
+import dev.cubby.auth.KeyRing;
+import dev.cubby.auth.PostPolicySignature;
 import dev.cubby.s3.xml.Owner;
 import dev.cubby.store.ObjectStore;
 import dev.cubby.store.space.SpacePolicy;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +25,9 @@ class OperationBindingsTest {
     @Test
     void everyOperationHasAHandler() {
         try (ObjectStore store = ObjectStore.openAt(root, Map.of(), 256L << 20, 0, SpacePolicy.UNLIMITED)) {
-            OperationTable table = OperationBindings.over(store, "us-east-1", new Owner("0".repeat(64), "cubby"));
+            var keys = new KeyRing(null, List.of(), Clock.systemUTC());
+            OperationTable table = OperationBindings.over(store, "us-east-1", new Owner("0".repeat(64), "cubby"),
+                    new PostPolicySignature(keys), new AccessPolicy(keys, Set.of()));
             List<Operation> unbound = new ArrayList<>();
             for (Operation operation : Operation.values()) {
                 try {

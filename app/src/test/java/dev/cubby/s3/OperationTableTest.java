@@ -22,6 +22,15 @@ class OperationTableTest {
     }
 
     @Test
+    void aPlainPostToABucketIsABrowserUploadTheOnlyRowSignedInItsBody() {
+        assertEquals(Operation.POST_OBJECT, resolve("POST", Target.BUCKET, Map.of(), "content-type"));
+        assertEquals("s3:PutObject", Operation.POST_OBJECT.action());
+        for (Operation operation : Operation.values()) {
+            assertEquals(operation == Operation.POST_OBJECT, operation.authenticatedByBody(), operation.name());
+        }
+    }
+
+    @Test
     void subResourcesPickTheirOwnRows() {
         assertEquals(Operation.DELETE_OBJECTS, resolve("POST", Target.BUCKET, Map.of("delete", "")));
         assertEquals(Operation.GET_BUCKET_ACL, resolve("GET", Target.BUCKET, Map.of("acl", "")));
