@@ -47,7 +47,12 @@ public enum Operation {
     COMPLETE_MULTIPART_UPLOAD("POST", Target.OBJECT, "uploadId", Permission.WRITE),
     ABORT_MULTIPART_UPLOAD("DELETE", Target.OBJECT, "uploadId", Permission.WRITE),
     LIST_PARTS("GET", Target.OBJECT, "uploadId", Permission.READ),
-    LIST_MULTIPART_UPLOADS("GET", Target.BUCKET, "uploads", Permission.READ);
+    LIST_MULTIPART_UPLOADS("GET", Target.BUCKET, "uploads", Permission.READ),
+
+    // bucket tagging
+    GET_BUCKET_TAGGING("GET", Target.BUCKET, "tagging", Permission.READ),
+    PUT_BUCKET_TAGGING("PUT", Target.BUCKET, "tagging", Permission.WRITE),
+    DELETE_BUCKET_TAGGING("DELETE", Target.BUCKET, "tagging", Permission.WRITE);
 
     /** What a request path addresses. */
     public enum Target { SERVICE, BUCKET, OBJECT }

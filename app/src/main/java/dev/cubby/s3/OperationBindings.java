@@ -4,6 +4,7 @@ import static dev.cubby.s3.Operation.*;
 
 import dev.cubby.s3.handler.AclHandlers;
 import dev.cubby.s3.handler.BucketHandlers;
+import dev.cubby.s3.handler.BucketTaggingHandlers;
 import dev.cubby.s3.handler.CopyObjectHandler;
 import dev.cubby.s3.handler.DeleteObjectHandler;
 import dev.cubby.s3.handler.DeleteObjectsHandler;
@@ -36,6 +37,7 @@ public final class OperationBindings {
         var acl = new AclHandlers(store, owner);
         var tagging = new TaggingHandlers(store);
         var multipart = new MultipartHandlers(store, owner);
+        var bucketTagging = new BucketTaggingHandlers(store);
         return new OperationTable()
                 .bind(LIST_BUCKETS, buckets::listBuckets)
 
@@ -69,6 +71,10 @@ public final class OperationBindings {
                 .bind(COMPLETE_MULTIPART_UPLOAD, multipart::complete)
                 .bind(ABORT_MULTIPART_UPLOAD, multipart::abort)
                 .bind(LIST_PARTS, multipart::listParts)
-                .bind(LIST_MULTIPART_UPLOADS, multipart::listUploads);
+                .bind(LIST_MULTIPART_UPLOADS, multipart::listUploads)
+
+                .bind(GET_BUCKET_TAGGING, bucketTagging::get)
+                .bind(PUT_BUCKET_TAGGING, bucketTagging::put)
+                .bind(DELETE_BUCKET_TAGGING, bucketTagging::delete);
     }
 }

@@ -142,6 +142,14 @@ public final class ObjectStore implements AutoCloseable {
         return tags;
     }
 
+    /**
+     * Each bucket's configuration documents (tags, ...), kept in the sidecar and forgotten with
+     * the bucket; the caller checks that the bucket exists ({@link #bucket}).
+     */
+    public dev.cubby.meta.BucketSettings bucketSettings() {
+        return sidecar.bucketSettings();
+    }
+
     /** Multipart uploads: create, parts, complete, abort, list, and the sweep of stale ones. */
     public MultipartStore multipart() {
         return multipart;
