@@ -35,7 +35,7 @@ public enum S3ErrorCode {
     INVALID_REQUEST("InvalidRequest", 400, "Invalid Request."),
     INVALID_TAG("InvalidTag", 400, "The tag provided was not a valid tag. This error can occur if the tag did not "
             + "pass input validation."),
-    INVALID_URI("InvalidURI", 400, "Could not parse the specified URI."),
+    INVALID_URI("InvalidURI", 400, "Couldn't parse the specified URI."),
     INVALID_VERSION_ID("InvalidArgument", 400, "Invalid version id specified."),
     KEY_TOO_LONG("KeyTooLongError", 400, "Your key is too long."),
     MALFORMED_XML("MalformedXML", 400,

@@ -52,7 +52,10 @@ public enum Operation {
     // bucket tagging
     GET_BUCKET_TAGGING("GET", Target.BUCKET, "tagging", Permission.READ),
     PUT_BUCKET_TAGGING("PUT", Target.BUCKET, "tagging", Permission.WRITE),
-    DELETE_BUCKET_TAGGING("DELETE", Target.BUCKET, "tagging", Permission.WRITE);
+    DELETE_BUCKET_TAGGING("DELETE", Target.BUCKET, "tagging", Permission.WRITE),
+
+    // torrents: none is served (as S3 without torrent support answers)
+    GET_OBJECT_TORRENT("GET", Target.OBJECT, "torrent", Permission.READ);
 
     /** What a request path addresses. */
     public enum Target { SERVICE, BUCKET, OBJECT }

@@ -75,6 +75,8 @@ public final class OperationBindings {
 
                 .bind(GET_BUCKET_TAGGING, bucketTagging::get)
                 .bind(PUT_BUCKET_TAGGING, bucketTagging::put)
-                .bind(DELETE_BUCKET_TAGGING, bucketTagging::delete);
+                .bind(DELETE_BUCKET_TAGGING, bucketTagging::delete)
+
+                .bind(GET_OBJECT_TORRENT, getObject::torrent);
     }
 }

@@ -73,5 +73,6 @@ class OperationTableTest {
                 () -> resolve("GET", Target.BUCKET, Map.of("website", ""))).code().wireCode());
         assertEquals("NotImplemented", assertThrows(S3Exception.class,
                 () -> resolve("PUT", Target.OBJECT, Map.of("retention", ""), "x-amz-copy-source")).code().wireCode());
+        assertEquals(Operation.GET_OBJECT_TORRENT, resolve("GET", Target.OBJECT, Map.of("torrent", "")));
     }
 }

@@ -1,5 +1,7 @@
 package dev.cubby.s3.handler;
 
+import dev.cubby.error.S3ErrorCode;
+import dev.cubby.error.S3Exception;
 import dev.cubby.s3.HttpDates;
 import dev.cubby.s3.ResponseHeaders;
 import dev.cubby.s3.S3Request;
@@ -43,6 +45,16 @@ public final class GetObjectHandler {
             closeQuietly(open);
             throw e;
         }
+    }
+
+    /**
+     * GetObjectTorrent: Cubby makes no torrent files, so no object has one; S3 answers NoSuchKey
+     * where torrents are not offered, and clients take that as "no torrent".
+     */
+    public S3Response torrent(S3Request request) {
+        StoredObject object = store.head(request.bucket(), request.key());
+        throw S3Exception.of(S3ErrorCode.NO_SUCH_KEY, "Cubby serves no torrent files: "
+                + "there is no torrent of '" + object.key() + "'. GET the object without ?torrent.");
     }
 
     private S3Response respond(S3Request request, StoredObject object, OpenObject open) {
