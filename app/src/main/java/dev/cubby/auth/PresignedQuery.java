@@ -9,7 +9,7 @@ import java.util.Locale;
  *
  * @param credential     from {@code X-Amz-Credential}
  * @param time           from {@code X-Amz-Date}
- * @param expiresSeconds from {@code X-Amz-Expires}, 1 to 604800 (seven days)
+ * @param expiresSeconds from {@code X-Amz-Expires}, 0 (expired at once) to 604800 (seven days)
  * @param signedHeaders  from {@code X-Amz-SignedHeaders}
  * @param signature      from {@code X-Amz-Signature}
  * @param signedQuery    every query parameter except {@code X-Amz-Signature}: what the canonical
@@ -84,8 +84,8 @@ record PresignedQuery(CredentialParameter credential, RequestTime time, long exp
         } catch (NumberFormatException e) {
             throw QUERY.malformed("X-Amz-Expires should be a number of seconds, but was \"" + text + "\".");
         }
-        if (seconds < 1) {
-            throw QUERY.malformed("X-Amz-Expires must be at least 1 second.");
+        if (seconds < 0) {
+            throw QUERY.malformed("X-Amz-Expires must be non-negative.");
         }
         if (seconds > MAX_EXPIRES_SECONDS) {
             throw QUERY.malformed("X-Amz-Expires must be less than a week (in seconds) that is 604800.");

@@ -141,8 +141,9 @@ public final class SignatureVerifier {
             throw S3Exception.of(S3ErrorCode.REQUEST_TIME_TOO_SKEWED, "The presigned URL's X-Amz-Date "
                     + time.amzDate() + " is more than 15 minutes ahead of the server time " + now + ".");
         }
+        // Valid up to its expiry; a URL of X-Amz-Expires=0 has expired when it arrives, as in S3.
         Instant expiry = time.instant().plusSeconds(presigned.expiresSeconds());
-        if (now.isAfter(expiry)) {
+        if (presigned.expiresSeconds() == 0 || now.isAfter(expiry)) {
             throw S3Exception.of(S3ErrorCode.ACCESS_DENIED_EXPIRED,
                     "Request has expired: the presigned URL was valid until " + expiry + "; it is now " + now + ".");
         }

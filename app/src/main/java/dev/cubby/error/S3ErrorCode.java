@@ -41,7 +41,7 @@ public enum S3ErrorCode {
     INVALID_REQUEST("InvalidRequest", 400, "Invalid Request."),
     INVALID_TAG("InvalidTag", 400, "The tag provided was not a valid tag. This error can occur if the tag did not "
             + "pass input validation."),
-    INVALID_URI("InvalidURI", 400, "Could not parse the specified URI."),
+    INVALID_URI("InvalidURI", 400, "Couldn't parse the specified URI."),
     INVALID_VERSION_ID("InvalidArgument", 400, "Invalid version id specified."),
     KEY_TOO_LONG("KeyTooLongError", 400, "Your key is too long."),
     MALFORMED_POST_REQUEST("MalformedPOSTRequest", 400,
@@ -57,6 +57,7 @@ public enum S3ErrorCode {
     NO_SUCH_CORS_CONFIGURATION("NoSuchCORSConfiguration", 404, "The CORS configuration does not exist."),
     NO_SUCH_BUCKET("NoSuchBucket", 404, "The specified bucket does not exist."),
     NO_SUCH_KEY("NoSuchKey", 404, "The specified key does not exist."),
+    NO_SUCH_TAG_SET("NoSuchTagSet", 404, "The TagSet does not exist."),
     NO_SUCH_UPLOAD("NoSuchUpload", 404,
             "The specified multipart upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed."),
     NOT_IMPLEMENTED("NotImplemented", 501, "A header or query you provided implies functionality that is not implemented."),

@@ -19,11 +19,24 @@ public interface MultipartState {
     /** Uploads begun and neither completed nor aborted, in every bucket; for metrics. */
     long openUploadCount();
 
-    /** Inserts or replaces the row for the part's number. */
-    void putPart(UploadedPart part);
+    /**
+     * Inserts or replaces the row for the part's number, only while the upload is open (checked in
+     * the same write): false when it was completed or aborted meanwhile, so a late part never
+     * lands among the parts of a completed object.
+     */
+    boolean putPart(UploadedPart part);
 
-    /** Parts in ascending part-number order. */
+    /**
+     * Parts in ascending part-number order: of an open upload, or of a completed one while an
+     * object row names it (see {@link ObjectRecord#uploadId}).
+     */
     List<UploadedPart> listParts(String uploadId);
+
+    /**
+     * Closes a completed upload: its row goes, and of its parts only those the object was
+     * assembled from stay, as long as an object row names the upload (none if none does).
+     */
+    void completeUpload(String uploadId, java.util.Collection<Integer> assembledPartNumbers);
 
     /** Forgets the upload and its parts. */
     void deleteUpload(String uploadId);

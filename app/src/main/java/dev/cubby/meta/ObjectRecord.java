@@ -2,10 +2,18 @@ package dev.cubby.meta;
 
 /**
  * The sidecar's row for one object: the ETag known for the file version named by its
- * fingerprint, descriptive metadata, and an optional additional checksum (null when none).
+ * fingerprint, descriptive metadata, an optional additional checksum (null when none), and the
+ * multipart upload the object was completed from (null for any other write), whose parts
+ * {@link MultipartState#listParts} still gives.
  */
 public record ObjectRecord(String bucket, String key, Fingerprint fingerprint, String etag,
-                           ObjectMetadata metadata, StoredChecksum checksum) {
+                           ObjectMetadata metadata, StoredChecksum checksum, String uploadId) {
+
+    /** A row of an object not completed from a multipart upload. */
+    public ObjectRecord(String bucket, String key, Fingerprint fingerprint, String etag, ObjectMetadata metadata,
+                        StoredChecksum checksum) {
+        this(bucket, key, fingerprint, etag, metadata, checksum, null);
+    }
 
     /** True when this row's ETag describes the file whose fingerprint is given. */
     public boolean describes(Fingerprint current) {
@@ -29,6 +37,6 @@ public record ObjectRecord(String bucket, String key, Fingerprint fingerprint, S
     }
 
     public ObjectRecord withVersion(Fingerprint newFingerprint, String newEtag, StoredChecksum newChecksum) {
-        return new ObjectRecord(bucket, key, newFingerprint, newEtag, metadata, newChecksum);
+        return new ObjectRecord(bucket, key, newFingerprint, newEtag, metadata, newChecksum, uploadId);
     }
 }

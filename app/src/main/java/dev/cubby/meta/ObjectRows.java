@@ -18,7 +18,7 @@ final class ObjectRows {
     /** In select order; each constant is its column's name in upper case. SIZE to INODE stay together. */
     private enum Column {
         BUCKET, KEY, SIZE, MTIME_NS, CTIME_NS, INODE, ETAG, CONTENT_TYPE, CACHE_CONTROL, CONTENT_DISPOSITION,
-        CONTENT_ENCODING, CONTENT_LANGUAGE, EXPIRES, USER_META, CHECKSUM_ALGORITHM, CHECKSUM_VALUE;
+        CONTENT_ENCODING, CONTENT_LANGUAGE, EXPIRES, USER_META, CHECKSUM_ALGORITHM, CHECKSUM_VALUE, UPLOAD_ID;
 
         /** JDBC's 1-based position in {@link #COLUMNS}. */
         int at() {
@@ -29,6 +29,9 @@ final class ObjectRows {
     /** The columns, comma-separated, for SELECT and INSERT; {@link #bind} fills them in this order. */
     static final String COLUMNS = Arrays.stream(Column.values())
             .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+
+    /** One {@code ?} per column of {@link #COLUMNS}, comma-separated, for INSERT. */
+    static final String PLACEHOLDERS = String.join(", ", java.util.Collections.nCopies(Column.values().length, "?"));
 
     /** The position of a column that a query selects right after {@link #COLUMNS}. */
     static final int NEXT = Column.values().length + 1;
@@ -66,6 +69,7 @@ final class ObjectRows {
         StoredChecksum checksum = record.checksum();
         ps.setString(Column.CHECKSUM_ALGORITHM.at(), checksum == null ? null : checksum.algorithm());
         ps.setString(Column.CHECKSUM_VALUE.at(), checksum == null ? null : checksum.value());
+        ps.setString(Column.UPLOAD_ID.at(), record.uploadId());
     }
 
     /** Binds size, mtime_ns, ctime_ns and inode (all null for a row without a file version) from {@code i}. */
@@ -96,6 +100,6 @@ final class ObjectRows {
         StoredChecksum checksum = algorithm == null ? null
                 : new StoredChecksum(algorithm, rs.getString(Column.CHECKSUM_VALUE.at()));
         return new ObjectRecord(rs.getString(Column.BUCKET.at()), rs.getString(Column.KEY.at()), fingerprint,
-                rs.getString(Column.ETAG.at()), metadata, checksum);
+                rs.getString(Column.ETAG.at()), metadata, checksum, rs.getString(Column.UPLOAD_ID.at()));
     }
 }

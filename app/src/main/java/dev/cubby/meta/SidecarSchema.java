@@ -115,6 +115,32 @@ final class SidecarSchema {
                   value TEXT NOT NULL,
                   PRIMARY KEY (bucket, name)
                 ) WITHOUT ROWID"""
+            ),
+            // the upload a multipart object was completed from: its rows in parts (sizes and checksums,
+            // for part reads and GetObjectAttributes) live exactly as long as an object row names it
+            List.of(
+                "ALTER TABLE objects ADD COLUMN upload_id TEXT",
+                "ALTER TABLE pending_writes ADD COLUMN upload_id TEXT",
+                // the tags given at CreateMultipartUpload (x-amz-tagging), for the object it completes
+                "ALTER TABLE uploads ADD COLUMN tags TEXT",
+                "CREATE INDEX objects_by_upload ON objects (upload_id) WHERE upload_id IS NOT NULL",
+                """
+                CREATE TRIGGER objects_delete_forgets_parts AFTER DELETE ON objects
+                WHEN OLD.upload_id IS NOT NULL BEGIN
+                  DELETE FROM parts WHERE upload_id = OLD.upload_id;
+                END""",
+                """
+                CREATE TRIGGER objects_update_forgets_parts AFTER UPDATE OF upload_id ON objects
+                WHEN OLD.upload_id IS NOT NULL AND OLD.upload_id IS NOT NEW.upload_id BEGIN
+                  DELETE FROM parts WHERE upload_id = OLD.upload_id;
+                END""",
+                // INSERT OR REPLACE removes the old row without firing delete triggers (SQLite's
+                // recursive_triggers is off), so a replacing insert forgets the old row's parts itself.
+                """
+                CREATE TRIGGER objects_replace_forgets_parts BEFORE INSERT ON objects BEGIN
+                  DELETE FROM parts WHERE upload_id = (SELECT upload_id FROM objects
+                      WHERE bucket = NEW.bucket AND key = NEW.key AND upload_id IS NOT NEW.upload_id);
+                END"""
             ));
 
     /** The sidecar's schema, for {@link SqliteConnections}. */

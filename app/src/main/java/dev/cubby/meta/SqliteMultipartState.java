@@ -12,16 +12,19 @@ import java.util.Optional;
 /** Multipart uploads and their parts in the SQLite sidecar. */
 final class SqliteMultipartState implements MultipartState {
     private static final String UPLOAD_COLUMNS = "upload_id, bucket, key, initiated_ms, content_type, cache_control, "
-            + "content_disposition, content_encoding, content_language, expires, user_meta, checksum_algorithm, checksum_type";
+            + "content_disposition, content_encoding, content_language, expires, user_meta, checksum_algorithm, checksum_type, tags";
     private static final String CREATE_UPLOAD = "INSERT INTO uploads (" + UPLOAD_COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String FIND_UPLOAD = "SELECT " + UPLOAD_COLUMNS + " FROM uploads WHERE upload_id = ?";
     private static final String LIST_UPLOADS = "SELECT " + UPLOAD_COLUMNS
             + " FROM uploads WHERE bucket = ? ORDER BY key, initiated_ms, upload_id";
     private static final String COUNT_UPLOADS = "SELECT count(*) FROM uploads";
     private static final String UPLOADS_BEFORE = "SELECT " + UPLOAD_COLUMNS + " FROM uploads WHERE initiated_ms < ?";
     private static final String PUT_PART = "INSERT OR REPLACE INTO parts (upload_id, part_number, size, etag, "
-            + "checksum, file_name, modified_ms) VALUES (?, ?, ?, ?, ?, ?, ?)";
+            + "checksum, file_name, modified_ms) SELECT ?, ?, ?, ?, ?, ?, ? "
+            + "WHERE EXISTS (SELECT 1 FROM uploads WHERE upload_id = ?)";
+    private static final String DELETE_PART = "DELETE FROM parts WHERE upload_id = ? AND part_number = ?";
+    private static final String NAMED_BY_OBJECT = "SELECT 1 FROM objects WHERE upload_id = ?";
     private static final String LIST_PARTS = "SELECT upload_id, part_number, size, etag, checksum, file_name, "
             + "modified_ms FROM parts WHERE upload_id = ? ORDER BY part_number";
     private static final String DELETE_PARTS = "DELETE FROM parts WHERE upload_id = ?";
@@ -51,6 +54,7 @@ final class SqliteMultipartState implements MultipartState {
             ps.setString(11, UserMetadataCodec.encode(m.userMetadata()));
             ps.setString(12, u.checksumAlgorithm());
             ps.setString(13, u.checksumType() == null ? null : u.checksumType().name());
+            ps.setString(14, UserMetadataCodec.encode(u.tags()));
             return ps.executeUpdate();
         });
     }
@@ -102,15 +106,15 @@ final class SqliteMultipartState implements MultipartState {
                         UserMetadataCodec.decode(rs.getString("user_meta")));
                 uploads.add(new MultipartUpload(rs.getString("upload_id"), rs.getString("bucket"), rs.getString("key"),
                         Instant.ofEpochMilli(rs.getLong("initiated_ms")), metadata, rs.getString("checksum_algorithm"),
-                        checksumType(rs.getString("checksum_type"))));
+                        checksumType(rs.getString("checksum_type")), UserMetadataCodec.decode(rs.getString("tags"))));
             }
         }
         return uploads;
     }
 
     @Override
-    public void putPart(UploadedPart p) {
-        connections.write(c -> {
+    public boolean putPart(UploadedPart p) {
+        return connections.write(c -> {
             var ps = c.statement(PUT_PART);
             ps.setString(1, p.uploadId());
             ps.setInt(2, p.partNumber());
@@ -119,24 +123,27 @@ final class SqliteMultipartState implements MultipartState {
             ps.setString(5, p.checksum());
             ps.setString(6, p.fileName());
             ps.setLong(7, p.lastModified().toEpochMilli());
-            return ps.executeUpdate();
+            ps.setString(8, p.uploadId());
+            return ps.executeUpdate() > 0;
         });
     }
 
     @Override
     public List<UploadedPart> listParts(String uploadId) {
-        return connections.read(c -> {
-            var ps = c.statement(LIST_PARTS);
-            ps.setString(1, uploadId);
-            var parts = new ArrayList<UploadedPart>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    parts.add(new UploadedPart(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7))));
-                }
+        return connections.read(c -> listParts(c, uploadId));
+    }
+
+    private static List<UploadedPart> listParts(PooledConnection c, String uploadId) throws SQLException {
+        var ps = c.statement(LIST_PARTS);
+        ps.setString(1, uploadId);
+        var parts = new ArrayList<UploadedPart>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                parts.add(new UploadedPart(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7))));
             }
-            return parts;
-        });
+        }
+        return parts;
     }
 
     @Override
@@ -149,6 +156,31 @@ final class SqliteMultipartState implements MultipartState {
             }
             return null;
         });
+    }
+
+    @Override
+    public void completeUpload(String uploadId, java.util.Collection<Integer> assembledPartNumbers) {
+        var kept = java.util.Set.copyOf(assembledPartNumbers);
+        connections.write(c -> c.inTransaction(t -> {
+            var named = t.statement(NAMED_BY_OBJECT);
+            named.setString(1, uploadId);
+            boolean stays;
+            try (ResultSet rs = named.executeQuery()) {
+                stays = rs.next();
+            }
+            for (UploadedPart part : listParts(t, uploadId)) {
+                if (!stays || !kept.contains(part.partNumber())) {
+                    var ps = t.statement(DELETE_PART);
+                    ps.setString(1, uploadId);
+                    ps.setInt(2, part.partNumber());
+                    ps.executeUpdate();
+                }
+            }
+            var ps = t.statement(DELETE_UPLOAD);
+            ps.setString(1, uploadId);
+            ps.executeUpdate();
+            return null;
+        }));
     }
 
     private static ChecksumType checksumType(String stored) {

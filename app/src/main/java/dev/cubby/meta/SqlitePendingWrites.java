@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class SqlitePendingWrites {
     private static final String RECORD = "INSERT INTO pending_writes (" + ObjectRows.COLUMNS
-            + ", id, staged_file, owner_pid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + ", id, staged_file, owner_pid) VALUES (" + ObjectRows.PLACEHOLDERS + ", ?, ?, ?)";
     private static final String SELECT = "SELECT " + ObjectRows.COLUMNS + ", id, staged_file, owner_pid FROM pending_writes";
     private static final String FIND = SELECT + " WHERE bucket = ? AND key = ?";
     private static final String FORGET = "DELETE FROM pending_writes WHERE id = ?";

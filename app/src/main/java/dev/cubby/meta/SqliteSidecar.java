@@ -20,10 +20,11 @@ public final class SqliteSidecar implements Sidecar {
     private static final String FIND_CHILDREN = "SELECT " + ObjectRows.COLUMNS + ", name FROM objects "
             + "INDEXED BY objects_by_parent WHERE bucket = ? AND parent = ?";
     private static final String PUT = "INSERT OR REPLACE INTO objects (" + ObjectRows.COLUMNS + ", parent, name) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "VALUES (" + ObjectRows.PLACEHOLDERS + ", ?, ?)";
     private static final String UPDATE_ETAG = "UPDATE objects SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ?, "
             + "etag = ?, checksum_algorithm = CASE WHEN etag = ? THEN checksum_algorithm END, "
-            + "checksum_value = CASE WHEN etag = ? THEN checksum_value END WHERE bucket = ? AND key = ?";
+            + "checksum_value = CASE WHEN etag = ? THEN checksum_value END, "
+            + "upload_id = CASE WHEN etag = ? THEN upload_id END WHERE bucket = ? AND key = ?";
     private static final String CLEAR_METADATA = "UPDATE objects SET content_type = NULL, cache_control = NULL, "
             + "content_disposition = NULL, content_encoding = NULL, content_language = NULL, expires = NULL, "
             + "user_meta = NULL WHERE bucket = ? AND key = ?";
@@ -165,6 +166,7 @@ public final class SqliteSidecar implements Sidecar {
             // A new file version invalidates the stored additional checksum.
             var update = t.statement(UPDATE_ETAG);
             int i = ObjectRows.bindFingerprint(update, 1, fingerprint);
+            update.setString(i++, etag);
             update.setString(i++, etag);
             update.setString(i++, etag);
             update.setString(i++, etag);

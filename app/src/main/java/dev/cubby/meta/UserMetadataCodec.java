@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** Stores user metadata in one text column as {@code name=value&...}, each part URL-encoded. */
+/**
+ * Stores a map of names to values (user metadata, an upload's tags) in one text column as
+ * {@code name=value&...}, each part URL-encoded.
+ */
 final class UserMetadataCodec {
     private UserMetadataCodec() {
     }

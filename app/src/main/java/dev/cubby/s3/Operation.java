@@ -58,7 +58,15 @@ public enum Operation {
     PREFLIGHT_OBJECT("OPTIONS", Target.OBJECT, null, Permission.PUBLIC_READ),
 
     // browser uploads: HTML form POSTs, signed in their body (see authenticatedByBody)
-    POST_OBJECT("POST", Target.BUCKET, null, Permission.WRITE);
+    POST_OBJECT("POST", Target.BUCKET, null, Permission.WRITE),
+
+    // bucket tagging
+    GET_BUCKET_TAGGING("GET", Target.BUCKET, "tagging", Permission.READ),
+    PUT_BUCKET_TAGGING("PUT", Target.BUCKET, "tagging", Permission.WRITE),
+    DELETE_BUCKET_TAGGING("DELETE", Target.BUCKET, "tagging", Permission.WRITE),
+
+    // torrents: none is served (as S3 without torrent support answers)
+    GET_OBJECT_TORRENT("GET", Target.OBJECT, "torrent", Permission.READ);
 
     /** What a request path addresses. */
     public enum Target { SERVICE, BUCKET, OBJECT }

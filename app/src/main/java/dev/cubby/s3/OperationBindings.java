@@ -6,6 +6,7 @@ import dev.cubby.auth.AccessPolicy;
 import dev.cubby.auth.PostPolicySignature;
 import dev.cubby.s3.handler.AclHandlers;
 import dev.cubby.s3.handler.BucketHandlers;
+import dev.cubby.s3.handler.BucketTaggingHandlers;
 import dev.cubby.s3.handler.CopyObjectHandler;
 import dev.cubby.s3.handler.CorsHandlers;
 import dev.cubby.s3.handler.DeleteObjectHandler;
@@ -46,6 +47,7 @@ public final class OperationBindings {
         var multipart = new MultipartHandlers(store, owner);
         var cors = new CorsHandlers(store, BucketCors.over(store));
         var putObject = new PutObjectHandler(store, owner);
+        var bucketTagging = new BucketTaggingHandlers(store);
         return new OperationTable()
                 .bind(LIST_BUCKETS, buckets::listBuckets)
 
@@ -89,6 +91,12 @@ public final class OperationBindings {
 
                 // browser uploads
                 .bind(POST_OBJECT, new PostObjectHandler(store, putObject, forms, accessPolicy,
-                        java.time.Clock.systemUTC())::post);
+                        java.time.Clock.systemUTC())::post)
+
+                .bind(GET_BUCKET_TAGGING, bucketTagging::get)
+                .bind(PUT_BUCKET_TAGGING, bucketTagging::put)
+                .bind(DELETE_BUCKET_TAGGING, bucketTagging::delete)
+
+                .bind(GET_OBJECT_TORRENT, getObject::torrent);
     }
 }

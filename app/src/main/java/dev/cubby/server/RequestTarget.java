@@ -65,9 +65,20 @@ record RequestTarget(Operation.Target kind, String bucket, String key) {
                 ? name.substring(0, name.length() - suffix.length()) : null;
     }
 
-    /** Percent-decoding as S3 does it for paths: '+' stays '+', and the bytes must be UTF-8. */
+    /**
+     * Percent-decoding as S3 does it for paths: '+' stays '+', the bytes must be UTF-8, and they
+     * must not decode to a C1 control character (U+0080 to U+009F): S3 cannot read such a path
+     * (InvalidURI, in its words), and such a character is the trace of text decoded with the wrong
+     * charset, not a name anyone typed.
+     */
     static String decode(String raw) {
-        return PercentDecoding.strictUtf8(raw, false).orElseThrow(RequestTarget::badEncoding);
+        String decoded = PercentDecoding.strictUtf8(raw, false).orElseThrow(RequestTarget::badEncoding);
+        for (int i = 0; i < decoded.length(); i++) {
+            if (decoded.charAt(i) >= 0x80 && decoded.charAt(i) <= 0x9f) {
+                throw S3Exception.of(S3ErrorCode.INVALID_URI);
+            }
+        }
+        return decoded;
     }
 
     private static S3Exception badEncoding() {

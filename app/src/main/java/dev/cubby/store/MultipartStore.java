@@ -39,18 +39,21 @@ public final class MultipartStore {
 
     private final Buckets buckets;
     private final MultipartState uploads;
+    private final Sidecar sidecar;
     private final ObjectWriter writer;
     private final SpaceLimits space;
 
     MultipartStore(Buckets buckets, Sidecar sidecar, ObjectWriter writer, SpaceLimits space) {
         this.buckets = buckets;
         this.uploads = sidecar.multipart();
+        this.sidecar = sidecar;
         this.writer = writer;
         this.space = space;
     }
 
+    /** @param tags given to the object at completion (S3 validates them before) */
     public MultipartUpload create(String bucketName, String keyValue, ObjectMetadata metadata,
-                                  ChecksumAlgorithm algorithm, ChecksumType checksumType) {
+                                  ChecksumAlgorithm algorithm, ChecksumType checksumType, Map<String, String> tags) {
         Located located = buckets.locate(bucketName, keyValue);
         Bucket bucket = located.bucket();
         ObjectKey key = located.key();
@@ -58,7 +61,7 @@ public final class MultipartStore {
         Folders.requireNoFileOnPath(bucket, key);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         var upload = new MultipartUpload(StagingArea.newUploadId(now), bucket.name(), key.value(), now, metadata,
-                algorithm == null ? null : algorithm.wireName(), checksumType);
+                algorithm == null ? null : algorithm.wireName(), checksumType, new java.util.TreeMap<>(tags));
         try {
             StagingArea.openUpload(bucket, upload.uploadId(), true).close();
         } catch (IOException e) {
@@ -98,11 +101,11 @@ public final class MultipartStore {
                     request.kept() == null ? null : digests.checksums().get(request.kept()), fileName,
                     Instant.now().truncatedTo(ChronoUnit.MILLIS));
             // An abort or completion may have removed the upload meanwhile; then this part is moot.
-            if (uploads.findUpload(upload.uploadId()).isEmpty()) {
+            // Of two sends of one part number, the one to finish last is the part.
+            if (!uploads.putPart(part)) {
                 throw new StoreException(StoreException.Reason.NO_SUCH_UPLOAD, "The upload '" + upload.uploadId()
                         + "' was completed or aborted while this part arrived.");
             }
-            uploads.putPart(part);
             // A re-sent part's earlier file stays until completion or abort, so both count.
             room.commit(digests.length());
             return part;
@@ -116,6 +119,21 @@ public final class MultipartStore {
 
     public List<UploadedPart> parts(String bucketName, String keyValue, String uploadId) {
         return uploads.listParts(upload(bucketName, keyValue, uploadId).uploadId());
+    }
+
+    /**
+     * The parts an object was assembled from, in part-number order, with their sizes and
+     * checksums; empty when it was not completed from an upload or its parts are not known.
+     */
+    public List<UploadedPart> partsOf(StoredObject object) {
+        if (object.uploadId() == null) {
+            return List.of();
+        }
+        List<UploadedPart> parts = uploads.listParts(object.uploadId());
+        long size = parts.stream().mapToLong(UploadedPart::size).sum();
+        Integer count = object.partsCount();
+        // Parts that do not add up to the object describe other bytes (a crash lost a row): none known.
+        return count != null && count == parts.size() && size == object.size() ? parts : List.of();
     }
 
     public List<MultipartUpload> uploads(String bucketName) {
@@ -163,8 +181,13 @@ public final class MultipartStore {
             finalCheck.accept(checksum);
             String etag = MultipartChecksums.etag(parts);
             Instant modified = writer.publish(bucket, key, temp,
-                    new ObjectWriter.Version(etag, upload.metadata(), checksum), condition, room);
-            discard(upload);
+                    new ObjectWriter.Version(etag, upload.metadata(), checksum, upload.uploadId()), condition, room);
+            if (!upload.tags().isEmpty()) {
+                sidecar.tags().replace(bucket.name(), key.value(), upload.tags());
+            }
+            // The parts assembled stay in the sidecar with the object (part reads, GetObjectAttributes).
+            uploads.completeUpload(upload.uploadId(), parts.stream().map(UploadedPart::partNumber).toList());
+            space.changed(bucket, -StagingArea.removeUpload(bucket, upload.uploadId()));
             return new CompleteResult(etag, checksum, modified);
         } catch (IOException e) {
             throw space.failure(bucket, "cannot assemble upload " + upload.uploadId(), e);
@@ -186,7 +209,7 @@ public final class MultipartStore {
                 .collect(Collectors.toMap(UploadedPart::partNumber, p -> p));
         var selected = new ArrayList<UploadedPart>(requested.size());
         int previous = 0;
-        for (CompletedPart wanted : requested) {
+        for (CompletedPart wanted : lastOfEachNumber(requested)) {
             if (wanted.partNumber() <= previous) {
                 throw new StoreException(StoreException.Reason.INVALID_PART_ORDER, "Part " + wanted.partNumber()
                         + " follows part " + previous + ": list parts in ascending order, each once.");
@@ -207,6 +230,22 @@ public final class MultipartStore {
             }
         }
         return selected;
+    }
+
+    /**
+     * A part number named twice in a row counts once, by its last entry, as in S3: a client that
+     * sent a part again while the first send was in flight may list both answers, and the last
+     * to finish is the part ({@link #uploadPart}).
+     */
+    private static List<CompletedPart> lastOfEachNumber(List<CompletedPart> requested) {
+        var kept = new ArrayList<CompletedPart>(requested.size());
+        for (CompletedPart part : requested) {
+            if (!kept.isEmpty() && kept.getLast().partNumber() == part.partNumber()) {
+                kept.removeLast();
+            }
+            kept.add(part);
+        }
+        return kept;
     }
 
     /** Channel to channel; through a buffer only when a full-object checksum must see the bytes. */

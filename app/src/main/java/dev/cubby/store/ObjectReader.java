@@ -47,7 +47,8 @@ final class ObjectReader {
                 ObjectMetadata metadata = record != null ? record.metadata() : ObjectMetadata.NONE;
                 return new StoredObject(bucket.name(), key.value(), path, null, 0, state.lastModified(),
                         FolderMarkers.etag(record),
-                        withContentType(metadata, FOLDER_CONTENT_TYPE), record != null ? record.checksum() : null, true);
+                        withContentType(metadata, FOLDER_CONTENT_TYPE), record != null ? record.checksum() : null, true,
+                        null);
             }
             throw noSuchKey(key);
         }
@@ -60,9 +61,11 @@ final class ObjectReader {
         String etag = etags.forRead(bucket.name(), key.value(), at.opened(), state, record);
         ObjectMetadata metadata = record != null ? record.metadataFor(state.fingerprint()) : ObjectMetadata.NONE;
         StoredChecksum checksum = EtagResolver.checksum(record, etag);
+        // Like the checksum, the upload belongs to the bytes whose ETag the row holds.
+        String uploadId = record != null && etag.equals(record.etag()) ? record.uploadId() : null;
         return new StoredObject(bucket.name(), key.value(), path, state.fingerprint(), state.size(),
                 state.lastModified(), etag, withContentType(metadata, ContentTypes.guess(path.getFileName().toString())),
-                checksum, false);
+                checksum, false, uploadId);
     }
 
     /**

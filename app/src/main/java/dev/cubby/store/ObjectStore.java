@@ -142,7 +142,10 @@ public final class ObjectStore implements AutoCloseable {
         return tags;
     }
 
-    /** Each bucket's configuration documents (CORS rules, policy...), forgotten with the bucket. */
+    /**
+     * Each bucket's configuration documents (tags, ...), kept in the sidecar and forgotten with
+     * the bucket; the caller checks that the bucket exists ({@link #bucket}).
+     */
     public dev.cubby.meta.BucketSettings bucketSettings() {
         return sidecar.bucketSettings();
     }

@@ -94,8 +94,14 @@ final class ObjectWriter {
         }
     }
 
-    /** What a published file is, for its sidecar row; a null ETag means not known (hashed when needed). */
-    record Version(String etag, ObjectMetadata metadata, StoredChecksum checksum) {
+    /**
+     * What a published file is, for its sidecar row; a null ETag means not known (hashed when
+     * needed); {@code uploadId} names the multipart upload it was completed from, else null.
+     */
+    record Version(String etag, ObjectMetadata metadata, StoredChecksum checksum, String uploadId) {
+        Version(String etag, ObjectMetadata metadata, StoredChecksum checksum) {
+            this(etag, metadata, checksum, null);
+        }
     }
 
     /**
@@ -123,7 +129,8 @@ final class ObjectWriter {
         Folders.requireNoFileOnPath(bucket, key);
         FileState staged = FileState.of(temp);
         var pending = new PendingWrite(UUID.randomUUID().toString(), new ObjectRecord(bucket.name(), key.value(),
-                staged.fingerprint(), version.etag(), version.metadata(), version.checksum()), temp.toString(),
+                staged.fingerprint(), version.etag(), version.metadata(), version.checksum(), version.uploadId()),
+                temp.toString(),
                 ProcessHandle.current().pid());
         // A full sidecar disk refuses the write here, before anything in the tree has changed.
         sidecar.recordPendingWrite(pending);

@@ -40,6 +40,9 @@ class OperationTableTest {
         assertEquals(Operation.GET_OBJECT_TAGGING, resolve("GET", Target.OBJECT, Map.of("tagging", "")));
         assertEquals(Operation.PUT_OBJECT_TAGGING, resolve("PUT", Target.OBJECT, Map.of("tagging", "")));
         assertEquals(Operation.DELETE_OBJECT_TAGGING, resolve("DELETE", Target.OBJECT, Map.of("tagging", "")));
+        assertEquals(Operation.GET_BUCKET_TAGGING, resolve("GET", Target.BUCKET, Map.of("tagging", "")));
+        assertEquals(Operation.PUT_BUCKET_TAGGING, resolve("PUT", Target.BUCKET, Map.of("tagging", "")));
+        assertEquals(Operation.DELETE_BUCKET_TAGGING, resolve("DELETE", Target.BUCKET, Map.of("tagging", "")));
     }
 
     @Test
@@ -88,8 +91,9 @@ class OperationTableTest {
     @Test
     void unimplementedSubResourcesAreStillRefusedByName() {
         assertEquals("NotImplemented", assertThrows(S3Exception.class,
-                () -> resolve("GET", Target.BUCKET, Map.of("tagging", ""))).code().wireCode());
+                () -> resolve("GET", Target.BUCKET, Map.of("website", ""))).code().wireCode());
         assertEquals("NotImplemented", assertThrows(S3Exception.class,
                 () -> resolve("PUT", Target.OBJECT, Map.of("retention", ""), "x-amz-copy-source")).code().wireCode());
+        assertEquals(Operation.GET_OBJECT_TORRENT, resolve("GET", Target.OBJECT, Map.of("torrent", "")));
     }
 }

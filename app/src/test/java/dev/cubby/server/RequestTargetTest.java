@@ -44,4 +44,13 @@ class RequestTargetTest {
         assertEquals(new RequestTarget(Operation.Target.OBJECT, "b", "a\\b[1]!'()*"),
                 RequestTarget.parse("h", "/b/a%5Cb[1]!'()*", null));
     }
+
+    @Test
+    void aKeyThatDecodesToAC1ControlCharacterIsAnInvalidUri() {
+        S3Exception refused = assertThrows(S3Exception.class, () -> RequestTarget.parse("h", "/b/%C2%AE%C2%8A-", null));
+        assertEquals("InvalidURI", refused.code().wireCode());
+        assertEquals(400, refused.code().httpStatus());
+        assertEquals(new RequestTarget(Operation.Target.OBJECT, "b", "\u00ae\u00a0-\u00e9\n"),
+                RequestTarget.parse("h", "/b/%C2%AE%C2%A0-%C3%A9%0A", null));
+    }
 }

@@ -128,7 +128,7 @@ class CrashRecoveryTest {
 
     @Test
     void uploadFoldersWithoutTheirUploadAreSweptButLiveOnesStay() throws Exception {
-        String live = fx.store.multipart().create("bkt", "big.bin", ObjectMetadata.NONE, null, null).uploadId();
+        String live = fx.store.multipart().create("bkt", "big.bin", ObjectMetadata.NONE, null, null, java.util.Map.of()).uploadId();
         Path uploads = root.resolve(".cubby/uploads");
         String leakedId = String.format("%012x", Instant.now().minusSeconds(60).toEpochMilli()) + "0".repeat(20);
         Files.createDirectories(uploads.resolve(leakedId));

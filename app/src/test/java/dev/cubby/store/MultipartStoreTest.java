@@ -56,7 +56,8 @@ class MultipartStoreTest {
     }
 
     private MultipartUpload create(ObjectStore store) {
-        return store.multipart().create("bkt", "dir/big.bin", ObjectMetadata.NONE, ChecksumAlgorithm.CRC32, ChecksumType.COMPOSITE);
+        return store.multipart().create("bkt", "dir/big.bin", ObjectMetadata.NONE, ChecksumAlgorithm.CRC32, ChecksumType.COMPOSITE,
+                java.util.Map.of());
     }
 
     @Test

@@ -31,6 +31,22 @@ class BucketTest {
     private final S3Client s3 = server.client();
 
     @Test
+    void listBucketsPagesByMaxBucketsAndContinuationTokenWithinAPrefix() {
+        for (String name : List.of("paged-a", "paged-b", "paged-c")) {
+            s3.createBucket(b -> b.bucket(name));
+        }
+
+        ListBucketsResponse first = s3.listBuckets(b -> b.prefix("paged-").maxBuckets(2));
+        assertEquals(List.of("paged-a", "paged-b"), first.buckets().stream().map(Bucket::name).toList());
+        assertEquals("paged-", first.prefix());
+        ListBucketsResponse rest = s3.listBuckets(b -> b.prefix("paged-").maxBuckets(2)
+                .continuationToken(first.continuationToken()));
+        assertEquals(List.of("paged-c"), rest.buckets().stream().map(Bucket::name).toList());
+        assertNull(rest.continuationToken(), "the last page has no token");
+        assertS3Error(400, "InvalidArgument", () -> s3.listBuckets(b -> b.maxBuckets(0)));
+    }
+
+    @Test
     void listBucketsShowsTopLevelFoldersWithValidNamesOnly() {
         ListBucketsResponse listing = s3.listBuckets();
         List<String> names = listing.buckets().stream().map(Bucket::name).toList();

@@ -55,6 +55,19 @@ class ListObjectsV1Test {
     }
 
     @Test
+    void withEncodingTypeUrlThePrefixComesBackAsSentAndTheKeysEncoded() throws IOException {
+        String bucket = server.newBucket("encoded");
+        s3.putObject(b -> b.bucket(bucket).key("a b/c d"), RequestBody.fromString("x"));
+
+        RawResponse empty = server.sendSigned(server.request("GET", "/" + bucket + "?prefix=%0A&encoding-type=url"));
+        assertEquals("\n", Xml.text(empty.xml(), "Prefix"), "the SDKs decode V1's keys and markers, not its Prefix");
+
+        RawResponse listed = server.sendSigned(server.request("GET", "/" + bucket + "?prefix=a%20b&encoding-type=url"));
+        assertEquals("a b", Xml.text(listed.xml(), "Prefix"));
+        assertEquals("a%20b/c%20d", Xml.text(listed.xml(), "Key"));
+    }
+
+    @Test
     void keysComeInUtf8ByteOrderOfTheWholeKey() {
         assertEquals(Keys.sorted(Listings.SORTED_KEYS), keys(s3.listObjects(b -> b.bucket(Listings.SORTED))));
     }

@@ -26,7 +26,8 @@ class MalformedPathTest {
     void malformedPathsAreInvalidUriWithOneLogLineEach() throws IOException, InterruptedException {
         long logLines = server.log().lines().count();
         List<String> requestIds = new java.util.ArrayList<>();
-        for (String path : List.of("/pub/a%zz", "/pub/a%", "/pub/p.txt\\", "/pub/%u002e%u002e/x", "/-/a%zz")) {
+        for (String path : List.of("/pub/a%zz", "/pub/a%", "/pub/p.txt\\", "/pub/%u002e%u002e/x", "/-/a%zz",
+                "/pub/%C2%AE%C2%8A-")) {
             RawResponse response = server.send(server.request("GET", path));
 
             assertS3Error(response, 400, "InvalidURI");
@@ -48,5 +49,22 @@ class MalformedPathTest {
         assertEquals(200, server.send(server.request("GET", "/-/metrics")).status());
         assertEquals("public\n", server.send(server.request("GET", "/pub/p.txt")).text());
         assertFalse(server.log().contains("WARNING") || server.log().contains("SEVERE"), server.log());
+    }
+
+    @Test
+    void aKeyDecodingToAC1ControlCharacterIsInvalidUriInS3sWords() throws IOException {
+        RawResponse response = server.sendSigned(server.request("GET", "/pub/%C2%AE%C2%8A-"));
+
+        assertS3Error(response, 400, "InvalidURI");
+        assertEquals("Couldn't parse the specified URI.", Xml.text(response.xml(), "Message"));
+    }
+
+    @Test
+    void aTorrentIsNoSuchKeyForAnObjectThatExists() throws IOException {
+        RawResponse response = server.sendSigned(server.request("GET", "/pub/p.txt?torrent"));
+
+        assertS3Error(response, 404, "NoSuchKey");
+        assertTrue(Xml.text(response.xml(), "Message").contains("no torrent"), Xml.text(response.xml(), "Message"));
+        assertEquals("public\n", server.send(server.request("GET", "/pub/p.txt")).text());
     }
 }

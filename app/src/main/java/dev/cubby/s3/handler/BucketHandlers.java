@@ -25,12 +25,27 @@ public final class BucketHandlers {
         this.owner = owner;
     }
 
+    /**
+     * ListBuckets, in name order: those whose name starts with {@code prefix}, at most
+     * {@code max-buckets} (1 to 10,000; all when absent) after the {@code continuation-token} of
+     * the page before, which names the last bucket it held (base64url, opaque to clients).
+     */
     public S3Response listBuckets(S3Request request) {
-        var entries = store.listBuckets().stream()
+        String prefix = request.param("prefix") == null ? "" : request.param("prefix");
+        String after = request.param("continuation-token") == null ? null
+                : BucketPage.afterToken(request.param("continuation-token"));
+        int max = BucketPage.maxBuckets(request.param("max-buckets"));
+        var seen = store.listBuckets().stream()
+                .filter(b -> b.name().startsWith(prefix) && (after == null || b.name().compareTo(after) > 0))
                 .filter(b -> request.access().seesBucket(b.name()))
+                .sorted(java.util.Comparator.comparing(dev.cubby.store.Bucket::name))
+                .limit(max + 1L)
                 .map(b -> new ListAllMyBucketsResult.Entry(b.name(), b.created()))
                 .toList();
-        return new S3Response.Xml(200, Map.of(), new ListAllMyBucketsResult(owner, entries));
+        var entries = seen.size() > max ? seen.subList(0, max) : seen;
+        String next = seen.size() > max ? BucketPage.tokenAfter(entries.getLast().name()) : null;
+        return new S3Response.Xml(200, Map.of(), new ListAllMyBucketsResult(owner, entries, next,
+                request.param("prefix")));
     }
 
     public S3Response createBucket(S3Request request) {

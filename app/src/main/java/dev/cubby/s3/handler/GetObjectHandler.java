@@ -1,5 +1,7 @@
 package dev.cubby.s3.handler;
 
+import dev.cubby.error.S3ErrorCode;
+import dev.cubby.error.S3Exception;
 import dev.cubby.s3.HttpDates;
 import dev.cubby.s3.ResponseHeaders;
 import dev.cubby.s3.S3Request;
@@ -13,7 +15,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 
-/** GetObject and HeadObject: preconditions, a single range, response-* overrides, checksums. */
+/** GetObject and HeadObject: preconditions, a single range or a part, response-* overrides, checksums. */
 public final class GetObjectHandler {
     /** Query parameters that override a response header of a GET, as S3 defines them. */
     private static final Map<String, String> OVERRIDES = Map.of(
@@ -45,10 +47,33 @@ public final class GetObjectHandler {
         }
     }
 
+    /**
+     * GetObjectTorrent: Cubby makes no torrent files, so no object has one; S3 answers NoSuchKey
+     * where torrents are not offered, and clients take that as "no torrent".
+     */
+    public S3Response torrent(S3Request request) {
+        StoredObject object = store.head(request.bucket(), request.key());
+        throw S3Exception.of(S3ErrorCode.NO_SUCH_KEY, "Cubby serves no torrent files: "
+                + "there is no torrent of '" + object.key() + "'. GET the object without ?torrent.");
+    }
+
     private S3Response respond(S3Request request, StoredObject object, OpenObject open) {
         Preconditions.checkRead(request, object.etag(), object.lastModified());
-        Optional<ByteRange> range = ByteRange.parse(request.header("range"), object.size());
-        var headers = ObjectHeaders.of(object, request, range.isEmpty());
+        Optional<PartSelection> part = PartSelection.of(request, object, store.multipart());
+        Optional<ByteRange> range = part.isPresent() ? part.get().range()
+                : ByteRange.parse(request.header("range"), object.size());
+        // The object's checksum describes the bytes sent only when they are the whole object.
+        boolean wholeObject = part.isPresent()
+                ? part.get().checksum() == null && range.map(r -> r.length() == object.size()).orElse(true)
+                : range.isEmpty();
+        var headers = ObjectHeaders.of(object, request, wholeObject);
+        part.ifPresent(p -> {
+            headers.put("x-amz-mp-parts-count", p.partsCount());
+            if (p.checksum() != null && object.checksum() != null && ObjectHeaders.checksumMode(request)) {
+                headers.put("x-amz-checksum-" + object.checksum().algorithm().toLowerCase(java.util.Locale.ROOT),
+                        p.checksum());
+            }
+        });
         int tagCount = store.tags().count(object);
         headers.put("x-amz-tagging-count", tagCount == 0 ? null : tagCount);
         headers.put("x-amz-version-id", VersionId.requested(request));
@@ -99,13 +124,17 @@ public final class GetObjectHandler {
                     .put("Content-Language", meta.contentLanguage())
                     .put("Expires", meta.expires());
             meta.userMetadata().forEach((name, value) -> headers.put("x-amz-meta-" + name, value));
-            if (wholeObject && object.checksum() != null
-                    && "ENABLED".equalsIgnoreCase(request.header("x-amz-checksum-mode"))) {
+            if (wholeObject && object.checksum() != null && checksumMode(request)) {
                 var checksum = object.checksum();
                 headers.put("x-amz-checksum-" + checksum.algorithm().toLowerCase(java.util.Locale.ROOT), checksum.value());
                 headers.put("x-amz-checksum-type", checksum.type().name());
             }
             return headers;
+        }
+
+        /** The client asked for checksums ({@code x-amz-checksum-mode: ENABLED}). */
+        static boolean checksumMode(S3Request request) {
+            return "ENABLED".equalsIgnoreCase(request.header("x-amz-checksum-mode"));
         }
     }
 }

@@ -40,15 +40,17 @@ final class MetadataHeaders {
                 request.header("content-language"), request.header("expires"), user);
     }
 
-    /** aws-chunked describes the transfer, not the object, so S3 does not store it. */
+    /**
+     * aws-chunked describes the transfer, not the object, so S3 does not store it; the other
+     * codings stay as the client wrote them, spacing included ({@code deflate, gzip}).
+     */
     static String storedContentEncoding(String header) {
         if (header == null) {
             return null;
         }
-        String kept = Arrays.stream(header.split(","))
-                .map(String::trim)
-                .filter(token -> !token.isEmpty() && !token.equalsIgnoreCase("aws-chunked"))
-                .collect(Collectors.joining(","));
+        String kept = Arrays.stream(header.split(",", -1))
+                .filter(token -> !token.isBlank() && !token.trim().equalsIgnoreCase("aws-chunked"))
+                .collect(Collectors.joining(",")).strip();
         return kept.isEmpty() ? null : kept;
     }
 }

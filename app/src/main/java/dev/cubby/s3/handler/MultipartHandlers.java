@@ -21,6 +21,8 @@ import dev.cubby.store.MultipartStore;
 import dev.cubby.store.ObjectStore;
 import dev.cubby.store.OpenObject;
 import dev.cubby.store.PartRequest;
+import dev.cubby.store.StoreException;
+import dev.cubby.store.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -64,8 +66,9 @@ public final class MultipartHandlers {
         if (type == ChecksumType.COMPOSITE && algorithm == ChecksumAlgorithm.CRC64NVME) {
             throw S3Exception.of(S3ErrorCode.INVALID_REQUEST, "CRC64NVME supports only FULL_OBJECT checksums.");
         }
+        var tags = TagSet.fromHeader(request.header("x-amz-tagging"));
         MultipartUpload upload = uploads.create(request.bucket(), request.key(), MetadataHeaders.read(request),
-                algorithm, type);
+                algorithm, type, tags.tags());
         var headers = new ResponseHeaders().put("x-amz-checksum-algorithm", upload.checksumAlgorithm())
                 .put("x-amz-checksum-type", upload.checksumType()).build();
         return new S3Response.Xml(200, headers,
@@ -141,20 +144,47 @@ public final class MultipartHandlers {
         }
         final String expected = expectedChecksumHeader;
         final ChecksumAlgorithm expectedAlg = expectedAlgorithm;
-        var result = uploads.complete(request.bucket(), request.key(), request.param("uploadId"), requested, condition,
-                checksum -> {
-                    if (expected != null && checksum != null && expectedAlg.wireName().equals(checksum.algorithm())
-                            && !expected.equals(checksum.value())) {
-                        throw S3Exception.of(S3ErrorCode.BAD_DIGEST, "The " + expectedAlg.wireName() + " you specified ("
-                                + expected + ") does not match the object's (" + checksum.value() + ").");
-                    }
-                });
+        String uploadId = request.param("uploadId");
+        MultipartStore.CompleteResult result;
+        try {
+            result = uploads.complete(request.bucket(), request.key(), uploadId, requested, condition,
+                    checksum -> {
+                        if (expected != null && checksum != null && expectedAlg.wireName().equals(checksum.algorithm())
+                                && !expected.equals(checksum.value())) {
+                            throw S3Exception.of(S3ErrorCode.BAD_DIGEST, "The " + expectedAlg.wireName()
+                                    + " you specified (" + expected + ") does not match the object's ("
+                                    + checksum.value() + ").");
+                        }
+                    });
+        } catch (StoreException e) {
+            if (e.reason() != StoreException.Reason.NO_SUCH_UPLOAD) {
+                throw e;
+            }
+            result = completedBefore(request, uploadId).orElseThrow(() -> e);
+        }
         var checksum = result.checksum();
         String type = checksum == null ? null : checksum.type().name();
         var document = new CompleteMultipartUploadResult("/" + request.bucket() + "/" + request.key(), request.bucket(),
                 request.key(), result.etag(), checksum == null ? null : checksum.algorithm(),
                 checksum == null ? null : checksum.value(), type);
         return new S3Response.Xml(200, Map.of(), document);
+    }
+
+    /**
+     * A completion sent again after it succeeded (a client retrying after a lost answer): S3
+     * answers as the first time while the object that upload made still stands at the key.
+     */
+    private java.util.Optional<MultipartStore.CompleteResult> completedBefore(S3Request request, String uploadId) {
+        StoredObject current;
+        try {
+            current = store.head(request.bucket(), request.key());
+        } catch (StoreException noObject) {
+            return java.util.Optional.empty();
+        }
+        return uploadId != null && uploadId.equals(current.uploadId())
+                ? java.util.Optional.of(new MultipartStore.CompleteResult(current.etag(), current.checksum(),
+                        current.lastModified()))
+                : java.util.Optional.empty();
     }
 
     public S3Response abort(S3Request request) {

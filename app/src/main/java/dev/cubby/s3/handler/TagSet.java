@@ -20,6 +20,8 @@ import java.util.Map;
  */
 record TagSet(Map<String, String> tags) {
     static final int MAX_TAGS = 10;
+    /** A bucket may have more tags than an object. */
+    static final int MAX_BUCKET_TAGS = 50;
     static final int MAX_KEY_CHARS = 128;
     static final int MAX_VALUE_CHARS = 256;
     private static final int MAX_BODY_BYTES = 64 * 1024;
@@ -30,10 +32,14 @@ record TagSet(Map<String, String> tags) {
         tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     }
 
-    /** Validates tags given as (key, value) pairs in the client's order. */
+    /** Validates object tags given as (key, value) pairs in the client's order. */
     static TagSet of(List<Map.Entry<String, String>> pairs) {
-        if (pairs.size() > MAX_TAGS) {
-            throw invalid("Object tags cannot be greater than " + MAX_TAGS + "; " + pairs.size() + " were given.");
+        return of(pairs, MAX_TAGS, "Object");
+    }
+
+    private static TagSet of(List<Map.Entry<String, String>> pairs, int maxTags, String owner) {
+        if (pairs.size() > maxTags) {
+            throw invalid(owner + " tags cannot be greater than " + maxTags + "; " + pairs.size() + " were given.");
         }
         var tags = new LinkedHashMap<String, String>();
         for (Map.Entry<String, String> pair : pairs) {
@@ -72,8 +78,38 @@ record TagSet(Map<String, String> tags) {
         return of(pairs);
     }
 
-    /** A {@code <Tagging><TagSet><Tag><Key/><Value/></Tag>...</TagSet></Tagging>} body. */
+    /** A {@code <Tagging>} body of PutObjectTagging. */
     static TagSet fromXml(byte[] body) {
+        return of(pairsOf(body));
+    }
+
+    /** A {@code <Tagging>} body of PutBucketTagging: up to {@link #MAX_BUCKET_TAGS} tags. */
+    static TagSet bucketTagsFromXml(byte[] body) {
+        return of(pairsOf(body), MAX_BUCKET_TAGS, "Bucket");
+    }
+
+    /** The tags as stored: the {@code x-amz-tagging} form, read back by {@link #fromStored}. */
+    String toStored() {
+        var out = new StringBuilder();
+        tags.forEach((key, value) -> out.append(out.isEmpty() ? "" : "&").append(encode(key)).append('=')
+                .append(encode(value)));
+        return out.toString();
+    }
+
+    /** Tags written by {@link #toStored}; validated when they were put, so read as they are. */
+    static TagSet fromStored(String stored) {
+        var tags = new LinkedHashMap<String, String>();
+        for (String pair : stored.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                tags.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+            }
+        }
+        return new TagSet(tags);
+    }
+
+    /** The (key, value) pairs of a {@code <Tagging><TagSet><Tag><Key/><Value/></Tag>...</TagSet></Tagging>} body. */
+    private static List<Map.Entry<String, String>> pairsOf(byte[] body) {
         XmlElement root = SafeXmlReader.parse(new ByteArrayInputStream(body), MAX_BODY_BYTES);
         if (!root.name().equals("Tagging")) {
             throw S3Exception.of(S3ErrorCode.MALFORMED_XML, "Expected <Tagging>, found <" + root.name() + ">.");
@@ -88,7 +124,7 @@ record TagSet(Map<String, String> tags) {
                     S3Exception.of(S3ErrorCode.MALFORMED_XML, "Each <Tag> needs a <Value>."));
             pairs.add(Map.entry(key, value));
         }
-        return of(pairs);
+        return pairs;
     }
 
     static int maxBodyBytes() {
@@ -102,6 +138,10 @@ record TagSet(Map<String, String> tags) {
             throw invalid("x-amz-tagging must be URL query-encoded (k1=v1&k2=v2, each '%' followed by two hex "
                     + "digits of a UTF-8 byte).");
         }
+    }
+
+    private static String encode(String raw) {
+        return java.net.URLEncoder.encode(raw, StandardCharsets.UTF_8);
     }
 
     /** S3 counts characters (code points), not bytes. */

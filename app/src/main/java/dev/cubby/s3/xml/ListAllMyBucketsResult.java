@@ -4,8 +4,12 @@ import dev.cubby.s3.HttpDates;
 import java.time.Instant;
 import java.util.List;
 
-/** The ListBuckets answer. */
-public record ListAllMyBucketsResult(Owner owner, List<Entry> buckets) implements XmlDocument {
+/**
+ * The ListBuckets answer: one page of buckets, the token of the next page (null on the last) and
+ * the prefix asked for (null when none).
+ */
+public record ListAllMyBucketsResult(Owner owner, List<Entry> buckets, String continuationToken, String prefix)
+        implements XmlDocument {
 
     public record Entry(String name, Instant created) {
     }
@@ -19,6 +23,6 @@ public record ListAllMyBucketsResult(Owner owner, List<Entry> buckets) implement
             xml.start("Bucket").element("Name", bucket.name())
                     .element("CreationDate", HttpDates.xml(bucket.created())).end();
         }
-        xml.end().end();
+        xml.end().element("ContinuationToken", continuationToken).element("Prefix", prefix).end();
     }
 }

@@ -31,7 +31,8 @@ public record ListBucketResult(boolean v2, String bucket, String prefix, String 
     public void writeTo(XmlWriter xml) {
         xml.startRoot("ListBucketResult")
                 .element("Name", bucket)
-                .element("Prefix", encode.apply(prefix));
+                // V1 sends its Prefix as given even for encoding-type=url, as S3 does (SDKs decode it in V2 only).
+                .element("Prefix", v2 ? encode.apply(prefix) : prefix);
         if (v2) {
             xml.element("ContinuationToken", paging.continuationToken())
                     .element("NextContinuationToken", paging.nextContinuationToken())

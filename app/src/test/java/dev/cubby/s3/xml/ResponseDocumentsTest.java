@@ -120,11 +120,25 @@ class ResponseDocumentsTest {
                 + "<ObjectParts><PartsCount>2</PartsCount></ObjectParts><StorageClass>STANDARD</StorageClass>"
                 + "<ObjectSize>5243880</ObjectSize></GetObjectAttributesResponse>",
                 render(new GetObjectAttributesResponse("9a0364b9e99bb480dd25e1f0284c8555-2",
-                        new StoredChecksum("CRC32", "AAAAAA==-2"), 2, "STANDARD", 5_243_880L)));
+                        new StoredChecksum("CRC32", "AAAAAA==-2"), GetObjectAttributesResponse.ObjectParts.countOnly(2),
+                        "STANDARD", 5_243_880L)));
         assertEquals(HEAD + "<GetObjectAttributesResponse" + NS + "><Checksum><ChecksumCRC64NVME>AAAAAAAAAAA=</ChecksumCRC64NVME>"
                 + "<ChecksumType>FULL_OBJECT</ChecksumType></Checksum></GetObjectAttributesResponse>",
                 render(new GetObjectAttributesResponse(null, new StoredChecksum("CRC64NVME", "AAAAAAAAAAA="), null,
                         null, null)));
+    }
+
+    @Test
+    void getObjectAttributesPagesThePartsWithTheirSizesAndChecksums() {
+        var parts = List.of(new dev.cubby.meta.UploadedPart("u", 2, 5_242_880, "e2", "BBBBBB==", "f2",
+                java.time.Instant.EPOCH));
+        assertEquals(HEAD + "<GetObjectAttributesResponse" + NS + "><ObjectParts><IsTruncated>true</IsTruncated>"
+                + "<MaxParts>1</MaxParts><NextPartNumberMarker>2</NextPartNumberMarker>"
+                + "<PartNumberMarker>1</PartNumberMarker><Part><ChecksumCRC32>BBBBBB==</ChecksumCRC32>"
+                + "<PartNumber>2</PartNumber><Size>5242880</Size></Part><PartsCount>3</PartsCount></ObjectParts>"
+                + "</GetObjectAttributesResponse>",
+                render(new GetObjectAttributesResponse(null, null,
+                        new GetObjectAttributesResponse.ObjectParts(3, 1, 2, 1, true, parts, "CRC32"), null, null)));
     }
 
     @Test
