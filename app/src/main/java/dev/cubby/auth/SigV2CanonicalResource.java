@@ -37,6 +37,17 @@ final class SigV2CanonicalResource {
         return of(null, rawPath, rawQuery);
     }
 
+    /**
+     * The resources a signature may have been made over: the canonical one, and for a request to a
+     * bucket itself ({@code /bucket}) also {@code /bucket/}, which botocore signs for a path-style
+     * request without sending the slash (S3 takes both).
+     */
+    static List<String> accepted(String virtualHostBucket, String rawPath, String rawQuery) {
+        String canonical = of(virtualHostBucket, rawPath, rawQuery);
+        boolean bucketOnly = virtualHostBucket == null && rawPath.length() > 1 && rawPath.indexOf('/', 1) < 0;
+        return bucketOnly ? List.of(canonical, of(null, rawPath + "/", rawQuery)) : List.of(canonical);
+    }
+
     /** @param virtualHostBucket the bucket the Host header names, or null for a path-style request */
     static String of(String virtualHostBucket, String rawPath, String rawQuery) {
         String path = rawPath.isEmpty() ? "/" : rawPath;

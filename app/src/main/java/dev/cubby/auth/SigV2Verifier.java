@@ -34,8 +34,9 @@ final class SigV2Verifier {
         requireWithinSkew(signedAt);
         // With x-amz-date the Date line is empty: x-amz-date is signed among the amz headers.
         String dateLine = amzDate.isPresent() ? "" : request.header("date").orElse("").trim();
-        requireSignature(credential, SigV2StringToSign.of(request, dateLine, resource(request, virtualHostBucket)),
-                header.signature());
+        String claimed = header.signature();
+        requireSignature(credential, resource -> SigV2StringToSign.of(request, dateLine, resource),
+                resources(request, virtualHostBucket), claimed);
         return Authentication.signatureV2(credential.accessKeyId());
     }
 
@@ -50,13 +51,24 @@ final class SigV2Verifier {
                     "Request has expired: the presigned URL was valid until " + expiry + "; it is now " + now + ".");
         }
         SignedRequest signed = presigned.withHeadersInQuery(request);
-        requireSignature(credential, SigV2StringToSign.of(signed, presigned.expires(), resource(request, virtualHostBucket)),
-                presigned.signature());
+        requireSignature(credential, resource -> SigV2StringToSign.of(signed, presigned.expires(), resource),
+                resources(request, virtualHostBucket), presigned.signature());
         return Authentication.signatureV2(credential.accessKeyId());
     }
 
-    private static String resource(SignedRequest request, String virtualHostBucket) {
-        return SigV2CanonicalResource.of(virtualHostBucket, request.rawPath(), request.rawQuery());
+    private static java.util.List<String> resources(SignedRequest request, String virtualHostBucket) {
+        return SigV2CanonicalResource.accepted(virtualHostBucket, request.rawPath(), request.rawQuery());
+    }
+
+    /** Passes when the claimed signature signs the string to sign of any accepted resource. */
+    private static void requireSignature(Credential credential, java.util.function.UnaryOperator<String> stringToSign,
+                                         java.util.List<String> resources, String claimed) {
+        for (String resource : resources) {
+            if (SigV2Signature.matches(credential.secretAccessKey(), stringToSign.apply(resource), claimed)) {
+                return;
+            }
+        }
+        requireSignature(credential, stringToSign.apply(resources.get(0)), claimed);
     }
 
     private static void requireSignature(Credential credential, String stringToSign, String claimed) {

@@ -21,6 +21,17 @@ class SigV2CanonicalResourceTest {
         assertEquals("/alpha/k", SigV2CanonicalResource.of(null, "/alpha/k", ""));
     }
 
+    /** botocore signs /bucket/ for a path-style request to the bucket while sending /bucket. */
+    @Test
+    void aRequestToABucketItselfMayBeSignedWithOrWithoutTheTrailingSlash() {
+        assertEquals(java.util.List.of("/b", "/b/"), SigV2CanonicalResource.accepted(null, "/b", ""));
+        assertEquals(java.util.List.of("/b?acl", "/b/?acl"), SigV2CanonicalResource.accepted(null, "/b", "acl"));
+        assertEquals(java.util.List.of("/b/"), SigV2CanonicalResource.accepted(null, "/b/", ""));
+        assertEquals(java.util.List.of("/b/k"), SigV2CanonicalResource.accepted(null, "/b/k", ""));
+        assertEquals(java.util.List.of("/"), SigV2CanonicalResource.accepted(null, "/", ""));
+        assertEquals(java.util.List.of("/v/b"), SigV2CanonicalResource.accepted("v", "/b", ""));
+    }
+
     @Test
     void onlySubResourcesSortedWithDecodedValues() {
         assertEquals("/b/k?partNumber=2&response-content-type=text/plain; charset=utf-8&uploadId=a+b/c",

@@ -2,6 +2,7 @@ package dev.cubby.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -75,5 +76,18 @@ class SigV2VirtualHostTest {
         RawResponse response = send("GET", url, "beta.localhost", null);
         assertEquals(200, response.status(), response::toString);
         assertEquals("beta's secret", response.text());
+    }
+
+    /** botocore's SigV2 signs {@code /bucket/} for CreateBucket while it sends {@code PUT /bucket}. */
+    @Test
+    void aBucketRequestSignedWithTheTrailingSlashIsAccepted() throws Exception {
+        String url = presignedV2("PUT", "/gamma/", "/gamma");
+        RawResponse response = send("PUT", url, "127.0.0.1", new byte[0]);
+        assertEquals(200, response.status(), response::toString);
+        assertTrue(Files.isDirectory(server.root().resolve("gamma")));
+
+        String other = presignedV2("PUT", "/gamma/", "/delta");
+        assertEquals(403, send("PUT", other, "127.0.0.1", new byte[0]).status());
+        assertFalse(Files.exists(server.root().resolve("delta")));
     }
 }
