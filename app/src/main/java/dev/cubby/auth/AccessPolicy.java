@@ -8,30 +8,48 @@ import java.util.Set;
  * The one permission check, run once per request after the signature is verified and before
  * the handler. Its answer, an {@link Access}, goes to the handler, which asks it about anything
  * else the operation reaches (a copy source, the keys of a batch delete, what a listing shows).
+ * The order of the rules is {@link Access}'s.
  */
 public final class AccessPolicy {
     private final KeyRing keys;
-    private final Access anonymous;
+    private final Set<String> publicRead;
+    private final AclRecords records;
+    private final BucketPolicies policies;
 
-    /** @param publicRead buckets that anonymous callers may read (GetObject, HeadObject, HeadBucket, listings) */
+    /** Keys and public-read buckets only: no owners, ACLs or policies (tests). */
     public AccessPolicy(KeyRing keys, Set<String> publicRead) {
-        this.keys = keys;
-        this.anonymous = Access.anonymous(Set.copyOf(publicRead));
+        this(keys, publicRead, null, BucketPolicies.NONE);
     }
 
     /**
-     * @param key the object key, or null for bucket and service operations
+     * @param publicRead buckets that anonymous callers may read (GetObject, HeadObject, HeadBucket, listings)
+     * @param records    owners and ACLs of buckets and objects
+     * @param policies   the buckets' policies ({@link BucketPolicies#NONE} when there are none)
+     */
+    public AccessPolicy(KeyRing keys, Set<String> publicRead, AclRecords records, BucketPolicies policies) {
+        this.keys = keys;
+        this.publicRead = Set.copyOf(publicRead);
+        this.records = records;
+        this.policies = policies;
+    }
+
+    /**
+     * @param action  the operation's policy action, e.g. {@code s3:GetObject}
+     * @param needed  what the key's grants must give for it
+     * @param key     the object key, or null for bucket and service operations
+     * @param context the request, for policy conditions
      * @throws S3Exception AccessDenied when the caller may not
      */
-    public Access check(Authentication caller, Permission needed, String bucket, String key) {
-        Access access = access(caller);
-        access.require(needed, bucket, key);
+    public Access check(Authentication caller, String action, Permission needed, String bucket, String key,
+                        RequestContext context) {
+        Access access = new Access(key(caller), publicRead, records, policies, context);
+        access.require(action, needed, bucket, key);
         return access;
     }
 
-    private Access access(Authentication caller) {
+    private AccessKey key(Authentication caller) {
         if (caller.isAnonymous()) {
-            return anonymous;
+            return null;
         }
         AccessKey key = keys.key(caller.accessKeyId());
         if (key == null) {
@@ -39,6 +57,6 @@ public final class AccessPolicy {
             throw S3Exception.of(S3ErrorCode.INVALID_ACCESS_KEY_ID, "The AWS access key Id you provided does not "
                     + "exist in our records: \"" + caller.accessKeyId() + "\".");
         }
-        return Access.of(key);
+        return key;
     }
 }

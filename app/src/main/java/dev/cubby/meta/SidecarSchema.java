@@ -115,6 +115,18 @@ final class SidecarSchema {
                   value TEXT NOT NULL,
                   PRIMARY KEY (bucket, name)
                 ) WITHOUT ROWID"""
+            ),
+            // each object's owner (its writer) and ACL, when either differs from "the bucket's
+            // owner, alone"; forgotten with the object row, like its tags
+            List.of(
+                """
+                CREATE TABLE object_acls (
+                  bucket TEXT NOT NULL,
+                  key TEXT NOT NULL,
+                  owner TEXT NOT NULL,
+                  acl TEXT NOT NULL,
+                  PRIMARY KEY (bucket, key)
+                ) WITHOUT ROWID"""
             ));
 
     /** The sidecar's schema, for {@link SqliteConnections}. */

@@ -47,7 +47,12 @@ public enum Operation {
     COMPLETE_MULTIPART_UPLOAD("POST", Target.OBJECT, "uploadId", Permission.WRITE),
     ABORT_MULTIPART_UPLOAD("DELETE", Target.OBJECT, "uploadId", Permission.WRITE),
     LIST_PARTS("GET", Target.OBJECT, "uploadId", Permission.READ),
-    LIST_MULTIPART_UPLOADS("GET", Target.BUCKET, "uploads", Permission.READ);
+    LIST_MULTIPART_UPLOADS("GET", Target.BUCKET, "uploads", Permission.READ),
+
+    // ownership and ACLs
+    GET_BUCKET_OWNERSHIP_CONTROLS("GET", Target.BUCKET, "ownershipControls", Permission.READ),
+    PUT_BUCKET_OWNERSHIP_CONTROLS("PUT", Target.BUCKET, "ownershipControls", Permission.WRITE),
+    DELETE_BUCKET_OWNERSHIP_CONTROLS("DELETE", Target.BUCKET, "ownershipControls", Permission.WRITE);
 
     /** What a request path addresses. */
     public enum Target { SERVICE, BUCKET, OBJECT }

@@ -11,9 +11,9 @@ import dev.cubby.s3.handler.GetObjectHandler;
 import dev.cubby.s3.handler.ListObjectsHandler;
 import dev.cubby.s3.handler.MultipartHandlers;
 import dev.cubby.s3.handler.ObjectAttributesHandler;
+import dev.cubby.s3.handler.OwnershipControlsHandlers;
 import dev.cubby.s3.handler.PutObjectHandler;
 import dev.cubby.s3.handler.TaggingHandlers;
-import dev.cubby.s3.xml.Owner;
 import dev.cubby.store.ObjectStore;
 
 /**
@@ -27,15 +27,16 @@ public final class OperationBindings {
 
     /**
      * @param region the region GetBucketLocation answers
-     * @param owner  the owner named in ACL and listing answers
+     * @param owners who owns each bucket and object, and their ACLs
      */
-    public static OperationTable over(ObjectStore store, String region, Owner owner) {
-        var buckets = new BucketHandlers(store, region, owner);
-        var listObjects = new ListObjectsHandler(store, owner);
+    public static OperationTable over(ObjectStore store, String region, Owners owners) {
+        var buckets = new BucketHandlers(store, region, owners);
+        var listObjects = new ListObjectsHandler(store, owners);
         var getObject = new GetObjectHandler(store);
-        var acl = new AclHandlers(store, owner);
+        var acl = new AclHandlers(store, owners);
         var tagging = new TaggingHandlers(store);
-        var multipart = new MultipartHandlers(store, owner);
+        var multipart = new MultipartHandlers(store, owners);
+        var ownershipControls = new OwnershipControlsHandlers(store, owners);
         return new OperationTable()
                 .bind(LIST_BUCKETS, buckets::listBuckets)
 
@@ -48,12 +49,12 @@ public final class OperationBindings {
                 .bind(LIST_OBJECTS, listObjects::listV1)
                 .bind(LIST_OBJECT_VERSIONS, listObjects::listVersions)
 
-                .bind(PUT_OBJECT, new PutObjectHandler(store, owner)::put)
+                .bind(PUT_OBJECT, new PutObjectHandler(store, owners)::put)
                 .bind(GET_OBJECT, getObject::get)
                 .bind(HEAD_OBJECT, getObject::head)
                 .bind(DELETE_OBJECT, new DeleteObjectHandler(store)::delete)
                 .bind(GET_OBJECT_ATTRIBUTES, new ObjectAttributesHandler(store)::get)
-                .bind(COPY_OBJECT, new CopyObjectHandler(store, owner)::copy)
+                .bind(COPY_OBJECT, new CopyObjectHandler(store, owners)::copy)
                 .bind(DELETE_OBJECTS, new DeleteObjectsHandler(store)::deleteObjects)
                 .bind(GET_BUCKET_ACL, acl::getBucketAcl)
                 .bind(PUT_BUCKET_ACL, acl::putBucketAcl)
@@ -69,6 +70,11 @@ public final class OperationBindings {
                 .bind(COMPLETE_MULTIPART_UPLOAD, multipart::complete)
                 .bind(ABORT_MULTIPART_UPLOAD, multipart::abort)
                 .bind(LIST_PARTS, multipart::listParts)
-                .bind(LIST_MULTIPART_UPLOADS, multipart::listUploads);
+                .bind(LIST_MULTIPART_UPLOADS, multipart::listUploads)
+
+                // ownership and ACLs
+                .bind(GET_BUCKET_OWNERSHIP_CONTROLS, ownershipControls::get)
+                .bind(PUT_BUCKET_OWNERSHIP_CONTROLS, ownershipControls::put)
+                .bind(DELETE_BUCKET_OWNERSHIP_CONTROLS, ownershipControls::delete);
     }
 }

@@ -3,6 +3,7 @@ package dev.cubby.server;
 import dev.cubby.auth.Access;
 import dev.cubby.auth.AccessPolicy;
 import dev.cubby.auth.Authentication;
+import dev.cubby.auth.RequestContext;
 import dev.cubby.auth.SignatureVerifier;
 import dev.cubby.auth.SignedRequest;
 import dev.cubby.auth.VerifiedBody;
@@ -104,7 +105,8 @@ final class S3Pipeline implements Handler {
             Map<String, String> query = QueryString.decode(rawQuery);
             caller = verifier.verify(signed, RequestTarget.virtualHostBucket(host, domain));
             operation = OperationTable.resolve(method, target.kind(), query, headers::containsKey);
-            Access access = accessPolicy.check(caller, operation.permission(), target.bucket(), target.key());
+            Access access = accessPolicy.check(caller, operation.action(), operation.permission(), target.bucket(),
+                    target.key(), requestContext(req, client, headers, query));
             InputStream raw = progress;
             VerifiedBody body = verifier.wrapBody(caller, signed, raw);
             var request = new S3Request(operation, target.bucket(), target.key(), query, headers, body.stream(),
@@ -148,6 +150,13 @@ final class S3Pipeline implements Handler {
                 throw new CloseConnectionException("the rest of the request body could not be read", e);
             }
         }
+    }
+
+    /** What a bucket policy's conditions may look at: where the request came from, TLS, headers, query. */
+    private static RequestContext requestContext(ServerRequest req, InetAddress client,
+                                                 Map<String, List<String>> headers, Map<String, String> query) {
+        return new RequestContext(client.getHostAddress(), req.isSecure(), name -> first(headers, name), query::get,
+                java.time.Instant.now());
     }
 
     /** The peer's address; a peer without one (unresolved, as Helidon's in-process client) counts as local. */

@@ -142,6 +142,16 @@ public final class ObjectStore implements AutoCloseable {
         return tags;
     }
 
+    /** Each bucket's configuration documents (owner, ACL, ownership controls...), forgotten with the bucket. */
+    public dev.cubby.meta.BucketSettings bucketSettings() {
+        return sidecar.bucketSettings();
+    }
+
+    /** Object owners and ACLs, forgotten with the object. */
+    public dev.cubby.meta.ObjectAcls objectAcls() {
+        return sidecar.objectAcls();
+    }
+
     /** Multipart uploads: create, parts, complete, abort, list, and the sweep of stale ones. */
     public MultipartStore multipart() {
         return multipart;
