@@ -2,7 +2,6 @@ package dev.cubby.s3;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.cubby.s3.xml.Owner;
 import dev.cubby.store.ObjectStore;
 import dev.cubby.store.space.SpacePolicy;
 import java.nio.file.Path;
@@ -20,7 +19,7 @@ class OperationBindingsTest {
     @Test
     void everyOperationHasAHandler() {
         try (ObjectStore store = ObjectStore.openAt(root, Map.of(), 256L << 20, 0, SpacePolicy.UNLIMITED)) {
-            OperationTable table = OperationBindings.over(store, "us-east-1", new Owner("0".repeat(64), "cubby"));
+            OperationTable table = OperationBindings.over(store, "us-east-1", new Owners(store, "0".repeat(64), null));
             List<Operation> unbound = new ArrayList<>();
             for (Operation operation : Operation.values()) {
                 try {
