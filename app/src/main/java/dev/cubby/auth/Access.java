@@ -130,10 +130,13 @@ public final class Access {
         }
         if (AclNeeds.decidedByObject(action, key)) {
             AclRecords.ObjectAcl object = records.objectAcl(bucket, key);
-            if (object == null) {
-                return false; // the bucket's owner holds it alone
+            if (object != null && (object.ownerId().equals(me) || object.acl().gives(me, needed))) {
+                return true;
             }
-            return object.ownerId().equals(me) || object.acl().gives(me, needed);
+            // As S3: who may list the bucket learns that a key is missing (NoSuchKey), others get AccessDenied.
+            return object == null && needed == AclPermission.READ
+                    && records.bucketAcl(bucket, owner).gives(me, AclPermission.READ)
+                    && !records.objectExists(bucket, key);
         }
         return records.bucketAcl(bucket, owner).gives(me, needed);
     }

@@ -44,7 +44,21 @@ public final class AccessPolicy {
                         RequestContext context) {
         Access access = new Access(key(caller), publicRead, records, policies, context);
         access.require(action, needed, bucket, key);
+        requireExpectedOwner(bucket, context);
         return access;
+    }
+
+    /** {@code x-amz-expected-bucket-owner}: a request meant for another owner's bucket is refused. */
+    private void requireExpectedOwner(String bucket, RequestContext context) {
+        String expected = context.header().apply("x-amz-expected-bucket-owner");
+        if (expected == null || bucket == null || records == null) {
+            return;
+        }
+        String owner = records.bucketOwner(bucket);
+        if (owner != null && !owner.equals(expected.trim())) {
+            throw S3Exception.of(S3ErrorCode.ACCESS_DENIED, "The bucket " + bucket + " is not owned by "
+                    + expected.trim() + " (x-amz-expected-bucket-owner).");
+        }
     }
 
     private AccessKey key(Authentication caller) {

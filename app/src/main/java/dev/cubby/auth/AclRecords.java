@@ -16,6 +16,9 @@ public interface AclRecords {
     /** The object's owner and ACL, or null when none was recorded (the bucket's owner holds it, alone). */
     ObjectAcl objectAcl(String bucket, String key);
 
+    /** Whether the object exists (a reader who may list the bucket then hears NoSuchKey, not AccessDenied). */
+    boolean objectExists(String bucket, String key);
+
     /** An object's writer (or the bucket owner, under BucketOwnerEnforced) and the grants set on it. */
     record ObjectAcl(String ownerId, Acl acl) {
     }

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * S3's canned ACLs ({@code x-amz-acl}), each spelled out as the grants it stands for. The
- * owner always holds FULL_CONTROL; {@code bucket-owner-*} add the bucket's owner when it is
- * someone else (on a bucket they mean just the owner).
+ * S3's canned ACLs ({@code x-amz-acl}), each spelled out as the grants it stands for, in the
+ * order S3 lists them (group grants before the owner's). The owner always holds FULL_CONTROL;
+ * {@code bucket-owner-*} add the bucket's owner when it is someone else (on a bucket they mean
+ * just the owner).
  */
 public enum CannedAcl {
     PRIVATE("private"),
@@ -20,6 +21,10 @@ public enum CannedAcl {
 
     CannedAcl(String header) {
         this.header = header;
+    }
+
+    private boolean isGroupAcl() {
+        return this == PUBLIC_READ || this == PUBLIC_READ_WRITE || this == AUTHENTICATED_READ;
     }
 
     public String header() {
@@ -42,7 +47,7 @@ public enum CannedAcl {
      */
     public Acl grants(String ownerId, String bucketOwnerId) {
         var grants = new ArrayList<Acl.Grant>();
-        grants.add(new Acl.Grant(new Grantee.CanonicalUser(ownerId), AclPermission.FULL_CONTROL));
+        var owner = new Acl.Grant(new Grantee.CanonicalUser(ownerId), AclPermission.FULL_CONTROL);
         switch (this) {
             case PUBLIC_READ -> grants.add(new Acl.Grant(Grantee.Group.ALL_USERS, AclPermission.READ));
             case PUBLIC_READ_WRITE -> grants.addAll(List.of(new Acl.Grant(Grantee.Group.ALL_USERS, AclPermission.READ),
@@ -61,6 +66,7 @@ public enum CannedAcl {
             case PRIVATE -> {
             }
         }
+        grants.add(isGroupAcl() ? grants.size() : 0, owner);
         return new Acl(grants);
     }
 }

@@ -65,6 +65,16 @@ public final class Owners implements AclRecords {
                 .map(entry -> new ObjectAcl(entry.owner(), Acl.decode(entry.acl()))).orElse(null);
     }
 
+    @Override
+    public boolean objectExists(String bucket, String key) {
+        try {
+            store.head(bucket, key);
+            return true;
+        } catch (RuntimeException missing) {
+            return false;
+        }
+    }
+
     /** The object's owner and ACL, with the defaults of an object that has no entry. */
     public ObjectAcl objectAclOrDefault(String bucket, String key) {
         ObjectAcl recorded = objectAcl(bucket, key);

@@ -26,6 +26,12 @@ class AccessTest {
         final Map<String, String> owners = new HashMap<>();
         final Map<String, Acl> bucketAcls = new HashMap<>();
         final Map<String, ObjectAcl> objectAcls = new HashMap<>();
+        final Set<String> objects = new java.util.HashSet<>(Set.of("alice/k"));
+
+        @Override
+        public boolean objectExists(String bucket, String key) {
+            return objects.contains(bucket + "/" + key);
+        }
 
         @Override
         public String bucketOwner(String bucket) {
@@ -179,6 +185,9 @@ class AccessTest {
         assertNull(bob.readablePrefixes("alice"));
         assertTrue(anonymous.allows(PUT, Permission.WRITE, "alice", "k"));
         assertFalse(bob.allows(GET, Permission.READ, "alice", "k"), "the object has no ACL of its own");
+        assertTrue(bob.allows(GET, Permission.READ, "alice", "gone"), "who may list hears NoSuchKey for a missing key");
+        assertFalse(with(BOB, aliceOwnsHerBucket(), BucketPolicies.NONE).allows(GET, Permission.READ, "alice", "gone"),
+                "who may not list hears AccessDenied");
         assertFalse(bob.allows("s3:PutBucketAcl", Permission.WRITE, "alice", null));
 
         records.objectAcls.put("alice/k", new AclRecords.ObjectAcl(ALICE.canonicalId(),

@@ -24,6 +24,9 @@ class AclTest {
     void eachCannedAclSpellsOutItsGrants() {
         assertEquals(Acl.ownerFullControl(OWNER), CannedAcl.PRIVATE.grants(OWNER, OWNER));
         Acl publicRead = CannedAcl.PUBLIC_READ.grants(OWNER, OWNER);
+        assertEquals(List.of(new Acl.Grant(Grantee.Group.ALL_USERS, AclPermission.READ),
+                new Acl.Grant(new Grantee.CanonicalUser(OWNER), AclPermission.FULL_CONTROL)), publicRead.grants(),
+                "group grants come first, as S3 lists them");
         assertTrue(publicRead.gives(null, AclPermission.READ));
         assertFalse(publicRead.gives(null, AclPermission.WRITE));
         Acl readWrite = CannedAcl.PUBLIC_READ_WRITE.grants(OWNER, OWNER);

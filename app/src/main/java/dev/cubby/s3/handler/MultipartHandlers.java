@@ -224,7 +224,8 @@ public final class MultipartHandlers {
         }
         return new S3Response.Xml(200, Map.of(), new ListMultipartUploadsResult(request.bucket(), keyMarker, idMarker,
                 truncated ? nextKey : null, truncated ? nextId : null, prefix, delimiter, max, truncated, page, prefixes,
-                owners.owner(owners.ownerOf(request.bucket()))));
+                page.stream().collect(java.util.stream.Collectors.toMap(MultipartUpload::uploadId,
+                        upload -> uploadOwner(request.bucket(), upload.uploadId())))));
     }
 
     /** Who started the upload (its object's owner to be), else the bucket's owner. */
