@@ -77,8 +77,11 @@ public final class AclHandlers {
         return AclHeaders.fromBody(body, MAX_POLICY_BYTES, owners);
     }
 
+    /** The grants as S3 lists them: group grants first, then each key's, otherwise in the order stored. */
     private S3Response answer(String ownerId, Acl acl) {
-        var grants = acl.grants().stream().map(grant -> switch (grant.grantee()) {
+        var grants = acl.grants().stream()
+                .sorted(java.util.Comparator.comparing(grant -> grant.grantee() instanceof Grantee.Group ? 0 : 1))
+                .map(grant -> switch (grant.grantee()) {
             case Grantee.CanonicalUser user -> new AccessControlPolicy.GrantEntry(owners.owner(user.id()), null,
                     grant.permission().name());
             case Grantee.Group group -> new AccessControlPolicy.GrantEntry(null, group.uri(), grant.permission().name());

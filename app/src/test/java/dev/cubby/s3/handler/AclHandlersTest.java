@@ -102,7 +102,18 @@ class AclHandlersTest {
         assertEquals(200, putObjectAcl(Map.of("x-amz-grant-full-control", "id=\"" + ADMIN + "\"",
                 "x-amz-grant-read", "uri=\"" + Grantee.ALL_USERS_URI + "\""), ""));
         String acl = objectAcl();
-        assertTrue(acl.indexOf("FULL_CONTROL") < acl.indexOf(">READ<"), acl);
+        assertTrue(acl.contains("<ID>" + ADMIN + "</ID>") && acl.contains("FULL_CONTROL"), acl);
+        assertTrue(acl.contains(Grantee.ALL_USERS_URI + "</URI></Grantee><Permission>READ<"), acl);
+    }
+
+    @Test
+    void groupGrantsAreListedBeforeKeysWhateverTheOrderGiven() {
+        assertEquals(200, putObjectAcl(Map.of(), "<AccessControlPolicy><AccessControlList>"
+                + "<Grant><Grantee><ID>" + ADMIN + "</ID></Grantee><Permission>FULL_CONTROL</Permission></Grant>"
+                + "<Grant><Grantee><URI>" + Grantee.ALL_USERS_URI + "</URI></Grantee><Permission>READ</Permission></Grant>"
+                + "</AccessControlList></AccessControlPolicy>"));
+        String acl = objectAcl();
+        assertTrue(acl.indexOf("AllUsers") < acl.indexOf("FULL_CONTROL"), acl);
     }
 
     @Test
