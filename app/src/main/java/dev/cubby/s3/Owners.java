@@ -110,7 +110,12 @@ public final class Owners implements AclRecords {
      * (the bucket's owner, alone), so most writes cost no extra row.
      */
     public void recordObject(String bucket, String key, String ownerId, Acl acl) {
-        if (ownerId.equals(ownerOf(bucket)) && acl.equals(Acl.ownerFullControl(ownerId))) {
+        recordObject(bucket, key, ownerId, acl, ownerOf(bucket));
+    }
+
+    /** As above, with the bucket's owner already known. */
+    public void recordObject(String bucket, String key, String ownerId, Acl acl, String bucketOwnerId) {
+        if (ownerId.equals(bucketOwnerId) && acl.equals(Acl.ownerFullControl(ownerId))) {
             return;
         }
         store.objectAcls().put(bucket, key, new ObjectAcls.Entry(ownerId, acl.encode()));

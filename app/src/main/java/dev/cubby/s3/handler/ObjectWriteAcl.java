@@ -14,7 +14,7 @@ import dev.cubby.s3.S3Request;
  * BucketOwnerEnforced (the bucket's owner always, and no ACL beyond that) or
  * BucketOwnerPreferred with {@code bucket-owner-full-control}.
  */
-record ObjectWriteAcl(String ownerId, Acl acl) {
+record ObjectWriteAcl(String ownerId, Acl acl, String bucketOwnerId) {
     static final String BUCKET_OWNER_ENFORCED = "BucketOwnerEnforced";
     static final String BUCKET_OWNER_PREFERRED = "BucketOwnerPreferred";
     static final String OBJECT_WRITER = "ObjectWriter";
@@ -28,12 +28,12 @@ record ObjectWriteAcl(String ownerId, Acl acl) {
         if (ownership.equals(BUCKET_OWNER_ENFORCED)) {
             Acl asked = AclHeaders.requested(request, bucketOwner, bucketOwner, owners);
             requireNoAclUnderEnforced(asked, bucketOwner);
-            return new ObjectWriteAcl(bucketOwner, Acl.ownerFullControl(bucketOwner));
+            return new ObjectWriteAcl(bucketOwner, Acl.ownerFullControl(bucketOwner), bucketOwner);
         }
         String owner = ownership.equals(BUCKET_OWNER_PREFERRED)
                 && CannedAcl.BUCKET_OWNER_FULL_CONTROL.header().equals(canned) ? bucketOwner : writer;
         Acl asked = AclHeaders.requested(request, owner, bucketOwner, owners);
-        return new ObjectWriteAcl(owner, asked == null ? Acl.ownerFullControl(owner) : asked);
+        return new ObjectWriteAcl(owner, asked == null ? Acl.ownerFullControl(owner) : asked, bucketOwner);
     }
 
     /** BucketOwnerEnforced: an ACL that grants anyone but the bucket's owner is refused, as S3 does. */
@@ -46,6 +46,6 @@ record ObjectWriteAcl(String ownerId, Acl acl) {
     }
 
     void record(Owners owners, String bucket, String key) {
-        owners.recordObject(bucket, key, ownerId, acl);
+        owners.recordObject(bucket, key, ownerId, acl, bucketOwnerId);
     }
 }
