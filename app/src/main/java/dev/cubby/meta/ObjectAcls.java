@@ -16,6 +16,9 @@ public interface ObjectAcls {
 
     Optional<Entry> find(String bucket, String key);
 
+    /** Whether any object of the bucket has an entry (listings look owners up only then). */
+    boolean anyIn(String bucket);
+
     /** Stores the object's owner and ACL, replacing any it had. */
     void put(String bucket, String key, Entry entry);
 }

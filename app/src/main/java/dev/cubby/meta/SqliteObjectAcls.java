@@ -11,6 +11,7 @@ final class SqliteObjectAcls implements ObjectAcls {
     private static final String FIND = "SELECT owner, acl FROM object_acls WHERE bucket = ? AND key = ?";
     private static final String PUT = "INSERT INTO object_acls (bucket, key, owner, acl) VALUES (?, ?, ?, ?) "
             + "ON CONFLICT (bucket, key) DO UPDATE SET owner = excluded.owner, acl = excluded.acl";
+    private static final String ANY = "SELECT 1 FROM object_acls WHERE bucket = ? LIMIT 1";
     private static final String FORGET = "DELETE FROM object_acls WHERE bucket = ? AND key = ?";
     private static final String FORGET_BUCKET = "DELETE FROM object_acls WHERE bucket = ?";
 
@@ -28,6 +29,17 @@ final class SqliteObjectAcls implements ObjectAcls {
             ps.setString(2, key);
             try (var rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new Entry(rs.getString(1), rs.getString(2))) : Optional.<Entry>empty();
+            }
+        });
+    }
+
+    @Override
+    public boolean anyIn(String bucket) {
+        return connections.read(c -> {
+            var ps = c.statement(ANY);
+            ps.setString(1, bucket);
+            try (var rs = ps.executeQuery()) {
+                return rs.next();
             }
         });
     }

@@ -151,6 +151,21 @@ public final class Owners implements AclRecords {
         return store.bucketSettings().find(bucket, BucketSettings.OWNERSHIP_CONTROLS);
     }
 
+    /**
+     * The owner of each key a listing shows: its writer when recorded, else the bucket's. Keys are
+     * looked up one by one only in buckets where some object has an entry at all.
+     */
+    public java.util.function.Function<String, Owner> listingOwners(String bucket) {
+        Owner bucketOwner = owner(ownerOf(bucket));
+        if (!store.objectAcls().anyIn(bucket)) {
+            return key -> bucketOwner;
+        }
+        var byId = new java.util.HashMap<String, Owner>();
+        byId.put(bucketOwner.id(), bucketOwner);
+        return key -> store.objectAcls().find(bucket, key)
+                .map(entry -> byId.computeIfAbsent(entry.owner(), this::owner)).orElse(bucketOwner);
+    }
+
     /** Whether some key (or the admin) has this canonical user id. */
     public boolean isKnown(String canonicalId) {
         return canonicalId.equals(adminId) || (keys != null && keys.byCanonicalId(canonicalId) != null);

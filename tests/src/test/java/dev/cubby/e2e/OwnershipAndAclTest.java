@@ -167,6 +167,14 @@ class OwnershipAndAclTest {
         assertEquals("bob", acl.owner().displayName());
         assertEquals("bob's", bob.getObjectAsBytes(b -> b.bucket(name).key("bobs.txt")).asString(StandardCharsets.UTF_8));
 
+        alice.putObject(b -> b.bucket(name).key("alices.txt"), RequestBody.fromString("alice's"));
+        var v1 = alice.listObjects(b -> b.bucket(name)).contents();
+        assertEquals(List.of("alices.txt " + aliceId, "bobs.txt " + bobId),
+                v1.stream().map(o -> o.key() + " " + o.owner().id()).toList(), "listings name each object's writer");
+        var v2 = alice.listObjectsV2(b -> b.bucket(name).fetchOwner(true)).contents();
+        assertEquals("bob", v2.stream().filter(o -> o.key().equals("bobs.txt")).findFirst().orElseThrow()
+                .owner().displayName());
+
         bob.putObject(b -> b.bucket(name).key("shared.txt").acl(ObjectCannedACL.BUCKET_OWNER_READ),
                 RequestBody.fromString("for alice"));
         assertEquals(Set.of(bobId + " FULL_CONTROL", aliceId + " READ"),

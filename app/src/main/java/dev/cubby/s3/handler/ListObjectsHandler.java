@@ -38,7 +38,7 @@ public final class ListObjectsHandler {
         String next = page.truncated() ? ContinuationToken.encode(page.lastReturned()) : null;
         var paging = new ListBucketResult.Paging(null, null, token, next, startAfter);
         boolean fetchOwner = "true".equalsIgnoreCase(request.param("fetch-owner"));
-        return answer(request, true, query, page, paging, fetchOwner ? bucketOwner(request) : null);
+        return answer(request, true, query, page, paging, fetchOwner ? owners.listingOwners(request.bucket()) : null);
     }
 
     public S3Response listV1(S3Request request) {
@@ -48,7 +48,7 @@ public final class ListObjectsHandler {
         // S3 sends NextMarker only with a delimiter; without one, clients resume after the last key.
         String nextMarker = page.truncated() && query.delimiter() != null ? page.lastReturned() : null;
         var paging = new ListBucketResult.Paging(marker == null ? "" : marker, nextMarker, null, null, null);
-        return answer(request, false, query, page, paging, bucketOwner(request));
+        return answer(request, false, query, page, paging, owners.listingOwners(request.bucket()));
     }
 
     /**
@@ -84,7 +84,7 @@ public final class ListObjectsHandler {
     }
 
     private S3Response answer(S3Request request, boolean v2, ListQuery query, ListPage page,
-                              ListBucketResult.Paging paging, Owner contentOwner) {
+                              ListBucketResult.Paging paging, java.util.function.Function<String, Owner> contentOwner) {
         String encodingType = encodingType(request);
         var contents = page.objects().stream()
                 .map(e -> new ListBucketResult.Content(e.key(), e.lastModified(), e.etag(), e.checksumAlgorithm(),
@@ -137,10 +137,7 @@ public final class ListObjectsHandler {
         }
     }
 
-    /**
-     * The owner listings name: the bucket's. An object another key wrote names its writer in
-     * GetObjectAcl; listings do not look each key's owner up.
-     */
+    /** The owner ListObjectVersions names for every version: the bucket's. */
     private Owner bucketOwner(S3Request request) {
         return owners.owner(owners.ownerOf(request.bucket()));
     }

@@ -57,7 +57,7 @@ class ResponseDocumentsTest {
                 + "<ETag>\"e2\"</ETag><Size>0</Size><StorageClass>STANDARD</StorageClass></Contents>"
                 + "</ListBucketResult>",
                 render(new ListBucketResult(true, "bkt", "", null, 1000, false, null, paging, contents, List.of(),
-                        null, UnaryOperator.identity())));
+                        (Owner) null, UnaryOperator.identity())));
     }
 
     @Test
