@@ -107,6 +107,7 @@ public enum Operation {
             case DELETE_OBJECTS -> "s3:DeleteObject";
             case LIST_PARTS -> "s3:ListMultipartUploadParts";
             case LIST_MULTIPART_UPLOADS -> "s3:ListBucketMultipartUploads";
+            case DELETE_BUCKET_OWNERSHIP_CONTROLS -> "s3:PutBucketOwnershipControls";
             default -> "s3:" + s3Name;
         };
     }

@@ -122,14 +122,15 @@ public final class Owners implements AclRecords {
     }
 
     /**
-     * Keeps the owner and ACL a CreateMultipartUpload decided until the upload completes (a
-     * bucket setting named after the upload, so it goes with the bucket too).
+     * Keeps the owner and ACL a CreateMultipartUpload decided, when not the defaults, until the
+     * upload completes or is aborted (a bucket setting named after the upload, so it goes with the
+     * bucket too; an upload the stale-upload sweeper removes leaves its small row behind).
      */
     public void rememberUpload(String bucket, String uploadId, ObjectAcl acl) {
         store.bucketSettings().put(bucket, UPLOAD_PREFIX + uploadId, acl.ownerId() + "\n" + acl.acl().encode());
     }
 
-    /** What {@link #rememberUpload} kept, or null (an upload made before Cubby kept them). */
+    /** What {@link #rememberUpload} kept, or null (the bucket's owner, alone, or an upload made before Cubby kept them). */
     public ObjectAcl upload(String bucket, String uploadId) {
         return store.bucketSettings().find(bucket, UPLOAD_PREFIX + uploadId).map(text -> {
             int newline = text.indexOf('\n');

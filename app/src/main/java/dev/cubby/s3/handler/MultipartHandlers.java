@@ -67,7 +67,9 @@ public final class MultipartHandlers {
         }
         MultipartUpload upload = uploads.create(request.bucket(), request.key(), MetadataHeaders.read(request),
                 algorithm, type);
-        owners.rememberUpload(request.bucket(), upload.uploadId(), new AclRecords.ObjectAcl(acl.ownerId(), acl.acl()));
+        if (!acl.isDefault()) {
+            owners.rememberUpload(request.bucket(), upload.uploadId(), new AclRecords.ObjectAcl(acl.ownerId(), acl.acl()));
+        }
         var headers = new ResponseHeaders().put("x-amz-checksum-algorithm", upload.checksumAlgorithm())
                 .put("x-amz-checksum-type", upload.checksumType()).build();
         return new S3Response.Xml(200, headers,

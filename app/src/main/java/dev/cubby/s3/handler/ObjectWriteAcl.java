@@ -45,6 +45,11 @@ record ObjectWriteAcl(String ownerId, Acl acl, String bucketOwnerId) {
         }
     }
 
+    /** The bucket's owner, alone: what an object without an entry has. */
+    boolean isDefault() {
+        return ownerId.equals(bucketOwnerId) && acl.equals(Acl.ownerFullControl(ownerId));
+    }
+
     void record(Owners owners, String bucket, String key) {
         owners.recordObject(bucket, key, ownerId, acl, bucketOwnerId);
     }
