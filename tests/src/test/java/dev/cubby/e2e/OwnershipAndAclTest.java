@@ -95,7 +95,7 @@ class OwnershipAndAclTest {
     }
 
     @Test
-    void aKeyOwnsTheBucketItCreatesAndOthersAreRefused() {
+    void aKeyOwnsTheBucketItCreatesAndOthersAreRefused() throws IOException {
         String name = bucket("alices");
         alice.createBucket(b -> b.bucket(name));
         alice.putObject(b -> b.bucket(name).key("a.txt"), RequestBody.fromString("alice's"));
@@ -115,6 +115,19 @@ class OwnershipAndAclTest {
         assertS3Error(403, "AccessDenied", () -> bob.getBucketAcl(b -> b.bucket(name)));
         assertS3Error(404, "NoSuchBucket", () -> bob.listObjectsV2(b -> b.bucket(name + "-missing")));
         assertS3Error(403, "AccessDenied", () -> carol.createBucket(b -> b.bucket(bucket("carols"))));
+        assertEquals(404, server.send(server.request("GET", "/" + name + "-missing/k")).status(),
+                "a missing bucket is NoSuchBucket, to anonymous callers too");
+
+        String bobs = bucket("bobs");
+        bob.createBucket(b -> b.bucket(bobs));
+        assertS3Error(403, "AccessDenied", () -> bob.copyObject(b -> b.sourceBucket(name).sourceKey("a.txt")
+                .destinationBucket(bobs).destinationKey("stolen.txt")), "a copy's source is asked too");
+        String upload = bob.createMultipartUpload(b -> b.bucket(bobs).key("parts.bin")).uploadId();
+        assertS3Error(403, "AccessDenied", () -> bob.uploadPartCopy(b -> b.sourceBucket(name).sourceKey("a.txt")
+                .destinationBucket(bobs).destinationKey("parts.bin").uploadId(upload).partNumber(1)));
+        assertS3Error(403, "AccessDenied", () -> bob.deleteObjects(b -> b.bucket(name)
+                .delete(d -> d.objects(o -> o.key("a.txt")))));
+        assertEquals("alice's", alice.getObjectAsBytes(b -> b.bucket(name).key("a.txt")).asString(StandardCharsets.UTF_8));
     }
 
     @Test
