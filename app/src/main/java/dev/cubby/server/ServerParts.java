@@ -43,6 +43,11 @@ final class ServerParts implements AutoCloseable {
      * @param permits the requests the server runs at once (the same figure bounds Helidon's listeners)
      */
     static ServerParts start(Settings settings, Credential admin, KeyRing keys, int permits) {
+        return start(settings, admin, keys, permits, BucketPolicies.NONE);
+    }
+
+    /** @param policies the buckets' policies, asked by the one permission check */
+    static ServerParts start(Settings settings, Credential admin, KeyRing keys, int permits, BucketPolicies policies) {
         var store = ObjectStore.openAt(settings.root(), settings.buckets(),
                 settings.hashOnReadLimit(), settings.indexBytesPerSecond(),
                 new SpacePolicy(settings.quotas(), settings.freeSpaceReserve(), settings.quotaRescan()));
@@ -55,7 +60,7 @@ final class ServerParts implements AutoCloseable {
         var metricsPage = new MetricsPage(metrics, store);
         ClientLimits clients = settings.clients();
         var stallWatch = new StallWatch();
-        var pipeline = new S3Pipeline(verifier, new AccessPolicy(keys, settings.publicRead(), owners, BucketPolicies.NONE),
+        var pipeline = new S3Pipeline(verifier, new AccessPolicy(keys, settings.publicRead(), owners, policies),
                 operations,
                 settings.domain(), audit, metrics, stallWatch, clients,
                 new ClientShare(clients.clientShare(permits)));
