@@ -16,11 +16,6 @@ public final class AccessPolicy {
     private final AclRecords records;
     private final BucketPolicies policies;
 
-    /** Keys and public-read buckets only: no owners, ACLs or policies (tests). */
-    public AccessPolicy(KeyRing keys, Set<String> publicRead) {
-        this(keys, publicRead, null, BucketPolicies.NONE);
-    }
-
     /**
      * @param publicRead buckets that anonymous callers may read (GetObject, HeadObject, HeadBucket, listings)
      * @param records    owners and ACLs of buckets and objects

@@ -8,6 +8,7 @@ import dev.cubby.meta.BucketSettings;
 import dev.cubby.meta.ObjectAcls;
 import dev.cubby.s3.xml.Owner;
 import dev.cubby.store.ObjectStore;
+import dev.cubby.store.StoreException;
 import java.util.Optional;
 
 /**
@@ -42,7 +43,7 @@ public final class Owners implements AclRecords {
     public String bucketOwner(String bucket) {
         try {
             store.bucket(bucket);
-        } catch (RuntimeException noSuchBucket) {
+        } catch (StoreException noSuchBucket) {
             return null;
         }
         return store.bucketSettings().find(bucket, BucketSettings.OWNER).orElse(adminId);
@@ -70,7 +71,7 @@ public final class Owners implements AclRecords {
         try {
             store.head(bucket, key);
             return true;
-        } catch (RuntimeException missing) {
+        } catch (StoreException missing) {
             return false;
         }
     }
