@@ -187,6 +187,8 @@ class OwnershipAndAclTest {
         var v2 = alice.listObjectsV2(b -> b.bucket(name).fetchOwner(true)).contents();
         assertEquals("bob", v2.stream().filter(o -> o.key().equals("bobs.txt")).findFirst().orElseThrow()
                 .owner().displayName());
+        assertEquals(bobId, alice.listObjectVersions(b -> b.bucket(name)).versions().stream()
+                .filter(v -> v.key().equals("bobs.txt")).findFirst().orElseThrow().owner().id());
 
         bob.putObject(b -> b.bucket(name).key("shared.txt").acl(ObjectCannedACL.BUCKET_OWNER_READ),
                 RequestBody.fromString("for alice"));

@@ -79,7 +79,7 @@ public final class ListObjectsHandler {
                 page.truncated() ? page.lastReturned() : null,
                 page.truncated() && !endsOnPrefix ? VersionId.NULL : null);
         var document = new ListVersionsResult(request.bucket(), query.prefix(), query.delimiter(), maxKeys(request),
-                page.truncated(), encodingType, markers, versions, page.commonPrefixes(), bucketOwner(request), encoder(encodingType));
+                page.truncated(), encodingType, markers, versions, page.commonPrefixes(), owners.listingOwners(request.bucket()), encoder(encodingType));
         return new S3Response.Xml(200, Map.of(), document);
     }
 
@@ -135,10 +135,5 @@ public final class ListObjectsHandler {
                 throw S3Exception.of(S3ErrorCode.INVALID_ARGUMENT, "The continuation token provided is incorrect.");
             }
         }
-    }
-
-    /** The owner ListObjectVersions names for every version: the bucket's. */
-    private Owner bucketOwner(S3Request request) {
-        return owners.owner(owners.ownerOf(request.bucket()));
     }
 }
