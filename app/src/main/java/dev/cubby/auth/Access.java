@@ -9,52 +9,96 @@ import java.util.Set;
 /**
  * What one caller may do: handed out by {@link AccessPolicy#check} and asked by handlers whose
  * operation reaches more than the request's own bucket and key (a copy's source, the keys of a
- * DeleteObjects body, the buckets and keys a listing shows). The rules are all here.
- *
- * <p>Object operations need a grant covering the key. Bucket operations (HeadBucket, listings,
- * DeleteObjects) need a grant anywhere in the bucket; listings then show only what the grants
- * reach. Only the admin key may create or delete buckets.
+ * DeleteObjects body, the buckets and keys a listing shows). The rules are all here, asked per
+ * policy action ({@code s3:GetObject}...) so policies and ACLs decide on the same thing. In order:
+ * <ol>
+ *   <li>an explicit Deny of the bucket's policy refuses, whoever asks;</li>
+ *   <li>the admin key may do everything;</li>
+ *   <li>the key's grants: object operations need one covering the key, bucket operations one
+ *       anywhere in the bucket (listings then show only what the grants reach);</li>
+ *   <li>the bucket's owner may do everything on it;</li>
+ *   <li>an Allow of the bucket's policy;</li>
+ *   <li>the ACL grants: the bucket's for listings and object writes, the object's for reading the
+ *       object and its ACL ({@link AclNeeds}); an object's writer may do everything on it.</li>
+ * </ol>
+ * The config's {@code public-read} buckets let anonymous callers read, as before. A request about
+ * a bucket that does not exist is let through, so the handler answers NoSuchBucket.
  */
 public final class Access {
-    private static final Access ADMIN = new Access(null, null, List.of(), Set.of(), true);
-
-    private final String accessKeyId;
-    private final String name;
-    private final List<Grant> grants;
-    private final Set<String> publicRead;
+    private final AccessKey key;
     private final boolean admin;
+    private final Set<String> publicRead;
+    private final AclRecords records;
+    private final BucketPolicies policies;
+    private final RequestContext context;
 
-    private Access(String accessKeyId, String name, List<Grant> grants, Set<String> publicRead, boolean admin) {
-        this.accessKeyId = accessKeyId;
-        this.name = name;
-        this.grants = grants;
+    Access(AccessKey key, Set<String> publicRead, AclRecords records, BucketPolicies policies,
+           RequestContext context) {
+        this.key = key;
+        this.admin = key != null && key.kind() == KeyKind.ADMIN;
         this.publicRead = publicRead;
-        this.admin = admin;
+        this.records = records;
+        this.policies = policies;
+        this.context = context;
     }
 
+    /** The admin's access, without ACL records or policies (handler tests). */
     public static Access admin() {
-        return ADMIN;
+        return new Access(new AccessKey(new Credential("CUBBYADMIN", "-"), "cubby", KeyKind.ADMIN, List.of(),
+                java.time.Instant.EPOCH, null, null), Set.of(), null, BucketPolicies.NONE, RequestContext.none());
     }
 
-    static Access of(AccessKey key) {
-        return key.kind() == KeyKind.ADMIN ? ADMIN
-                : new Access(key.accessKeyId(), key.name(), key.grants(), Set.of(), false);
-    }
-
-    /** An unsigned caller: public reads of these buckets, nothing else. */
-    static Access anonymous(Set<String> publicRead) {
-        return new Access(null, null, List.of(), publicRead, false);
+    /** The request this answer was given for, for checks a handler makes later (a browser upload's form). */
+    public RequestContext context() {
+        return context;
     }
 
     public boolean isAnonymous() {
-        return accessKeyId == null && !admin;
+        return key == null;
     }
 
-    /** Whether this caller may do what {@code permission} names on {@code bucket} (and {@code key}, if not null). */
-    public boolean allows(Permission permission, String bucket, String key) {
+    public boolean isAdmin() {
+        return admin;
+    }
+
+    /** The caller's canonical user id, or null when anonymous. */
+    public String canonicalId() {
+        return key == null ? null : key.canonicalId();
+    }
+
+    /** The caller's display name (its key's name), or null when anonymous. */
+    public String displayName() {
+        return key == null ? null : key.name();
+    }
+
+    /**
+     * Whether this caller may do {@code action} on {@code bucket} (and {@code key}, if not null).
+     *
+     * @param permission what the key's grants must give (the coarse right of the action)
+     */
+    public boolean allows(String action, Permission permission, String bucket, String key) {
+        PolicyVerdict verdict = bucket == null ? PolicyVerdict.NONE
+                : policies.evaluate(principal(), action, bucket, key, context);
+        if (verdict == PolicyVerdict.DENY) {
+            return false;
+        }
         if (admin) {
             return true;
         }
+        if (permission == Permission.OWNER && bucket != null && "s3:CreateBucket".equals(action)) {
+            return this.key != null && this.key.createBuckets();
+        }
+        if (grantsAllow(permission, bucket, key)) {
+            return true;
+        }
+        return bucket != null && beyondGrants(action, bucket, key, verdict);
+    }
+
+    private Principal principal() {
+        return key == null ? Principal.ANONYMOUS : new Principal(key.accessKeyId(), key.canonicalId(), key.name());
+    }
+
+    private boolean grantsAllow(Permission permission, String bucket, String key) {
         if (isAnonymous()) {
             return permission == Permission.PUBLIC_READ && bucket != null && publicRead.contains(bucket);
         }
@@ -62,7 +106,7 @@ public final class Access {
             case LIST_BUCKETS -> true;
             case OWNER -> false;
             case READ, PUBLIC_READ, WRITE -> {
-                for (Grant grant : grants) {
+                for (Grant grant : this.key.grants()) {
                     if ((permission.reads() || grant.write()) && reaches(grant, bucket, key)) {
                         yield true;
                     }
@@ -72,64 +116,111 @@ public final class Access {
         };
     }
 
+    /** Steps 4 to 6: ownership, a policy's Allow, the ACLs. */
+    private boolean beyondGrants(String action, String bucket, String key, PolicyVerdict verdict) {
+        if (records == null) {
+            return false;
+        }
+        String owner = records.bucketOwner(bucket);
+        if (owner == null) {
+            return !"s3:CreateBucket".equals(action); // no such bucket: the handler says so
+        }
+        String me = canonicalId();
+        if (owner.equals(me) || verdict == PolicyVerdict.ALLOW) {
+            return true;
+        }
+        AclPermission needed = AclNeeds.of(action, key);
+        if (needed == null) {
+            return false;
+        }
+        if (AclNeeds.decidedByObject(action, key)) {
+            AclRecords.ObjectAcl object = records.objectAcl(bucket, key);
+            if (object != null && (object.ownerId().equals(me) || object.acl().gives(me, needed))) {
+                return true;
+            }
+            // As S3: who may list the bucket learns that a key is missing (NoSuchKey), others get AccessDenied.
+            return object == null && needed == AclPermission.READ
+                    && records.bucketAcl(bucket, owner).gives(me, AclPermission.READ)
+                    && !records.objectExists(bucket, key);
+        }
+        return records.bucketAcl(bucket, owner).gives(me, needed);
+    }
+
     private static boolean reaches(Grant grant, String bucket, String key) {
         return key == null ? grant.inBucket(bucket) && !grant.exact() : grant.covers(bucket, key);
     }
 
     /** @throws S3Exception AccessDenied, naming what was refused and what the key may reach */
-    public void require(Permission permission, String bucket, String key) {
-        if (allows(permission, bucket, key)) {
+    public void require(String action, Permission permission, String bucket, String key) {
+        if (allows(action, permission, bucket, key)) {
             return;
         }
-        throw S3Exception.of(S3ErrorCode.ACCESS_DENIED, denial(permission, bucket, key));
+        throw S3Exception.of(S3ErrorCode.ACCESS_DENIED, denial(action, permission, bucket, key));
     }
 
-    String denial(Permission permission, String bucket, String key) {
+    String denial(String action, Permission permission, String bucket, String key) {
         if (isAnonymous()) {
             return "Anonymous requests are not allowed" + (permission == Permission.PUBLIC_READ && bucket != null
-                    ? " on bucket " + bucket + " (it is not public-read)" : "") + ": sign the request with an access "
-                    + "key (AWS Signature Version 4, or Version 2 for older clients).";
+                    ? " on bucket " + bucket + " (it is neither public-read nor readable by an ACL)" : "")
+                    + ": sign the request with an access key (AWS Signature Version 4, or Version 2 for older clients).";
         }
         String what = switch (permission) {
-            case OWNER -> "create or delete buckets (only the admin key may)";
+            case OWNER -> "create or delete buckets (only the admin key, keys made with --create-buckets, "
+                    + "and a bucket's owner may)";
             case WRITE -> "write " + target(bucket, key);
             default -> "read " + target(bucket, key);
         };
-        return "Access Denied: the access key " + accessKeyId + " (" + name + ") may not " + what
-                + "; its grants are " + (grants.isEmpty() ? "none" : grants) + ".";
+        return "Access Denied: the access key " + this.key.accessKeyId() + " (" + this.key.name() + ") may not "
+                + what + " (" + action + "); it does not own the bucket, no ACL or policy allows it, and its "
+                + "grants are " + (this.key.grants().isEmpty() ? "none" : this.key.grants()) + ".";
     }
 
     private static String target(String bucket, String key) {
         return key == null ? "bucket " + bucket : bucket + "/" + key;
     }
 
-    /** Whether ListBuckets shows this bucket to the caller. */
+    /** Whether ListBuckets shows this bucket to the caller: the admin all, others their own and those their grants reach. */
     public boolean seesBucket(String bucket) {
-        return admin || grants.stream().anyMatch(grant -> grant.inBucket(bucket) && !grant.exact());
+        if (admin) {
+            return true;
+        }
+        if (key == null) {
+            return false;
+        }
+        if (key.grants().stream().anyMatch(grant -> grant.inBucket(bucket) && !grant.exact())) {
+            return true;
+        }
+        return records != null && key.canonicalId().equals(records.bucketOwner(bucket));
     }
 
     /**
      * The key prefixes of {@code bucket} this caller may read, for filtering listings: null when
-     * it may read the whole bucket.
+     * it may read the whole bucket (as its owner, by an ACL or policy, or a whole-bucket grant).
      */
     public List<String> readablePrefixes(String bucket) {
         if (admin || (isAnonymous() && publicRead.contains(bucket))) {
             return null;
         }
         var prefixes = new ArrayList<String>();
-        for (Grant grant : grants) {
-            if (grant.inBucket(bucket) && !grant.exact()) {
-                if (grant.prefix().isEmpty()) {
-                    return null;
+        if (key != null) {
+            for (Grant grant : key.grants()) {
+                if (grant.inBucket(bucket) && !grant.exact()) {
+                    if (grant.prefix().isEmpty()) {
+                        return null;
+                    }
+                    prefixes.add(grant.prefix());
                 }
-                prefixes.add(grant.prefix());
             }
+        }
+        PolicyVerdict verdict = policies.evaluate(principal(), "s3:ListBucket", bucket, null, context);
+        if (verdict != PolicyVerdict.DENY && beyondGrants("s3:ListBucket", bucket, null, verdict)) {
+            return null;
         }
         return List.copyOf(prefixes);
     }
 
     /** Whether the caller may read {@code key}, for filtering listings of uploads. */
     public boolean mayRead(String bucket, String key) {
-        return allows(Permission.READ, bucket, key);
+        return allows("s3:ListBucketMultipartUploads", Permission.READ, bucket, key);
     }
 }

@@ -15,13 +15,25 @@ import java.util.Objects;
  * @param created    when it was made
  * @param expires    when it stops working, or null for never
  * @param ttl        a session key's lifetime, which {@code keys renew} extends it by; else null
+ * @param createBuckets whether it may create buckets, which it then owns (see {@link Access})
  */
 public record AccessKey(Credential credential, String name, KeyKind kind, List<Grant> grants, Instant created,
-                        Instant expires, Duration ttl) {
+                        Instant expires, Duration ttl, boolean createBuckets) {
 
     public AccessKey {
         Objects.requireNonNull(credential, "credential");
         grants = List.copyOf(grants);
+    }
+
+    /** A key that may not create buckets. */
+    public AccessKey(Credential credential, String name, KeyKind kind, List<Grant> grants, Instant created,
+                     Instant expires, Duration ttl) {
+        this(credential, name, kind, grants, created, expires, ttl, false);
+    }
+
+    /** The canonical user id S3 names this key by in owners and ACL grants. */
+    public String canonicalId() {
+        return CanonicalIds.of(accessKeyId());
     }
 
     public String accessKeyId() {

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** What an access key is for; its kind decides how it is shown and whether it may be renewed. */
 public enum KeyKind {
-    /** The administrator's key: every bucket, and the only key that may create or delete buckets. */
+    /** The administrator's key: every bucket, and the owner of every bucket no other key created. */
     ADMIN,
     /** Made by {@code cubby keys create}: lasts until revoked or until its optional expiry. */
     MANUAL,

@@ -60,6 +60,16 @@ public final class KeyRing implements CredentialLookup {
         return keys.get(accessKeyId);
     }
 
+    /** The key whose canonical user id this is (reloading the store if it changed), or null. */
+    public AccessKey byCanonicalId(String canonicalId) {
+        for (AccessKey key : current().values()) {
+            if (key.canonicalId().equals(canonicalId)) {
+                return key;
+            }
+        }
+        return null;
+    }
+
     private Map<String, AccessKey> current() {
         if (source == null) {
             return keys;

@@ -11,7 +11,10 @@ public enum Permission {
      */
     PUBLIC_READ,
     WRITE,
-    /** Creating and deleting buckets: the admin key only. */
+    /**
+     * Creating buckets (the admin key and keys made with --create-buckets) and deleting them (the
+     * admin key and the bucket's owner); no grant gives it.
+     */
     OWNER;
 
     boolean reads() {

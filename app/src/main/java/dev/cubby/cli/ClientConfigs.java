@@ -24,7 +24,10 @@ final class ClientConfigs {
         out.println("  access key id:     " + id);
         out.println("  secret access key: " + secret);
         out.println("  endpoint:          " + endpoint);
-        out.println("  grants:            " + key.grants().stream().map(Grant::text).collect(Collectors.joining(", ")));
+        out.println("  grants:            " + (key.grants().isEmpty() ? "none"
+                : key.grants().stream().map(Grant::text).collect(Collectors.joining(", ")))
+                + (key.createBuckets() ? "; may create buckets" : ""));
+        out.println("  canonical user id: " + key.canonicalId());
         out.println("  expires:           " + (key.expires() == null ? "never" : key.expires()));
         out.println();
         out.println("The secret is shown only now: Cubby keeps it sealed and cannot show it again.");

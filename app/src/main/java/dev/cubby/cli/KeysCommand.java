@@ -26,7 +26,7 @@ final class KeysCommand implements Runnable {
             case ADMIN -> "everything (admin)";
             default -> key.grants().isEmpty() ? "none"
                     : key.grants().stream().map(g -> g.text()).collect(Collectors.joining(", "));
-        };
+        } + (key.createBuckets() ? ", creates buckets" : "");
         String expiry = key.expires() == null ? "never expires"
                 : (key.expiredAt(now) ? "expired " : "expires ") + key.expires();
         return String.format("%-20s  %-7s  %-16s  %s; %s", key.accessKeyId(), key.kind().label(), key.name(), grants,

@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
         description = {"Create an access key and print its id, its secret (shown only now) and ready-to-paste "
                 + "configs for rclone, the AWS CLI and restic.",
                 "Grants: BUCKET:rw (whole bucket), BUCKET/PREFIX/:ro (keys under a prefix), *:rw (every bucket); "
-                        + "ro is read-only, rw read-write. Only the admin key may create or delete buckets."})
+                        + "ro is read-only, rw read-write.",
+                "--create-buckets: the key may also create buckets, which it then owns (it may do everything "
+                        + "on them, and share them with ACLs); without it, only the admin key creates buckets."})
 final class KeysCreateCommand implements Callable<Integer> {
     @Mixin
     KeyStoreOptions options;
@@ -28,9 +30,12 @@ final class KeysCreateCommand implements Callable<Integer> {
     @Option(names = "--name", required = true, description = "a label for the key, e.g. laptop")
     String name;
 
-    @Option(names = "--grant", required = true, paramLabel = "GRANT",
-            description = "BUCKET[/PREFIX]:ro|rw or *:ro|rw; repeat for more")
+    @Option(names = "--grant", paramLabel = "GRANT",
+            description = "BUCKET[/PREFIX]:ro|rw or *:ro|rw; repeat for more (needed unless --create-buckets)")
     List<String> grants = new ArrayList<>();
+
+    @Option(names = "--create-buckets", description = "the key may create buckets of its own")
+    boolean createBuckets;
 
     @Option(names = "--expires", description = "a manual key stops working after this long, e.g. 90d, 12h "
             + "(default: never)")
@@ -50,6 +55,10 @@ final class KeysCreateCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--name must not be empty");
             }
             List<Grant> parsed = grants.stream().map(GrantRules::parse).toList();
+            if (parsed.isEmpty() && !createBuckets) {
+                throw new IllegalArgumentException("give at least one --grant BUCKET:ro|rw, or --create-buckets "
+                        + "for a key that makes buckets of its own");
+            }
             if (session && expires != null) {
                 throw new IllegalArgumentException("a session key expires after --ttl; --expires is for manual keys");
             }
@@ -61,7 +70,7 @@ final class KeysCreateCommand implements Callable<Integer> {
             Duration until = expires == null ? null : SettingsLoader.duration("--expires", expires);
             var now = store.now();
             var key = store.create(name.trim(), session ? KeyKind.SESSION : KeyKind.MANUAL, parsed,
-                    session ? now.plus(lifetime) : until == null ? null : now.plus(until), lifetime);
+                    session ? now.plus(lifetime) : until == null ? null : now.plus(until), lifetime, createBuckets);
             System.out.println("Created " + key.kind().label() + " key '" + key.name() + "'.");
             ClientConfigs.print(System.out, settings, key);
         });

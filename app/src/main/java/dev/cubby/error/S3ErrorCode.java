@@ -5,6 +5,7 @@ package dev.cubby.error;
  * message, each spelled out (never derived from the constant's name).
  */
 public enum S3ErrorCode {
+    ACCESS_CONTROL_LIST_NOT_SUPPORTED("AccessControlListNotSupported", 400, "The bucket does not allow ACLs."),
     ACCESS_DENIED("AccessDenied", 403, "Access Denied."),
     /** A CORS preflight that no rule of the bucket allows (or the bucket has no CORS rules). */
     ACCESS_FORBIDDEN("AccessForbidden", 403, "CORSResponse: This CORS request is not allowed."),
@@ -14,6 +15,8 @@ public enum S3ErrorCode {
             "The presigned URL's X-Amz-* query parameters are malformed."),
     BAD_REQUEST("BadRequest", 400, "Bad Request."),
     BAD_DIGEST("BadDigest", 400, "The Content-MD5 or checksum you specified did not match what we received."),
+    BUCKET_ALREADY_EXISTS("BucketAlreadyExists", 409, "The requested bucket name is not available. The bucket "
+            + "namespace is shared by all users of the system. Please select a different name and try again."),
     BUCKET_ALREADY_OWNED_BY_YOU("BucketAlreadyOwnedByYou", 409,
             "Your previous request to create the named bucket succeeded and you already own it."),
     BUCKET_NOT_EMPTY("BucketNotEmpty", 409, "The bucket you tried to delete is not empty."),
@@ -27,6 +30,8 @@ public enum S3ErrorCode {
     INVALID_ACCESS_KEY_ID("InvalidAccessKeyId", 403,
             "The AWS access key Id you provided does not exist in our records."),
     INVALID_ARGUMENT("InvalidArgument", 400, "Invalid Argument."),
+    INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP("InvalidBucketAclWithObjectOwnership", 400,
+            "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting."),
     INVALID_BUCKET_NAME("InvalidBucketName", 400, "The specified bucket is not valid."),
     INVALID_DIGEST("InvalidDigest", 400, "The Content-MD5 or checksum you specified is not valid."),
     INVALID_OBJECT_NAME("InvalidArgument", 400, "The object key is not valid."),
@@ -46,6 +51,8 @@ public enum S3ErrorCode {
     KEY_TOO_LONG("KeyTooLongError", 400, "Your key is too long."),
     MALFORMED_POST_REQUEST("MalformedPOSTRequest", 400,
             "The body of your POST request is not well-formed multipart/form-data."),
+    MALFORMED_ACL("MalformedACLError", 400,
+            "The XML you provided was not well-formed or did not validate against our published schema."),
     MALFORMED_XML("MalformedXML", 400,
             "The XML you provided was not well-formed or did not validate against our published schema."),
     MAX_POST_PRE_DATA_LENGTH_EXCEEDED("MaxPostPreDataLengthExceededError", 400,
@@ -66,7 +73,11 @@ public enum S3ErrorCode {
             "The key conflicts with an existing object or folder: a folder cannot hold both a file 'a' and keys under 'a/'."),
     /** Ceph RGW's code and status for a bucket quota, which S3 itself does not have. */
     QUOTA_EXCEEDED("QuotaExceeded", 403, "The bucket's quota does not leave room for this upload."),
+    OWNERSHIP_CONTROLS_NOT_FOUND("OwnershipControlsNotFoundError", 404,
+            "The bucket ownership controls were not found."),
     PRECONDITION_FAILED("PreconditionFailed", 412, "At least one of the pre-conditions you specified did not hold."),
+    UNRESOLVABLE_GRANT_BY_EMAIL_ADDRESS("UnresolvableGrantByEmailAddress", 400,
+            "The email address you provided does not match any account on record."),
     REQUEST_TIMEOUT("RequestTimeout", 400,
             "Your socket connection to the server was not read from or written to within the timeout period."),
     REQUEST_TIME_TOO_SKEWED("RequestTimeTooSkewed", 403,

@@ -56,8 +56,14 @@ public final class KeyStore implements KeySource, AutoCloseable {
      * @param ttl     a session key's lifetime (renewals extend it by this much), else null
      */
     public AccessKey create(String name, KeyKind kind, List<Grant> grants, Instant expires, Duration ttl) {
+        return create(name, kind, grants, expires, ttl, false);
+    }
+
+    /** As above; {@code createBuckets}: the key may create buckets, which it then owns. */
+    public AccessKey create(String name, KeyKind kind, List<Grant> grants, Instant expires, Duration ttl,
+                            boolean createBuckets) {
         var key = new AccessKey(new Credential(NewKeys.accessKeyId(), NewKeys.secret()), name, kind,
-                grants.stream().map(GrantRules::validate).toList(), now(), expires, ttl);
+                grants.stream().map(GrantRules::validate).toList(), now(), expires, ttl, createBuckets);
         store(key);
         return key;
     }
@@ -69,7 +75,7 @@ public final class KeyStore implements KeySource, AutoCloseable {
                 key.expires() == null ? null : key.expires().toEpochMilli(),
                 key.ttl() == null ? null : key.ttl().toSeconds(),
                 key.grants().stream().map(g -> new KeyRow.GrantRow(g.bucket(), g.prefix(), g.write(), g.exact()))
-                        .toList()));
+                        .toList(), key.createBuckets()));
     }
 
     @Override
@@ -88,7 +94,7 @@ public final class KeyStore implements KeySource, AutoCloseable {
         return new AccessKey(new Credential(row.accessKeyId(), seal.unseal(row.accessKeyId(), row.sealedSecret())),
                 row.name(), KeyKind.fromLabel(row.kind()), grants, Instant.ofEpochMilli(row.createdAt()),
                 row.expiresAt() == null ? null : Instant.ofEpochMilli(row.expiresAt()),
-                row.ttlSeconds() == null ? null : Duration.ofSeconds(row.ttlSeconds()));
+                row.ttlSeconds() == null ? null : Duration.ofSeconds(row.ttlSeconds()), row.createBuckets());
     }
 
     /**
@@ -126,7 +132,7 @@ public final class KeyStore implements KeySource, AutoCloseable {
     public AccessKey rotate(String idOrName) {
         AccessKey key = find(idOrName);
         var rotated = new AccessKey(new Credential(key.accessKeyId(), NewKeys.secret()), key.name(), key.kind(),
-                key.grants(), key.created(), key.expires(), key.ttl());
+                key.grants(), key.created(), key.expires(), key.ttl(), key.createBuckets());
         table.updateSecret(key.accessKeyId(), seal.seal(key.accessKeyId(), rotated.credential().secretAccessKey()));
         return rotated;
     }
@@ -148,7 +154,7 @@ public final class KeyStore implements KeySource, AutoCloseable {
         Instant expires = now().plus(lifetime);
         table.updateExpiry(key.accessKeyId(), expires.toEpochMilli());
         return new AccessKey(key.credential(), key.name(), key.kind(), key.grants(), key.created(),
-                expires, key.ttl());
+                expires, key.ttl(), key.createBuckets());
     }
 
     @Override

@@ -29,9 +29,9 @@ public final class KeyTable implements AutoCloseable {
     private static final String SELECT_GRANTS =
             "SELECT access_key_id, bucket, prefix, access, exact FROM grants ORDER BY access_key_id, position";
     private static final String SELECT_KEYS = "SELECT access_key_id, name, kind, sealed_secret, created_at, "
-            + "expires_at, ttl_seconds FROM keys ORDER BY created_at, access_key_id";
+            + "expires_at, ttl_seconds, create_buckets FROM keys ORDER BY created_at, access_key_id";
     private static final String INSERT_KEY = "INSERT INTO keys (access_key_id, name, kind, sealed_secret, "
-            + "created_at, expires_at, ttl_seconds) VALUES (?, ?, ?, ?, ?, ?, ?)";
+            + "created_at, expires_at, ttl_seconds, create_buckets) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_GRANT = "INSERT INTO grants (access_key_id, position, bucket, prefix, "
             + "access, exact) VALUES (?, ?, ?, ?, ?, ?)";
     private static final String DELETE_KEY = "DELETE FROM keys WHERE access_key_id = ?";
@@ -95,7 +95,8 @@ public final class KeyTable implements AutoCloseable {
                 while (rows.next()) {
                     String id = rows.getString(1);
                     keys.add(new KeyRow(id, rows.getString(2), rows.getString(3), rows.getBytes(4), rows.getLong(5),
-                            nullableLong(rows, 6), nullableLong(rows, 7), grants.getOrDefault(id, List.of())));
+                            nullableLong(rows, 6), nullableLong(rows, 7), grants.getOrDefault(id, List.of()),
+                            rows.getInt(8) != 0));
                 }
             }
             return keys;
@@ -116,6 +117,7 @@ public final class KeyTable implements AutoCloseable {
             key.setLong(5, row.createdAt());
             setNullableLong(key, 6, row.expiresAt());
             setNullableLong(key, 7, row.ttlSeconds());
+            key.setInt(8, row.createBuckets() ? 1 : 0);
             key.executeUpdate();
             PreparedStatement grant = c.statement(INSERT_GRANT);
             int position = 0;

@@ -31,7 +31,10 @@ final class KeyTableSchema {
                     exact         INTEGER NOT NULL,
                     PRIMARY KEY (access_key_id, position)
                 )"""
-            ));
+            ),
+            // keys that may create buckets of their own (cubby keys create --create-buckets)
+            List.of("ALTER TABLE keys ADD COLUMN create_buckets INTEGER NOT NULL DEFAULT 0")
+            );
 
     /** The key store's schema, for {@link SqliteConnections}. */
     static final SqliteSchema SCHEMA = new SqliteSchema("key store", MIGRATIONS);

@@ -19,6 +19,9 @@ public interface Sidecar extends AutoCloseable {
     /** Each bucket's configuration documents (policy, CORS, ACL...), forgotten with the bucket. */
     BucketSettings bucketSettings();
 
+    /** Each object's owner and ACL, kept apart from the object rows, which forget them when replaced. */
+    ObjectAcls objectAcls();
+
     /** Object tags, kept apart from the object rows (which forget them when they are replaced). */
     TagState tags();
 

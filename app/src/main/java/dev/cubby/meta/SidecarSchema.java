@@ -141,6 +141,18 @@ final class SidecarSchema {
                   DELETE FROM parts WHERE upload_id = (SELECT upload_id FROM objects
                       WHERE bucket = NEW.bucket AND key = NEW.key AND upload_id IS NOT NEW.upload_id);
                 END"""
+            ),
+            // each object's owner (its writer) and ACL, when either differs from "the bucket's
+            // owner, alone"; forgotten with the object row, like its tags
+            List.of(
+                """
+                CREATE TABLE object_acls (
+                  bucket TEXT NOT NULL,
+                  key TEXT NOT NULL,
+                  owner TEXT NOT NULL,
+                  acl TEXT NOT NULL,
+                  PRIMARY KEY (bucket, key)
+                ) WITHOUT ROWID"""
             ));
 
     /** The sidecar's schema, for {@link SqliteConnections}. */

@@ -9,9 +9,9 @@ import java.util.function.BooleanSupplier;
  * Rows already at the new name describe files the rename replaced, so they go first.
  */
 final class SqliteMoves {
-    private static final String[] TABLES = {"objects", "object_tags", "implicit_folders"};
+    private static final String[] TABLES = {"objects", "object_tags", "object_acls", "implicit_folders"};
     /** The tables besides {@code objects} whose rows are keyed by bucket and key alone. */
-    private static final String[] KEYED_TABLES = {"object_tags", "implicit_folders"};
+    private static final String[] KEYED_TABLES = {"object_tags", "object_acls", "implicit_folders"};
 
     private final SqliteConnections connections;
 

@@ -46,6 +46,7 @@ public final class SqliteSidecar implements Sidecar {
     private final SqliteMultipartState multipart;
     private final SqliteTags tags;
     private final SqliteBucketSettings bucketSettings;
+    private final SqliteObjectAcls objectAcls;
     private final SqliteMoves moves;
     private final SqlitePendingWrites pendingWrites;
 
@@ -55,6 +56,7 @@ public final class SqliteSidecar implements Sidecar {
         this.multipart = new SqliteMultipartState(connections);
         this.tags = new SqliteTags(connections);
         this.bucketSettings = new SqliteBucketSettings(connections);
+        this.objectAcls = new SqliteObjectAcls(connections);
         this.moves = new SqliteMoves(connections);
         this.pendingWrites = new SqlitePendingWrites(connections);
     }
@@ -110,6 +112,7 @@ public final class SqliteSidecar implements Sidecar {
         // Written first, so that the write takes SQLite's lock before the check (see deleteUnlessReplaced).
         return connections.write(c -> c.inTransactionIf(t -> {
             SqliteTags.forget(t, record.bucket(), record.key());
+            SqliteObjectAcls.forget(t, record.bucket(), record.key());
             var ps = t.statement(PUT);
             ObjectRows.bind(ps, record);
             ObjectRows.bindParentAndName(ps, ObjectRows.NEXT, record.key());
@@ -133,6 +136,7 @@ public final class SqliteSidecar implements Sidecar {
                 return false;
             }
             SqliteTags.forget(t, record.bucket(), record.key());
+            SqliteObjectAcls.forget(t, record.bucket(), record.key());
             var ps = t.statement(PUT);
             ObjectRows.bind(ps, record);
             ObjectRows.bindParentAndName(ps, ObjectRows.NEXT, record.key());
@@ -235,6 +239,7 @@ public final class SqliteSidecar implements Sidecar {
         // or records its row only after this transaction ends.
         connections.write(c -> c.inTransactionIf(t -> {
             SqliteTags.forget(t, bucket, key);
+            SqliteObjectAcls.forget(t, bucket, key);
             update(t, DELETE, bucket, key);
             return !replaced.getAsBoolean();
         }));
@@ -245,6 +250,7 @@ public final class SqliteSidecar implements Sidecar {
         connections.write(c -> {
             update(c, DELETE_BUCKET, bucket);
             SqliteTags.forgetBucket(c, bucket);
+            SqliteObjectAcls.forgetBucket(c, bucket);
             SqliteBucketSettings.forgetBucket(c, bucket);
             return update(c, DELETE_BUCKET_FOLDERS, bucket);
         });
@@ -275,6 +281,11 @@ public final class SqliteSidecar implements Sidecar {
     @Override
     public MultipartState multipart() {
         return multipart;
+    }
+
+    @Override
+    public ObjectAcls objectAcls() {
+        return objectAcls;
     }
 
     @Override

@@ -66,7 +66,12 @@ public enum Operation {
     DELETE_BUCKET_TAGGING("DELETE", Target.BUCKET, "tagging", Permission.WRITE),
 
     // torrents: none is served (as S3 without torrent support answers)
-    GET_OBJECT_TORRENT("GET", Target.OBJECT, "torrent", Permission.READ);
+    GET_OBJECT_TORRENT("GET", Target.OBJECT, "torrent", Permission.READ),
+
+    // ownership and ACLs
+    GET_BUCKET_OWNERSHIP_CONTROLS("GET", Target.BUCKET, "ownershipControls", Permission.READ),
+    PUT_BUCKET_OWNERSHIP_CONTROLS("PUT", Target.BUCKET, "ownershipControls", Permission.WRITE),
+    DELETE_BUCKET_OWNERSHIP_CONTROLS("DELETE", Target.BUCKET, "ownershipControls", Permission.WRITE);
 
     /** What a request path addresses. */
     public enum Target { SERVICE, BUCKET, OBJECT }
@@ -124,6 +129,7 @@ public enum Operation {
             case LIST_MULTIPART_UPLOADS -> "s3:ListBucketMultipartUploads";
             case GET_BUCKET_CORS -> "s3:GetBucketCORS";
             case PUT_BUCKET_CORS, DELETE_BUCKET_CORS -> "s3:PutBucketCORS";
+            case DELETE_BUCKET_OWNERSHIP_CONTROLS -> "s3:PutBucketOwnershipControls";
             default -> "s3:" + s3Name;
         };
     }

@@ -15,11 +15,11 @@ import dev.cubby.s3.handler.GetObjectHandler;
 import dev.cubby.s3.handler.ListObjectsHandler;
 import dev.cubby.s3.handler.MultipartHandlers;
 import dev.cubby.s3.handler.ObjectAttributesHandler;
+import dev.cubby.s3.handler.OwnershipControlsHandlers;
 import dev.cubby.s3.handler.PostObjectHandler;
 import dev.cubby.s3.handler.PutObjectHandler;
 import dev.cubby.s3.handler.TaggingHandlers;
 import dev.cubby.s3.cors.BucketCors;
-import dev.cubby.s3.xml.Owner;
 import dev.cubby.store.ObjectStore;
 
 /**
@@ -33,20 +33,21 @@ public final class OperationBindings {
 
     /**
      * @param region the region GetBucketLocation answers
-     * @param owner  the owner named in ACL and listing answers
+     * @param owners who owns each bucket and object, and their ACLs
      * @param forms  checks the signatures of browser POST uploads, which the handler verifies itself
      * @param accessPolicy the one permission check, which a browser upload's handler asks once it has read the form
      */
-    public static OperationTable over(ObjectStore store, String region, Owner owner, PostPolicySignature forms,
+    public static OperationTable over(ObjectStore store, String region, Owners owners, PostPolicySignature forms,
                                       AccessPolicy accessPolicy) {
-        var buckets = new BucketHandlers(store, region, owner);
-        var listObjects = new ListObjectsHandler(store, owner);
+        var buckets = new BucketHandlers(store, region, owners);
+        var listObjects = new ListObjectsHandler(store, owners);
         var getObject = new GetObjectHandler(store);
-        var acl = new AclHandlers(store, owner);
+        var acl = new AclHandlers(store, owners);
         var tagging = new TaggingHandlers(store);
-        var multipart = new MultipartHandlers(store, owner);
+        var multipart = new MultipartHandlers(store, owners);
+        var ownershipControls = new OwnershipControlsHandlers(store, owners);
         var cors = new CorsHandlers(store, BucketCors.over(store));
-        var putObject = new PutObjectHandler(store, owner);
+        var putObject = new PutObjectHandler(store, owners);
         var bucketTagging = new BucketTaggingHandlers(store);
         return new OperationTable()
                 .bind(LIST_BUCKETS, buckets::listBuckets)
@@ -65,7 +66,7 @@ public final class OperationBindings {
                 .bind(HEAD_OBJECT, getObject::head)
                 .bind(DELETE_OBJECT, new DeleteObjectHandler(store)::delete)
                 .bind(GET_OBJECT_ATTRIBUTES, new ObjectAttributesHandler(store)::get)
-                .bind(COPY_OBJECT, new CopyObjectHandler(store, owner)::copy)
+                .bind(COPY_OBJECT, new CopyObjectHandler(store, owners)::copy)
                 .bind(DELETE_OBJECTS, new DeleteObjectsHandler(store)::deleteObjects)
                 .bind(GET_BUCKET_ACL, acl::getBucketAcl)
                 .bind(PUT_BUCKET_ACL, acl::putBucketAcl)
@@ -97,6 +98,11 @@ public final class OperationBindings {
                 .bind(PUT_BUCKET_TAGGING, bucketTagging::put)
                 .bind(DELETE_BUCKET_TAGGING, bucketTagging::delete)
 
-                .bind(GET_OBJECT_TORRENT, getObject::torrent);
+                .bind(GET_OBJECT_TORRENT, getObject::torrent)
+
+                // ownership and ACLs
+                .bind(GET_BUCKET_OWNERSHIP_CONTROLS, ownershipControls::get)
+                .bind(PUT_BUCKET_OWNERSHIP_CONTROLS, ownershipControls::put)
+                .bind(DELETE_BUCKET_OWNERSHIP_CONTROLS, ownershipControls::delete);
     }
 }

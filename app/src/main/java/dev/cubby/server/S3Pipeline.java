@@ -3,6 +3,7 @@ package dev.cubby.server;
 import dev.cubby.auth.Access;
 import dev.cubby.auth.AccessPolicy;
 import dev.cubby.auth.Authentication;
+import dev.cubby.auth.RequestContext;
 import dev.cubby.auth.SignatureVerifier;
 import dev.cubby.auth.SignedRequest;
 import dev.cubby.auth.VerifiedBody;
@@ -123,8 +124,10 @@ final class S3Pipeline implements Handler {
                 caller = verifier.verify(signed, RequestTarget.virtualHostBucket(host, domain));
                 operation = OperationTable.resolve(method, target.kind(), query, headers::containsKey);
                 // A browser upload is signed in its form: its handler verifies that and checks the permission.
-                Access access = operation.authenticatedByBody() ? accessPolicy.access(caller)
-                        : accessPolicy.check(caller, operation.permission(), target.bucket(), target.key());
+                RequestContext context = requestContext(req, client, headers, query);
+                Access access = operation.authenticatedByBody() ? accessPolicy.access(caller, context)
+                        : accessPolicy.check(caller, operation.action(), operation.permission(), target.bucket(),
+                                target.key(), context);
                 EncryptionHeaders.refuse(operation, name -> first(headers, name));
                 InputStream raw = progress;
                 VerifiedBody body = verifier.wrapBody(caller, signed, raw);
@@ -170,6 +173,13 @@ final class S3Pipeline implements Handler {
                 throw new CloseConnectionException("the rest of the request body could not be read", e);
             }
         }
+    }
+
+    /** What a bucket policy's conditions may look at: where the request came from, TLS, headers, query. */
+    private static RequestContext requestContext(ServerRequest req, InetAddress client,
+                                                 Map<String, List<String>> headers, Map<String, String> query) {
+        return new RequestContext(client.getHostAddress(), req.isSecure(), name -> first(headers, name), query::get,
+                java.time.Instant.now());
     }
 
     /** The peer's address; a peer without one (unresolved, as Helidon's in-process client) counts as local. */

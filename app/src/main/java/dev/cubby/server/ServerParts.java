@@ -1,16 +1,17 @@
 package dev.cubby.server;
 
 import dev.cubby.auth.AccessPolicy;
+import dev.cubby.auth.BucketPolicies;
+import dev.cubby.auth.CanonicalIds;
 import dev.cubby.auth.Credential;
 import dev.cubby.auth.KeyRing;
 import dev.cubby.auth.PostPolicySignature;
 import dev.cubby.auth.SignatureVerifier;
-import dev.cubby.checksum.Digests;
 import dev.cubby.config.ClientLimits;
 import dev.cubby.config.Settings;
 import dev.cubby.s3.OperationBindings;
+import dev.cubby.s3.Owners;
 import dev.cubby.s3.cors.BucketCors;
-import dev.cubby.s3.xml.Owner;
 import dev.cubby.store.ObjectStore;
 import dev.cubby.store.space.SpacePolicy;
 import java.time.Clock;
@@ -39,17 +40,22 @@ final class ServerParts implements AutoCloseable {
     }
 
     /**
-     * @param admin   the admin key, whose id names the owner in ACL and listing answers
+     * @param admin   the admin key, owner of every bucket no other key created
      * @param keys    every key the server accepts
      * @param permits the requests the server runs at once (the same figure bounds Helidon's listeners)
      */
     static ServerParts start(Settings settings, Credential admin, KeyRing keys, int permits) {
+        return start(settings, admin, keys, permits, BucketPolicies.NONE);
+    }
+
+    /** @param policies the buckets' policies, asked by the one permission check */
+    static ServerParts start(Settings settings, Credential admin, KeyRing keys, int permits, BucketPolicies policies) {
         var store = ObjectStore.openAt(settings.root(), settings.buckets(),
                 settings.hashOnReadLimit(), settings.indexBytesPerSecond(),
                 new SpacePolicy(settings.quotas(), settings.freeSpaceReserve(), settings.quotaRescan()));
-        var owner = new Owner(canonicalUserId(admin.accessKeyId()), "cubby");
-        var accessPolicy = new AccessPolicy(keys, settings.publicRead());
-        var operations = OperationBindings.over(store, settings.region(), owner, new PostPolicySignature(keys),
+        var owners = new Owners(store, CanonicalIds.of(admin.accessKeyId()), keys);
+        var accessPolicy = new AccessPolicy(keys, settings.publicRead(), owners, policies);
+        var operations = OperationBindings.over(store, settings.region(), owners, new PostPolicySignature(keys),
                 accessPolicy);
         var sweeper = StaleUploadSweeper.start(store.multipart(), settings.multipartExpiry());
         var verifier = new SignatureVerifier(keys, Clock.systemUTC());
@@ -82,11 +88,6 @@ final class ServerParts implements AutoCloseable {
     /** Watches reads and writes that stall; the listeners' header deadline reports to it too. */
     StallWatch stallWatch() {
         return stallWatch;
-    }
-
-    /** S3's canonical user ID is 64 hex digits; derive a stable one from the access key. */
-    private static String canonicalUserId(String accessKeyId) {
-        return Digests.sha256Hex(accessKeyId);
     }
 
     /** After the listeners have stopped: nothing runs a request any more. */

@@ -142,12 +142,14 @@ public final class ObjectStore implements AutoCloseable {
         return tags;
     }
 
-    /**
-     * Each bucket's configuration documents (tags, ...), kept in the sidecar and forgotten with
-     * the bucket; the caller checks that the bucket exists ({@link #bucket}).
-     */
+    /** Each bucket's configuration documents (owner, ACL, CORS rules, tags...), forgotten with the bucket. */
     public dev.cubby.meta.BucketSettings bucketSettings() {
         return sidecar.bucketSettings();
+    }
+
+    /** Object owners and ACLs, forgotten with the object. */
+    public dev.cubby.meta.ObjectAcls objectAcls() {
+        return sidecar.objectAcls();
     }
 
     /** Multipart uploads: create, parts, complete, abort, list, and the sweep of stale ones. */

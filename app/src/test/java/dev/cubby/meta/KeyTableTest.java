@@ -2,6 +2,7 @@ package dev.cubby.meta;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,11 +71,15 @@ class KeyTableTest {
 
             table.insert(new KeyRow("AKNEW", "later", "session", new byte[] {4}, 3000, null, null,
                     List.of(new KeyRow.GrantRow("photos", "", false, false))));
+            assertFalse(table.find("AKNEW").orElseThrow().createBuckets(), "old rows and plain keys create no buckets");
+            table.insert(new KeyRow("AKMAKER", "maker", "manual", new byte[] {5}, 4000, null, null, List.of(), true));
+            assertTrue(table.find("AKMAKER").orElseThrow().createBuckets());
+            assertTrue(table.delete("AKMAKER"));
             assertTrue(table.delete("AKOLD1"));
             assertEquals(List.of("AKOLD2", "AKNEW"), table.all().stream().map(KeyRow::accessKeyId).toList());
         }
         try (Connection after = openTheOldWay(file); var statement = after.createStatement()) {
-            assertEquals(1, intOf(statement, "PRAGMA user_version"));
+            assertEquals(2, intOf(statement, "PRAGMA user_version"), "both migrations ran");
             // the deleted key's grants went with it; the new key's grant is there
             assertEquals(1, intOf(statement, "SELECT count(*) FROM grants"));
         }

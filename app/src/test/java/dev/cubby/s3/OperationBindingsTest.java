@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.cubby.auth.AccessPolicy;
 import dev.cubby.auth.KeyRing;
 import dev.cubby.auth.PostPolicySignature;
-import dev.cubby.s3.xml.Owner;
 import dev.cubby.store.ObjectStore;
 import dev.cubby.store.space.SpacePolicy;
 import java.nio.file.Path;
@@ -26,8 +25,9 @@ class OperationBindingsTest {
     void everyOperationHasAHandler() {
         try (ObjectStore store = ObjectStore.openAt(root, Map.of(), 256L << 20, 0, SpacePolicy.UNLIMITED)) {
             var keys = new KeyRing(null, List.of(), Clock.systemUTC());
-            OperationTable table = OperationBindings.over(store, "us-east-1", new Owner("0".repeat(64), "cubby"),
-                    new PostPolicySignature(keys), new AccessPolicy(keys, Set.of()));
+            var owners = new Owners(store, "0".repeat(64), null);
+            OperationTable table = OperationBindings.over(store, "us-east-1", owners,
+                    new PostPolicySignature(keys), new AccessPolicy(keys, Set.of(), owners, dev.cubby.auth.BucketPolicies.NONE));
             List<Operation> unbound = new ArrayList<>();
             for (Operation operation : Operation.values()) {
                 try {

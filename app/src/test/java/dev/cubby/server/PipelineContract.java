@@ -8,6 +8,7 @@ import dev.cubby.auth.AccessKey;
 import dev.cubby.auth.Credential;
 import dev.cubby.auth.KeyKind;
 import dev.cubby.auth.KeyRing;
+import dev.cubby.auth.PolicyVerdict;
 import dev.cubby.config.Settings;
 import dev.cubby.config.TlsSettings;
 import io.helidon.http.HeaderNames;
@@ -43,6 +44,9 @@ abstract class PipelineContract {
     /** The Host every request names (and signs), whichever client carries it. */
     static final String HOST = "127.0.0.1";
 
+    /** What the test policy was asked, for requests carrying {@code x-cubby-test=deny}. */
+    private static final List<String> ASKED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private static Path base;
     private static ServerParts parts;
 
@@ -63,7 +67,14 @@ abstract class PipelineContract {
                     Set.of(), Duration.ofMinutes(15));
             var keys = new KeyRing(null, List.of(new AccessKey(ADMIN, "admin", KeyKind.ADMIN, List.of(),
                     Instant.now(), null, null)), Clock.systemUTC());
-            parts = ServerParts.start(settings, ADMIN, keys, 16);
+            parts = ServerParts.start(settings, ADMIN, keys, 16, (principal, action, bucket, key, context) -> {
+                if ("deny".equals(context.query().apply("x-cubby-test"))) {
+                    ASKED.add(principal.accessKeyId() + " " + action + " " + bucket + " " + context.sourceIp() + " "
+                            + context.secureTransport() + " " + (context.header().apply("host") != null));
+                    return PolicyVerdict.DENY;
+                }
+                return PolicyVerdict.NONE;
+            });
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -111,6 +122,16 @@ abstract class PipelineContract {
         try (var gone = send(Method.HEAD, "/" + BUCKET + "/notes/a.txt", "", ADMIN, null)) {
             assertEquals(404, gone.status().code());
         }
+    }
+
+    @Test
+    void aPolicyDenyRefusesEvenTheAdminAndIsAskedWithTheRequestsContext() {
+        try (var list = send(Method.GET, "/" + BUCKET, "list-type=2&x-cubby-test=deny", ADMIN, null)) {
+            assertEquals(403, list.status().code());
+            assertTrue(list.as(String.class).contains("<Code>AccessDenied</Code>"));
+        }
+        assertTrue(ASKED.stream().anyMatch(asked -> asked.matches(ADMIN.accessKeyId()
+                + " s3:ListBucket photos [0-9a-f.:]+ false true")), ASKED.toString());
     }
 
     @Test

@@ -26,9 +26,9 @@ import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.Type;
 
 /**
- * ACLs as Cubby has them (the owner holds FULL_CONTROL; only owner-only ACLs can be set, or asked
- * for on a write, anything else is refused as not implemented) and object tagging round trips; none
- * of them touches the file's bytes.
+ * ACLs with one key, the admin (the owner holds FULL_CONTROL until an ACL says more; ACLs that
+ * name AWS services or email addresses are refused) and object tagging round trips; none of them
+ * touches the file's bytes. Several keys: {@link OwnershipAndAclTest}.
  */
 class AclAndTaggingTest {
     @RegisterExtension
@@ -75,39 +75,43 @@ class AclAndTaggingTest {
     }
 
     @Test
-    void publicReadCannedAclAnswersNotImplementedWithAMessage() throws IOException {
+    void publicReadCannedAclIsKeptAndLetsAnonymousCallersReadWithoutTouchingTheFile() throws IOException {
         String bucket = server.newBucket("acl");
         s3.putObject(b -> b.bucket(bucket).key("o.txt"), RequestBody.fromBytes(BODY));
         TreeSnapshot before = TreeSnapshot.of(server.base());
+        assertEquals(403, server.send(server.request("GET", "/" + bucket + "/o.txt")).status());
 
-        S3Exception onObject = assertS3Error(501, "NotImplemented",
-                () -> s3.putObjectAcl(b -> b.bucket(bucket).key("o.txt").acl(ObjectCannedACL.PUBLIC_READ)));
-        S3Exception onBucket = assertS3Error(501, "NotImplemented",
-                () -> s3.putBucketAcl(b -> b.bucket(bucket).acl(BucketCannedACL.PUBLIC_READ)));
+        s3.putObjectAcl(b -> b.bucket(bucket).key("o.txt").acl(ObjectCannedACL.PUBLIC_READ));
+        s3.putBucketAcl(b -> b.bucket(bucket).acl(BucketCannedACL.PUBLIC_READ));
 
-        assertFalse(onObject.awsErrorDetails().errorMessage().isBlank());
-        assertFalse(onBucket.awsErrorDetails().errorMessage().isBlank());
-        assertEquals(before, TreeSnapshot.of(server.base()));
+        assertEquals(before, TreeSnapshot.of(server.base()), "an ACL lives in the sidecar, not in the tree");
+        RawResponse anonymous = server.send(server.request("GET", "/" + bucket + "/o.txt"));
+        assertEquals(200, anonymous.status());
+        assertArrayEquals(BODY, anonymous.body());
+        var acl = s3.getObjectAcl(b -> b.bucket(bucket).key("o.txt"));
+        assertTrue(acl.grants().stream().anyMatch(g -> g.grantee().type() == Type.GROUP
+                && g.grantee().uri().endsWith("/AllUsers") && g.permission() == Permission.READ), acl.grants().toString());
+        assertTrue(s3.getBucketAcl(b -> b.bucket(bucket)).grants().stream().anyMatch(g -> g.grantee().type() == Type.GROUP));
     }
 
     @Test
-    void writesAskingForAPublicAclAreRefusedAndWriteNothing() throws IOException {
+    void writesAskingForAnAclCubbyCannotKeepAreRefusedAndWriteNothing() throws IOException {
         String bucket = server.newBucket("acl-write");
         s3.putObject(b -> b.bucket(bucket).key("source.txt"), RequestBody.fromBytes(BODY));
         TreeSnapshot before = TreeSnapshot.of(server.base());
 
         S3Exception put = assertS3Error(501, "NotImplemented", () -> s3.putObject(
-                b -> b.bucket(bucket).key("public.txt").acl(ObjectCannedACL.PUBLIC_READ), RequestBody.fromBytes(BODY)));
-        assertS3Error(501, "NotImplemented", () -> s3.putObject(
-                b -> b.bucket(bucket).key("granted.txt").grantRead("uri=\"http://acs.amazonaws.com/groups/global/AllUsers\""),
+                b -> b.bucket(bucket).key("exec.txt").acl(ObjectCannedACL.AWS_EXEC_READ), RequestBody.fromBytes(BODY)));
+        assertS3Error(400, "UnresolvableGrantByEmailAddress", () -> s3.putObject(
+                b -> b.bucket(bucket).key("granted.txt").grantRead("emailAddress=\"someone@example.com\""),
                 RequestBody.fromBytes(BODY)));
-        assertS3Error(501, "NotImplemented", () -> s3.createMultipartUpload(
-                b -> b.bucket(bucket).key("multipart.bin").acl(ObjectCannedACL.PUBLIC_READ)));
+        assertS3Error(400, "InvalidArgument", () -> s3.createMultipartUpload(
+                b -> b.bucket(bucket).key("multipart.bin").grantRead("id=\"" + "f".repeat(64) + "\"")));
         assertS3Error(501, "NotImplemented", () -> s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("source.txt")
-                .destinationBucket(bucket).destinationKey("copy.txt").acl(ObjectCannedACL.PUBLIC_READ_WRITE)));
+                .destinationBucket(bucket).destinationKey("copy.txt").acl(ObjectCannedACL.AWS_EXEC_READ)));
 
         String message = put.awsErrorDetails().errorMessage();
-        assertTrue(message.contains("'public-read' (x-amz-acl)") && message.contains("public-read setting"), message);
+        assertTrue(message.contains("'aws-exec-read'") && message.contains("public-read"), message);
         assertEquals(before, TreeSnapshot.of(server.base()), "nothing was written");
         assertTrue(s3.listMultipartUploads(b -> b.bucket(bucket)).uploads().isEmpty(), "no upload was started");
     }

@@ -24,6 +24,14 @@ public final class S3Assert {
         return error;
     }
 
+    /** As above, saying why the call must fail. */
+    public static S3Exception assertS3Error(int status, String code, Executable call, String why) {
+        S3Exception error = assertThrows(S3Exception.class, call, why);
+        assertEquals(status, error.statusCode(), () -> why + ": HTTP status of " + error.getMessage());
+        assertEquals(code, error.awsErrorDetails().errorCode(), () -> why + ": error code of " + error.getMessage());
+        return error;
+    }
+
     /** The call fails with this HTTP status (for HEAD, whose error responses carry no body). */
     public static S3Exception assertS3Status(int status, Executable call) {
         S3Exception error = assertThrows(S3Exception.class, call);

@@ -1,83 +1,91 @@
 package dev.cubby.s3.handler;
 
+import dev.cubby.auth.Acl;
+import dev.cubby.auth.AclRecords;
+import dev.cubby.auth.Grantee;
 import dev.cubby.error.S3ErrorCode;
 import dev.cubby.error.S3Exception;
+import dev.cubby.s3.Owners;
 import dev.cubby.s3.S3Request;
 import dev.cubby.s3.S3Response;
 import dev.cubby.s3.xml.AccessControlPolicy;
-import dev.cubby.s3.xml.Owner;
-import dev.cubby.s3.xml.SafeXmlReader;
-import dev.cubby.s3.xml.XmlElement;
 import dev.cubby.store.ObjectStore;
-import java.io.ByteArrayInputStream;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * GetBucketAcl, GetObjectAcl, PutBucketAcl and PutObjectAcl. Cubby keeps no ACLs: access is
- * controlled by keys. Clients still probe for ACLs and set the canned {@code private} one, so the
- * answer is the truth in ACL terms (the owner holds FULL_CONTROL, nobody else anything), and a
- * PUT that asks for exactly that succeeds. Any other ACL would be a promise Cubby cannot keep,
- * so it is refused with NotImplemented rather than silently ignored ({@link AclHeaders}).
+ * GetBucketAcl, GetObjectAcl, PutBucketAcl and PutObjectAcl: the grants stored for the bucket
+ * or object ({@link Owners}), its owner's FULL_CONTROL when none were set. Who may call them is
+ * the one permission check's business (READ_ACP / WRITE_ACP grants, the owner, the admin).
  */
 public final class AclHandlers {
     private static final int MAX_POLICY_BYTES = 64 * 1024;
 
     private final ObjectStore store;
-    private final Owner owner;
+    private final Owners owners;
 
-    public AclHandlers(ObjectStore store, Owner owner) {
+    public AclHandlers(ObjectStore store, Owners owners) {
         this.store = store;
-        this.owner = owner;
+        this.owners = owners;
     }
 
     public S3Response getBucketAcl(S3Request request) {
         store.bucket(request.bucket());
-        return new S3Response.Xml(200, Map.of(), new AccessControlPolicy(owner));
+        String owner = owners.ownerOf(request.bucket());
+        return answer(owner, owners.bucketAcl(request.bucket(), owner));
     }
 
     public S3Response getObjectAcl(S3Request request) {
         store.head(request.bucket(), request.key());
-        return new S3Response.Xml(200, Map.of(), new AccessControlPolicy(owner));
+        AclRecords.ObjectAcl acl = owners.objectAclOrDefault(request.bucket(), request.key());
+        return answer(acl.ownerId(), acl.acl());
     }
 
     public S3Response putBucketAcl(S3Request request) {
         store.bucket(request.bucket());
-        requireOwnerOnly(request, AclHeaders.BUCKET_OWNER_ONLY);
+        String owner = owners.ownerOf(request.bucket());
+        Acl acl = requested(request, owner, owner);
+        if (ObjectWriteAcl.BUCKET_OWNER_ENFORCED.equals(owners.objectOwnership(request.bucket()).orElse(null))) {
+            ObjectWriteAcl.requireNoAclUnderEnforced(acl, owner);
+        }
+        owners.putBucketAcl(request.bucket(), owner, acl);
         return new S3Response.Empty(200, Map.of());
     }
 
     public S3Response putObjectAcl(S3Request request) {
         store.head(request.bucket(), request.key());
-        requireOwnerOnly(request, AclHeaders.OBJECT_OWNER_ONLY);
+        String bucketOwner = owners.ownerOf(request.bucket());
+        AclRecords.ObjectAcl current = owners.objectAclOrDefault(request.bucket(), request.key());
+        Acl acl = requested(request, current.ownerId(), bucketOwner);
+        if (ObjectWriteAcl.BUCKET_OWNER_ENFORCED.equals(owners.objectOwnership(request.bucket()).orElse(null))) {
+            ObjectWriteAcl.requireNoAclUnderEnforced(acl, bucketOwner);
+        }
+        owners.putObjectAcl(request.bucket(), request.key(), current.ownerId(), acl);
         return new S3Response.Empty(200, Map.of());
     }
 
-    private void requireOwnerOnly(S3Request request, Set<String> ownerOnly) {
-        AclHeaders.requireOwnerOnly(request, ownerOnly, owner);
+    /** The headers' ACL, else the body's AccessControlPolicy; one of them is needed. */
+    private Acl requested(S3Request request, String ownerId, String bucketOwnerId) {
+        Acl fromHeaders = AclHeaders.requested(request, ownerId, bucketOwnerId, owners);
         byte[] body = SmallRequestBody.read(request, MAX_POLICY_BYTES);
-        if (body.length > 0 && !grantsOnlyOwnerFullControl(body)) {
-            throw AclHeaders.refused("an AccessControlPolicy that grants more than FULL_CONTROL to the owner");
+        if (fromHeaders != null) {
+            return fromHeaders;
         }
+        if (body.length == 0) {
+            throw S3Exception.of(S3ErrorCode.MALFORMED_ACL, "Send the ACL as x-amz-acl, x-amz-grant-* headers or an "
+                    + "AccessControlPolicy body.");
+        }
+        return AclHeaders.fromBody(body, MAX_POLICY_BYTES, owners);
     }
 
-    private boolean grantsOnlyOwnerFullControl(byte[] body) {
-        XmlElement policy = SafeXmlReader.parse(new ByteArrayInputStream(body), MAX_POLICY_BYTES);
-        if (!policy.name().equals("AccessControlPolicy")) {
-            throw S3Exception.of(S3ErrorCode.MALFORMED_XML, "Expected <AccessControlPolicy>, found <" + policy.name() + ">.");
-        }
-        List<XmlElement> grants = policy.child("AccessControlList").map(list -> list.childrenNamed("Grant"))
-                .orElse(List.of());
-        if (grants.isEmpty()) {
-            return false;
-        }
-        for (XmlElement grant : grants) {
-            String grantee = grant.child("Grantee").flatMap(g -> g.childText("ID")).orElse("");
-            if (!grantee.equals(owner.id()) || !grant.childText("Permission").orElse("").equals("FULL_CONTROL")) {
-                return false;
-            }
-        }
-        return true;
+    /** The grants as S3 lists them: group grants first, then each key's, otherwise in the order stored. */
+    private S3Response answer(String ownerId, Acl acl) {
+        var grants = acl.grants().stream()
+                .sorted(java.util.Comparator.comparing(grant -> grant.grantee() instanceof Grantee.Group ? 0 : 1))
+                .map(grant -> switch (grant.grantee()) {
+            case Grantee.CanonicalUser user -> new AccessControlPolicy.GrantEntry(owners.owner(user.id()), null,
+                    grant.permission().name());
+            case Grantee.Group group -> new AccessControlPolicy.GrantEntry(null, group.uri(), grant.permission().name());
+        }).toList();
+        return new S3Response.Xml(200, Map.of(), new AccessControlPolicy(owners.owner(ownerId), grants));
     }
 }

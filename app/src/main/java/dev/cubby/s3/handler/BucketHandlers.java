@@ -1,11 +1,14 @@
 package dev.cubby.s3.handler;
 
+import dev.cubby.auth.Acl;
+import dev.cubby.error.S3ErrorCode;
+import dev.cubby.error.S3Exception;
+import dev.cubby.s3.Owners;
 import dev.cubby.s3.S3Request;
 import dev.cubby.s3.S3Response;
 import dev.cubby.s3.ResponseHeaders;
 import dev.cubby.s3.xml.ListAllMyBucketsResult;
 import dev.cubby.s3.xml.LocationConstraint;
-import dev.cubby.s3.xml.Owner;
 import dev.cubby.s3.xml.SafeXmlReader;
 import dev.cubby.s3.xml.VersioningConfiguration;
 import dev.cubby.store.ObjectStore;
@@ -17,12 +20,12 @@ public final class BucketHandlers {
 
     private final ObjectStore store;
     private final String region;
-    private final Owner owner;
+    private final Owners owners;
 
-    public BucketHandlers(ObjectStore store, String region, Owner owner) {
+    public BucketHandlers(ObjectStore store, String region, Owners owners) {
         this.store = store;
         this.region = region;
-        this.owner = owner;
+        this.owners = owners;
     }
 
     /**
@@ -44,7 +47,8 @@ public final class BucketHandlers {
                 .toList();
         var entries = seen.size() > max ? seen.subList(0, max) : seen;
         String next = seen.size() > max ? BucketPage.tokenAfter(entries.getLast().name()) : null;
-        return new S3Response.Xml(200, Map.of(), new ListAllMyBucketsResult(owner, entries, next,
+        return new S3Response.Xml(200, Map.of(), new ListAllMyBucketsResult(
+                owners.owner(request.access().canonicalId()), entries, next,
                 request.param("prefix")));
     }
 
@@ -54,8 +58,37 @@ public final class BucketHandlers {
         if (hasBody(request)) {
             SafeXmlReader.parse(request.body(), MAX_CONFIGURATION_BYTES);
         }
+        String me = request.access().canonicalId();
+        String ownership = request.header("x-amz-object-ownership") == null ? null
+                : OwnershipControlsHandlers.validated(request.header("x-amz-object-ownership").trim());
+        Acl asked = AclHeaders.requested(request, me, me, owners);
+        Acl acl = asked == null ? Acl.ownerFullControl(me) : asked;
+        String existingOwner = owners.bucketOwner(request.bucket());
+        if (existingOwner != null) {
+            throw exists(request.bucket(), existingOwner, me, acl);
+        }
+        if (ObjectWriteAcl.BUCKET_OWNER_ENFORCED.equals(ownership) && acl.grantsBeyond(me)) {
+            throw S3Exception.of(S3ErrorCode.INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP, "BucketOwnerEnforced turns "
+                    + "ACLs off: create the bucket without an ACL (or with 'private').");
+        }
         store.createBucket(request.bucket());
+        owners.recordBucket(request.bucket(), me, acl, ownership);
         return new S3Response.Empty(200, new ResponseHeaders().put("Location", "/" + request.bucket()).build());
+    }
+
+    /**
+     * A bucket's name is taken once: its owner hears BucketAlreadyOwnedByYou, anyone else
+     * BucketAlreadyExists. An owner asking again with a different ACL also hears
+     * BucketAlreadyExists, as S3 answers: the ACL is not changed by a second create.
+     */
+    private S3Exception exists(String bucket, String owner, String me, Acl asked) {
+        if (owner.equals(me) && asked.equals(owners.bucketAcl(bucket, owner))) {
+            return S3Exception.of(S3ErrorCode.BUCKET_ALREADY_OWNED_BY_YOU, "The bucket '" + bucket
+                    + "' exists and is yours.");
+        }
+        return S3Exception.of(S3ErrorCode.BUCKET_ALREADY_EXISTS, "The bucket '" + bucket + "' exists"
+                + (owner.equals(me) ? " with another ACL: change it with PutBucketAcl." : " and belongs to another key: "
+                + "choose another name."));
     }
 
     public S3Response deleteBucket(S3Request request) {

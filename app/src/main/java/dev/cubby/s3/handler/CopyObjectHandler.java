@@ -7,7 +7,7 @@ import dev.cubby.s3.ResponseHeaders;
 import dev.cubby.s3.S3Request;
 import dev.cubby.s3.S3Response;
 import dev.cubby.s3.xml.CopyObjectResult;
-import dev.cubby.s3.xml.Owner;
+import dev.cubby.s3.Owners;
 import dev.cubby.store.CopyRequest;
 import dev.cubby.store.CopyResult;
 import dev.cubby.store.ObjectStore;
@@ -27,17 +27,17 @@ public final class CopyObjectHandler {
     static final String COPY_SOURCE_VERSION_HEADER = "x-amz-copy-source-version-id";
 
     private final ObjectStore store;
-    private final Owner owner;
+    private final Owners owners;
 
-    public CopyObjectHandler(ObjectStore store, Owner owner) {
+    public CopyObjectHandler(ObjectStore store, Owners owners) {
         this.store = store;
-        this.owner = owner;
+        this.owners = owners;
     }
 
     public S3Response copy(S3Request request) {
-        AclHeaders.requireOwnerOnly(request, AclHeaders.OBJECT_OWNER_ONLY, owner);
+        var acl = ObjectWriteAcl.decide(request, owners);
         CopySource source = CopySource.parse(request.header("x-amz-copy-source"));
-        request.access().require(Permission.READ, source.bucket(), source.key());
+        request.access().require("s3:GetObject", Permission.READ, source.bucket(), source.key());
         boolean replaceMetadata = replaces(request, "x-amz-metadata-directive");
         boolean replaceTags = replaces(request, "x-amz-tagging-directive");
         var newTags = replaceTags ? TagSet.fromHeader(request.header("x-amz-tagging")) : null;
@@ -58,6 +58,7 @@ public final class CopyObjectHandler {
         // Read before copying: a copy onto itself replaces the row, and the tags with it.
         Map<String, String> tags = replaceTags ? newTags.tags() : store.tags().get(source.bucket(), source.key());
         CopyResult result = store.copy(copyRequest);
+        acl.record(owners, request.bucket(), request.key());
         if (!tags.isEmpty()) {
             store.tags().put(request.bucket(), request.key(), tags);
         }

@@ -39,7 +39,7 @@ public final class DeleteObjectsHandler {
         var errors = new ArrayList<DeleteResult.Failure>();
         for (var object : body.objects()) {
             try {
-                request.access().require(Permission.WRITE, request.bucket(), object.key());
+                request.access().require("s3:DeleteObject", Permission.WRITE, request.bucket(), object.key());
                 if (object.versionId() != null) {
                     VersionId.requireNull(object.versionId(), "<VersionId>");
                 }

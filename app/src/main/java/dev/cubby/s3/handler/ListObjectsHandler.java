@@ -7,6 +7,7 @@ import dev.cubby.s3.S3Response;
 import dev.cubby.s3.VersionId;
 import dev.cubby.s3.xml.ListBucketResult;
 import dev.cubby.s3.xml.ListVersionsResult;
+import dev.cubby.s3.Owners;
 import dev.cubby.s3.xml.Owner;
 import dev.cubby.store.ListPage;
 import dev.cubby.store.ListQuery;
@@ -21,11 +22,11 @@ public final class ListObjectsHandler {
     private static final int MAX_KEYS = 1000;
 
     private final ObjectStore store;
-    private final Owner owner;
+    private final Owners owners;
 
-    public ListObjectsHandler(ObjectStore store, Owner owner) {
+    public ListObjectsHandler(ObjectStore store, Owners owners) {
         this.store = store;
-        this.owner = owner;
+        this.owners = owners;
     }
 
     public S3Response listV2(S3Request request) {
@@ -37,7 +38,7 @@ public final class ListObjectsHandler {
         String next = page.truncated() ? ContinuationToken.encode(page.lastReturned()) : null;
         var paging = new ListBucketResult.Paging(null, null, token, next, startAfter);
         boolean fetchOwner = "true".equalsIgnoreCase(request.param("fetch-owner"));
-        return answer(request, true, query, page, paging, fetchOwner ? owner : null);
+        return answer(request, true, query, page, paging, fetchOwner ? owners.listingOwners(request.bucket()) : null);
     }
 
     public S3Response listV1(S3Request request) {
@@ -47,7 +48,7 @@ public final class ListObjectsHandler {
         // S3 sends NextMarker only with a delimiter; without one, clients resume after the last key.
         String nextMarker = page.truncated() && query.delimiter() != null ? page.lastReturned() : null;
         var paging = new ListBucketResult.Paging(marker == null ? "" : marker, nextMarker, null, null, null);
-        return answer(request, false, query, page, paging, owner);
+        return answer(request, false, query, page, paging, owners.listingOwners(request.bucket()));
     }
 
     /**
@@ -78,12 +79,12 @@ public final class ListObjectsHandler {
                 page.truncated() ? page.lastReturned() : null,
                 page.truncated() && !endsOnPrefix ? VersionId.NULL : null);
         var document = new ListVersionsResult(request.bucket(), query.prefix(), query.delimiter(), maxKeys(request),
-                page.truncated(), encodingType, markers, versions, page.commonPrefixes(), owner, encoder(encodingType));
+                page.truncated(), encodingType, markers, versions, page.commonPrefixes(), owners.listingOwners(request.bucket()), encoder(encodingType));
         return new S3Response.Xml(200, Map.of(), document);
     }
 
     private S3Response answer(S3Request request, boolean v2, ListQuery query, ListPage page,
-                              ListBucketResult.Paging paging, Owner contentOwner) {
+                              ListBucketResult.Paging paging, java.util.function.Function<String, Owner> contentOwner) {
         String encodingType = encodingType(request);
         var contents = page.objects().stream()
                 .map(e -> new ListBucketResult.Content(e.key(), e.lastModified(), e.etag(), e.checksumAlgorithm(),

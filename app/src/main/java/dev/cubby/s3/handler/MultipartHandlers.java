@@ -15,7 +15,8 @@ import dev.cubby.s3.xml.CopyPartResult;
 import dev.cubby.s3.xml.InitiateMultipartUploadResult;
 import dev.cubby.s3.xml.ListMultipartUploadsResult;
 import dev.cubby.s3.xml.ListPartsResult;
-import dev.cubby.s3.xml.Owner;
+import dev.cubby.s3.Owners;
+import dev.cubby.auth.AclRecords;
 import dev.cubby.store.KeyOrder;
 import dev.cubby.store.MultipartStore;
 import dev.cubby.store.ObjectStore;
@@ -41,16 +42,16 @@ public final class MultipartHandlers {
 
     private final ObjectStore store;
     private final MultipartStore uploads;
-    private final Owner owner;
+    private final Owners owners;
 
-    public MultipartHandlers(ObjectStore store, Owner owner) {
+    public MultipartHandlers(ObjectStore store, Owners owners) {
         this.store = store;
         this.uploads = store.multipart();
-        this.owner = owner;
+        this.owners = owners;
     }
 
     public S3Response create(S3Request request) {
-        AclHeaders.requireOwnerOnly(request, AclHeaders.OBJECT_OWNER_ONLY, owner);
+        var acl = ObjectWriteAcl.decide(request, owners);
         ChecksumAlgorithm algorithm = ChecksumAlgorithmHeader.parse(request.header("x-amz-checksum-algorithm"));
         String typeHeader = request.header("x-amz-checksum-type");
         ChecksumType type = null;
@@ -69,6 +70,9 @@ public final class MultipartHandlers {
         var tags = TagSet.fromHeader(request.header("x-amz-tagging"));
         MultipartUpload upload = uploads.create(request.bucket(), request.key(), MetadataHeaders.read(request),
                 algorithm, type, tags.tags());
+        if (!acl.isDefault()) {
+            owners.rememberUpload(request.bucket(), upload.uploadId(), new AclRecords.ObjectAcl(acl.ownerId(), acl.acl()));
+        }
         var headers = new ResponseHeaders().put("x-amz-checksum-algorithm", upload.checksumAlgorithm())
                 .put("x-amz-checksum-type", upload.checksumType()).build();
         return new S3Response.Xml(200, headers,
@@ -106,7 +110,7 @@ public final class MultipartHandlers {
     public S3Response uploadPartCopy(S3Request request) {
         int partNumber = WholeNumberParameter.partNumber(request.param("partNumber"));
         CopySource source = CopySource.parse(request.header("x-amz-copy-source"));
-        request.access().require(Permission.READ, source.bucket(), source.key());
+        request.access().require("s3:GetObject", Permission.READ, source.bucket(), source.key());
         MultipartUpload upload = uploads.upload(request.bucket(), request.key(), request.param("uploadId"));
         ChecksumAlgorithm kept = upload.checksumAlgorithm() == null ? null
                 : ChecksumAlgorithm.fromWireName(upload.checksumAlgorithm()).orElseThrow();
@@ -162,6 +166,11 @@ public final class MultipartHandlers {
             }
             result = completedBefore(request, uploadId).orElseThrow(() -> e);
         }
+        AclRecords.ObjectAcl acl = owners.upload(request.bucket(), uploadId);
+        if (acl != null) {
+            owners.recordObject(request.bucket(), request.key(), acl.ownerId(), acl.acl());
+            owners.forgetUpload(request.bucket(), uploadId);
+        }
         var checksum = result.checksum();
         String type = checksum == null ? null : checksum.type().name();
         var document = new CompleteMultipartUploadResult("/" + request.bucket() + "/" + request.key(), request.bucket(),
@@ -189,6 +198,7 @@ public final class MultipartHandlers {
 
     public S3Response abort(S3Request request) {
         uploads.abort(request.bucket(), request.key(), request.param("uploadId"));
+        owners.forgetUpload(request.bucket(), request.param("uploadId"));
         return new S3Response.Empty(204, Map.of());
     }
 
@@ -203,7 +213,8 @@ public final class MultipartHandlers {
         List<UploadedPart> page = after.subList(0, Math.min(max, after.size()));
         Integer next = page.isEmpty() ? null : page.getLast().partNumber();
         return new S3Response.Xml(200, Map.of(), new ListPartsResult(upload.bucket(), upload.key(), upload.uploadId(),
-                marker, next, max, truncated, page, upload.checksumAlgorithm(), owner));
+                marker, next, max, truncated, page, upload.checksumAlgorithm(), uploadOwner(request.bucket(),
+                upload.uploadId())));
     }
 
     public S3Response listUploads(S3Request request) {
@@ -245,7 +256,14 @@ public final class MultipartHandlers {
         }
         return new S3Response.Xml(200, Map.of(), new ListMultipartUploadsResult(request.bucket(), keyMarker, idMarker,
                 truncated ? nextKey : null, truncated ? nextId : null, prefix, delimiter, max, truncated, page, prefixes,
-                owner));
+                page.stream().collect(java.util.stream.Collectors.toMap(MultipartUpload::uploadId,
+                        upload -> uploadOwner(request.bucket(), upload.uploadId())))));
+    }
+
+    /** Who started the upload (its object's owner to be), else the bucket's owner. */
+    private dev.cubby.s3.xml.Owner uploadOwner(String bucket, String uploadId) {
+        AclRecords.ObjectAcl acl = owners.upload(bucket, uploadId);
+        return owners.owner(acl != null ? acl.ownerId() : owners.ownerOf(bucket));
     }
 
     /** S3: with key-marker alone, uploads of keys after it; with an upload-id-marker, later uploads of that key too. */

@@ -60,7 +60,8 @@ public final class PostObjectHandler {
             policy.check(checked, clock.instant());
             range = policy.lengthRange();
         }
-        Access access = accessPolicy.check(signer, request.operation().permission(), request.bucket(), key);
+        Access access = accessPolicy.check(signer, request.operation().action(), request.operation().permission(),
+                request.bucket(), key, request.access().context());
         TagSet tags = form.field("tagging") == null ? TagSet.EMPTY
                 : TagSet.fromXml(form.field("tagging").getBytes(StandardCharsets.UTF_8));
         var headers = FormHeaders.of(form);

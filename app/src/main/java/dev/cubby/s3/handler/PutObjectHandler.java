@@ -4,7 +4,7 @@ import dev.cubby.checksum.ChecksumType;
 import dev.cubby.s3.ResponseHeaders;
 import dev.cubby.s3.S3Request;
 import dev.cubby.s3.S3Response;
-import dev.cubby.s3.xml.Owner;
+import dev.cubby.s3.Owners;
 import dev.cubby.store.ObjectStore;
 import dev.cubby.store.PutRequest;
 import dev.cubby.store.PutResult;
@@ -12,15 +12,15 @@ import dev.cubby.store.PutResult;
 /** PutObject: streams the verified body to disk; nothing is visible unless every check passed. */
 public final class PutObjectHandler {
     private final ObjectStore store;
-    private final Owner owner;
+    private final Owners owners;
 
-    public PutObjectHandler(ObjectStore store, Owner owner) {
+    public PutObjectHandler(ObjectStore store, Owners owners) {
         this.store = store;
-        this.owner = owner;
+        this.owners = owners;
     }
 
     public S3Response put(S3Request request) {
-        AclHeaders.requireOwnerOnly(request, AclHeaders.OBJECT_OWNER_ONLY, owner);
+        var acl = ObjectWriteAcl.decide(request, owners);
         var checksums = ChecksumExpectation.of(request);
         var metadata = MetadataHeaders.read(request);
         var tags = TagSet.fromHeader(request.header("x-amz-tagging"));
@@ -28,6 +28,7 @@ public final class PutObjectHandler {
                 checksums.toCompute(), checksums.kept(),
                 digests -> checksums.verify(digests, request.trailers().get()), WriteConditions.of(request),
                 DeclaredLength.of(request)));
+        acl.record(owners, request.bucket(), request.key());
         // The new object has no tags until these are set: the sidecar dropped the old object's.
         if (!tags.tags().isEmpty()) {
             store.tags().put(request.bucket(), request.key(), tags.tags());

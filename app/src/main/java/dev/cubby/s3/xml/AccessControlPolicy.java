@@ -1,20 +1,33 @@
 package dev.cubby.s3.xml;
 
-/**
- * The ACL Cubby reports for every bucket and object: the owner holds FULL_CONTROL and nobody
- * else holds anything. Cubby keeps no ACLs (access is controlled by keys), but clients probe
- * for this document, and it is true: only the owner's keys can reach anything.
- */
-public record AccessControlPolicy(Owner owner) implements XmlDocument {
+import java.util.List;
+
+/** GetBucketAcl's and GetObjectAcl's answer: the owner and each grant, in the order stored. */
+public record AccessControlPolicy(Owner owner, List<GrantEntry> grants) implements XmlDocument {
+
+    /** One grant: to a key ({@code user}) or to a group ({@code groupUri}), with S3's permission name. */
+    public record GrantEntry(Owner user, String groupUri, String permission) {
+    }
+
+    public AccessControlPolicy {
+        grants = List.copyOf(grants);
+    }
+
     @Override
     public void writeTo(XmlWriter xml) {
         xml.startRoot("AccessControlPolicy");
         owner.writeTo(xml);
-        xml.start("AccessControlList").start("Grant")
-                .start("Grantee").xsiType("CanonicalUser")
-                .element("ID", owner.id()).element("DisplayName", owner.displayName()).end()
-                .element("Permission", "FULL_CONTROL")
-                .end().end();
-        xml.end();
+        xml.start("AccessControlList");
+        for (GrantEntry grant : grants) {
+            xml.start("Grant").start("Grantee");
+            if (grant.user() != null) {
+                xml.xsiType("CanonicalUser").element("ID", grant.user().id())
+                        .element("DisplayName", grant.user().displayName());
+            } else {
+                xml.xsiType("Group").element("URI", grant.groupUri());
+            }
+            xml.end().element("Permission", grant.permission()).end();
+        }
+        xml.end().end();
     }
 }

@@ -12,12 +12,21 @@ import java.util.function.UnaryOperator;
  */
 public record ListBucketResult(boolean v2, String bucket, String prefix, String delimiter, int maxKeys,
                                boolean truncated, String encodingType, Paging paging, List<Content> contents,
-                               List<String> commonPrefixes, Owner owner, UnaryOperator<String> encode)
+                               List<String> commonPrefixes, java.util.function.Function<String, Owner> ownerOf,
+                               UnaryOperator<String> encode)
         implements XmlDocument {
+
+    /** Every listed object names the same {@code owner}, or none when null. */
+    public ListBucketResult(boolean v2, String bucket, String prefix, String delimiter, int maxKeys, boolean truncated,
+                            String encodingType, Paging paging, List<Content> contents, List<String> commonPrefixes,
+                            Owner owner, UnaryOperator<String> encode) {
+        this(v2, bucket, prefix, delimiter, maxKeys, truncated, encodingType, paging, contents, commonPrefixes,
+                owner == null ? null : key -> owner, encode);
+    }
 
     /**
      * One listed object; {@code checksumAlgorithm} is null when the object keeps no checksum.
-     * The document's {@code owner} is written in each when not null.
+     * Its owner ({@code ownerOf} the key) is written in each when {@code ownerOf} is not null.
      */
     public record Content(String key, Instant lastModified, String etag, String checksumAlgorithm, long size) {
     }
@@ -55,8 +64,8 @@ public record ListBucketResult(boolean v2, String bucket, String prefix, String 
                     .element("ChecksumAlgorithm", content.checksumAlgorithm())
                     .element("Size", content.size())
                     .element("StorageClass", "STANDARD");
-            if (owner != null) {
-                owner.writeTo(xml);
+            if (ownerOf != null) {
+                ownerOf.apply(content.key()).writeTo(xml);
             }
             xml.end();
         }

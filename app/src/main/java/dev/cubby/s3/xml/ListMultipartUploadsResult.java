@@ -4,11 +4,11 @@ import dev.cubby.meta.MultipartUpload;
 import dev.cubby.s3.HttpDates;
 import java.util.List;
 
-/** ListMultipartUploads' answer. */
+/** ListMultipartUploads' answer; {@code owners} names who started each upload, by upload id. */
 public record ListMultipartUploadsResult(String bucket, String keyMarker, String uploadIdMarker, String nextKeyMarker,
                                          String nextUploadIdMarker, String prefix, String delimiter, int maxUploads,
                                          boolean truncated, List<MultipartUpload> uploads, List<String> commonPrefixes,
-                                         Owner owner) implements XmlDocument {
+                                         java.util.Map<String, Owner> owners) implements XmlDocument {
     @Override
     public void writeTo(XmlWriter xml) {
         xml.startRoot("ListMultipartUploadsResult").element("Bucket", bucket)
@@ -22,6 +22,7 @@ public record ListMultipartUploadsResult(String bucket, String keyMarker, String
                 .element("IsTruncated", truncated);
         for (MultipartUpload upload : uploads) {
             xml.start("Upload").element("Key", upload.key()).element("UploadId", upload.uploadId());
+            Owner owner = owners.get(upload.uploadId());
             xml.start("Initiator").element("ID", owner.id()).element("DisplayName", owner.displayName()).end();
             owner.writeTo(xml);
             xml.element("StorageClass", "STANDARD").element("Initiated", HttpDates.xml(upload.initiated()))

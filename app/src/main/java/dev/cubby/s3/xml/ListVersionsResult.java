@@ -14,8 +14,17 @@ import java.util.function.UnaryOperator;
  */
 public record ListVersionsResult(String bucket, String prefix, String delimiter, int maxKeys, boolean truncated,
                                  String encodingType, Markers markers, List<Version> versions,
-                                 List<String> commonPrefixes, Owner owner, UnaryOperator<String> encode)
+                                 List<String> commonPrefixes, java.util.function.Function<String, Owner> ownerOf,
+                                 UnaryOperator<String> encode)
         implements XmlDocument {
+
+    /** Every version names the same {@code owner}. */
+    public ListVersionsResult(String bucket, String prefix, String delimiter, int maxKeys, boolean truncated,
+                              String encodingType, Markers markers, List<Version> versions,
+                              List<String> commonPrefixes, Owner owner, UnaryOperator<String> encode) {
+        this(bucket, prefix, delimiter, maxKeys, truncated, encodingType, markers, versions, commonPrefixes,
+                key -> owner, encode);
+    }
 
     /** Where this page starts (as asked) and where the next one does (when truncated). */
     public record Markers(String keyMarker, String versionIdMarker, String nextKeyMarker, String nextVersionIdMarker) {
@@ -49,7 +58,7 @@ public record ListVersionsResult(String bucket, String prefix, String delimiter,
                     .element("ChecksumAlgorithm", version.checksumAlgorithm())
                     .element("Size", version.size())
                     .element("StorageClass", "STANDARD");
-            owner.writeTo(xml);
+            ownerOf.apply(version.key()).writeTo(xml);
             xml.end();
         }
         for (String commonPrefix : commonPrefixes) {

@@ -26,7 +26,7 @@ class CopyObjectHandlerTest {
         hs = new HandlerStore(root, "bkt", "other");
         hs.put("bkt", "src.txt", "content");
         hs.store.tags().put("bkt", "src.txt", Map.of("team", "a"));
-        handler = new CopyObjectHandler(hs.store, new dev.cubby.s3.xml.Owner("abc123", "cubby"));
+        handler = new CopyObjectHandler(hs.store, new dev.cubby.s3.Owners(hs.store, "abc123", null));
     }
 
     @AfterEach

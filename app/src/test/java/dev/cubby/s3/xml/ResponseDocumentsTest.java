@@ -57,7 +57,7 @@ class ResponseDocumentsTest {
                 + "<ETag>\"e2\"</ETag><Size>0</Size><StorageClass>STANDARD</StorageClass></Contents>"
                 + "</ListBucketResult>",
                 render(new ListBucketResult(true, "bkt", "", null, 1000, false, null, paging, contents, List.of(),
-                        null, UnaryOperator.identity())));
+                        (Owner) null, UnaryOperator.identity())));
     }
 
     @Test
@@ -66,7 +66,7 @@ class ResponseDocumentsTest {
                 + "</Owner><AccessControlList><Grant><Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
                 + " xsi:type=\"CanonicalUser\"><ID>abc</ID><DisplayName>cubby</DisplayName></Grantee>"
                 + "<Permission>FULL_CONTROL</Permission></Grant></AccessControlList></AccessControlPolicy>",
-                render(new AccessControlPolicy(new Owner("abc", "cubby"))));
+                render(new AccessControlPolicy(new Owner("abc", "cubby"), java.util.List.of(new AccessControlPolicy.GrantEntry(new Owner("abc", "cubby"), null, "FULL_CONTROL")))));
     }
 
     @Test
@@ -143,7 +143,7 @@ class ResponseDocumentsTest {
 
     @Test
     void theAccessControlPolicyReadsBackWithANamespaceAwareParser() {
-        byte[] xml = XmlWriter.render(new AccessControlPolicy(new Owner("abc", "cubby")));
+        byte[] xml = XmlWriter.render(new AccessControlPolicy(new Owner("abc", "cubby"), java.util.List.of(new AccessControlPolicy.GrantEntry(new Owner("abc", "cubby"), null, "FULL_CONTROL"))));
         XmlElement root = SafeXmlReader.parse(new java.io.ByteArrayInputStream(xml), 4096);
         assertEquals("abc", root.child("AccessControlList").orElseThrow().child("Grant").orElseThrow()
                 .child("Grantee").orElseThrow().childText("ID").orElseThrow());
