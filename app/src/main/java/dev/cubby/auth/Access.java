@@ -4,7 +4,7 @@ import dev.cubby.error.S3ErrorCode;
 import dev.cubby.error.S3Exception;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Objects;
 
 /**
  * What one caller may do: handed out by {@link AccessPolicy#check} and asked by handlers whose
@@ -13,23 +13,28 @@ import java.util.Set;
  *
  * <p>Object operations need a grant covering the key. Bucket operations (HeadBucket, listings,
  * DeleteObjects) need a grant anywhere in the bucket; listings then show only what the grants
- * reach. Only the admin key may create or delete buckets.
+ * reach. Only the admin key may create or delete buckets. A request the bucket's policy allows
+ * (see {@link AccessPolicy}) is allowed on its own bucket and key whatever the grants say.
  */
 public final class Access {
-    private static final Access ADMIN = new Access(null, null, List.of(), Set.of(), true);
+    private static final Access ADMIN = new Access(null, null, List.of(), true, null);
 
     private final String accessKeyId;
     private final String name;
     private final List<Grant> grants;
-    private final Set<String> publicRead;
     private final boolean admin;
+    /** The request's own bucket and key (null: the bucket) when the bucket policy allowed it, else null. */
+    private final PolicyTarget policyAllowed;
 
-    private Access(String accessKeyId, String name, List<Grant> grants, Set<String> publicRead, boolean admin) {
+    private record PolicyTarget(String bucket, String key) {
+    }
+
+    private Access(String accessKeyId, String name, List<Grant> grants, boolean admin, PolicyTarget policyAllowed) {
         this.accessKeyId = accessKeyId;
         this.name = name;
         this.grants = grants;
-        this.publicRead = publicRead;
         this.admin = admin;
+        this.policyAllowed = policyAllowed;
     }
 
     public static Access admin() {
@@ -38,12 +43,21 @@ public final class Access {
 
     static Access of(AccessKey key) {
         return key.kind() == KeyKind.ADMIN ? ADMIN
-                : new Access(key.accessKeyId(), key.name(), key.grants(), Set.of(), false);
+                : new Access(key.accessKeyId(), key.name(), key.grants(), false, null);
     }
 
-    /** An unsigned caller: public reads of these buckets, nothing else. */
-    static Access anonymous(Set<String> publicRead) {
-        return new Access(null, null, List.of(), publicRead, false);
+    /** An unsigned caller: nothing but what bucket policies allow (public-read buckets are policies too). */
+    static Access anonymous() {
+        return new Access(null, null, List.of(), false, null);
+    }
+
+    /** This caller, also allowed {@code bucket} and {@code key} (null: the bucket) because its policy says so. */
+    Access allowedByPolicy(String bucket, String key) {
+        return admin ? this : new Access(accessKeyId, name, grants, false, new PolicyTarget(bucket, key));
+    }
+
+    private boolean policyAllows(String bucket, String key) {
+        return policyAllowed != null && policyAllowed.bucket().equals(bucket) && Objects.equals(policyAllowed.key(), key);
     }
 
     public boolean isAnonymous() {
@@ -52,11 +66,11 @@ public final class Access {
 
     /** Whether this caller may do what {@code permission} names on {@code bucket} (and {@code key}, if not null). */
     public boolean allows(Permission permission, String bucket, String key) {
-        if (admin) {
+        if (admin || policyAllows(bucket, key)) {
             return true;
         }
         if (isAnonymous()) {
-            return permission == Permission.PUBLIC_READ && bucket != null && publicRead.contains(bucket);
+            return false;
         }
         return switch (permission) {
             case LIST_BUCKETS -> true;
@@ -86,9 +100,9 @@ public final class Access {
 
     String denial(Permission permission, String bucket, String key) {
         if (isAnonymous()) {
-            return "Anonymous requests are not allowed" + (permission == Permission.PUBLIC_READ && bucket != null
-                    ? " on bucket " + bucket + " (it is not public-read)" : "") + ": sign the request with an access "
-                    + "key (AWS Signature Version 4, or Version 2 for older clients).";
+            return "Anonymous requests are not allowed" + (bucket != null
+                    ? " on " + target(bucket, key) + " (neither public-read nor allowed by the bucket policy)" : "")
+                    + ": sign the request with an access key (AWS Signature Version 4, or Version 2 for older clients).";
         }
         String what = switch (permission) {
             case OWNER -> "create or delete buckets (only the admin key may)";
@@ -113,7 +127,7 @@ public final class Access {
      * it may read the whole bucket.
      */
     public List<String> readablePrefixes(String bucket) {
-        if (admin || (isAnonymous() && publicRead.contains(bucket))) {
+        if (admin || policyAllows(bucket, null)) {
             return null;
         }
         var prefixes = new ArrayList<String>();
@@ -126,6 +140,15 @@ public final class Access {
             }
         }
         return List.copyOf(prefixes);
+    }
+
+    /**
+     * Whether the caller may read and change the bucket's policy and public access block: the
+     * admin, a key with a read-write grant on the whole bucket, or whom the bucket policy allows.
+     */
+    public boolean configures(String bucket) {
+        return admin || policyAllows(bucket, null) || grants.stream()
+                .anyMatch(grant -> grant.inBucket(bucket) && grant.write() && !grant.exact() && grant.prefix().isEmpty());
     }
 
     /** Whether the caller may read {@code key}, for filtering listings of uploads. */

@@ -47,7 +47,16 @@ public enum Operation {
     COMPLETE_MULTIPART_UPLOAD("POST", Target.OBJECT, "uploadId", Permission.WRITE),
     ABORT_MULTIPART_UPLOAD("DELETE", Target.OBJECT, "uploadId", Permission.WRITE),
     LIST_PARTS("GET", Target.OBJECT, "uploadId", Permission.READ),
-    LIST_MULTIPART_UPLOADS("GET", Target.BUCKET, "uploads", Permission.READ);
+    LIST_MULTIPART_UPLOADS("GET", Target.BUCKET, "uploads", Permission.READ),
+
+    // bucket policies: the handler also asks Access.configures (the admin, a whole-bucket rw grant, or the policy)
+    GET_BUCKET_POLICY("GET", Target.BUCKET, "policy", Permission.READ),
+    PUT_BUCKET_POLICY("PUT", Target.BUCKET, "policy", Permission.WRITE),
+    DELETE_BUCKET_POLICY("DELETE", Target.BUCKET, "policy", Permission.WRITE),
+    GET_BUCKET_POLICY_STATUS("GET", Target.BUCKET, "policyStatus", Permission.READ),
+    GET_PUBLIC_ACCESS_BLOCK("GET", Target.BUCKET, "publicAccessBlock", Permission.READ),
+    PUT_PUBLIC_ACCESS_BLOCK("PUT", Target.BUCKET, "publicAccessBlock", Permission.WRITE),
+    DELETE_PUBLIC_ACCESS_BLOCK("DELETE", Target.BUCKET, "publicAccessBlock", Permission.WRITE);
 
     /** What a request path addresses. */
     public enum Target { SERVICE, BUCKET, OBJECT }
@@ -102,6 +111,8 @@ public enum Operation {
             case DELETE_OBJECTS -> "s3:DeleteObject";
             case LIST_PARTS -> "s3:ListMultipartUploadParts";
             case LIST_MULTIPART_UPLOADS -> "s3:ListBucketMultipartUploads";
+            case GET_PUBLIC_ACCESS_BLOCK -> "s3:GetBucketPublicAccessBlock";
+            case PUT_PUBLIC_ACCESS_BLOCK, DELETE_PUBLIC_ACCESS_BLOCK -> "s3:PutBucketPublicAccessBlock";
             default -> "s3:" + s3Name;
         };
     }

@@ -3,7 +3,9 @@ package dev.cubby.s3;
 import static dev.cubby.s3.Operation.*;
 
 import dev.cubby.s3.handler.AclHandlers;
+import dev.cubby.policy.BucketPolicyEngine;
 import dev.cubby.s3.handler.BucketHandlers;
+import dev.cubby.s3.handler.BucketPolicyHandlers;
 import dev.cubby.s3.handler.CopyObjectHandler;
 import dev.cubby.s3.handler.DeleteObjectHandler;
 import dev.cubby.s3.handler.DeleteObjectsHandler;
@@ -28,14 +30,16 @@ public final class OperationBindings {
     /**
      * @param region the region GetBucketLocation answers
      * @param owner  the owner named in ACL and listing answers
+     * @param policies the bucket policies, which the policy calls store and GetBucketPolicyStatus asks
      */
-    public static OperationTable over(ObjectStore store, String region, Owner owner) {
+    public static OperationTable over(ObjectStore store, String region, Owner owner, BucketPolicyEngine policies) {
         var buckets = new BucketHandlers(store, region, owner);
         var listObjects = new ListObjectsHandler(store, owner);
         var getObject = new GetObjectHandler(store);
         var acl = new AclHandlers(store, owner);
         var tagging = new TaggingHandlers(store);
         var multipart = new MultipartHandlers(store, owner);
+        var policy = new BucketPolicyHandlers(store, policies);
         return new OperationTable()
                 .bind(LIST_BUCKETS, buckets::listBuckets)
 
@@ -69,6 +73,14 @@ public final class OperationBindings {
                 .bind(COMPLETE_MULTIPART_UPLOAD, multipart::complete)
                 .bind(ABORT_MULTIPART_UPLOAD, multipart::abort)
                 .bind(LIST_PARTS, multipart::listParts)
-                .bind(LIST_MULTIPART_UPLOADS, multipart::listUploads);
+                .bind(LIST_MULTIPART_UPLOADS, multipart::listUploads)
+
+                .bind(GET_BUCKET_POLICY, policy::getPolicy)
+                .bind(PUT_BUCKET_POLICY, policy::putPolicy)
+                .bind(DELETE_BUCKET_POLICY, policy::deletePolicy)
+                .bind(GET_BUCKET_POLICY_STATUS, policy::getPolicyStatus)
+                .bind(GET_PUBLIC_ACCESS_BLOCK, policy::getPublicAccessBlock)
+                .bind(PUT_PUBLIC_ACCESS_BLOCK, policy::putPublicAccessBlock)
+                .bind(DELETE_PUBLIC_ACCESS_BLOCK, policy::deletePublicAccessBlock);
     }
 }

@@ -2,6 +2,7 @@ package dev.cubby.server;
 
 import dev.cubby.auth.Access;
 import dev.cubby.auth.AccessPolicy;
+import dev.cubby.auth.RequestContext;
 import dev.cubby.auth.Authentication;
 import dev.cubby.auth.SignatureVerifier;
 import dev.cubby.auth.SignedRequest;
@@ -104,7 +105,10 @@ final class S3Pipeline implements Handler {
             Map<String, String> query = QueryString.decode(rawQuery);
             caller = verifier.verify(signed, RequestTarget.virtualHostBucket(host, domain));
             operation = OperationTable.resolve(method, target.kind(), query, headers::containsKey);
-            Access access = accessPolicy.check(caller, operation.permission(), target.bucket(), target.key());
+            var context = new RequestContext(client.getHostAddress(), req.isSecure(), name -> first(headers, name),
+                    query::get, java.time.Instant.now());
+            Access access = accessPolicy.check(caller, operation.permission(), operation.action(), target.bucket(),
+                    target.key(), context);
             InputStream raw = progress;
             VerifiedBody body = verifier.wrapBody(caller, signed, raw);
             var request = new S3Request(operation, target.bucket(), target.key(), query, headers, body.stream(),

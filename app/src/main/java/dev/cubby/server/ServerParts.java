@@ -7,6 +7,7 @@ import dev.cubby.auth.SignatureVerifier;
 import dev.cubby.checksum.Digests;
 import dev.cubby.config.ClientLimits;
 import dev.cubby.config.Settings;
+import dev.cubby.policy.BucketPolicyEngine;
 import dev.cubby.s3.OperationBindings;
 import dev.cubby.s3.xml.Owner;
 import dev.cubby.store.ObjectStore;
@@ -46,7 +47,8 @@ final class ServerParts implements AutoCloseable {
                 settings.hashOnReadLimit(), settings.indexBytesPerSecond(),
                 new SpacePolicy(settings.quotas(), settings.freeSpaceReserve(), settings.quotaRescan()));
         var owner = new Owner(canonicalUserId(admin.accessKeyId()), "cubby");
-        var operations = OperationBindings.over(store, settings.region(), owner);
+        var policies = BucketPolicyEngine.over(store, settings.publicRead());
+        var operations = OperationBindings.over(store, settings.region(), owner, policies);
         var sweeper = StaleUploadSweeper.start(store.multipart(), settings.multipartExpiry());
         var verifier = new SignatureVerifier(keys, Clock.systemUTC());
         AuditLog audit = settings.auditLog() ? AuditLog.toStandardOutput() : null;
@@ -54,7 +56,7 @@ final class ServerParts implements AutoCloseable {
         var metricsPage = new MetricsPage(metrics, store);
         ClientLimits clients = settings.clients();
         var stallWatch = new StallWatch();
-        var pipeline = new S3Pipeline(verifier, new AccessPolicy(keys, settings.publicRead()), operations,
+        var pipeline = new S3Pipeline(verifier, new AccessPolicy(keys, policies), operations,
                 settings.domain(), audit, metrics, stallWatch, clients,
                 new ClientShare(clients.clientShare(permits)));
         var endpoints = new Endpoints(pipeline, Map.of(

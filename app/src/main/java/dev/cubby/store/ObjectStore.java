@@ -1,5 +1,6 @@
 package dev.cubby.store;
 
+import dev.cubby.meta.BucketSettings;
 import dev.cubby.meta.Sidecar;
 import dev.cubby.store.space.QuotaReadings;
 import dev.cubby.store.space.SpaceLimits;
@@ -140,6 +141,11 @@ public final class ObjectStore implements AutoCloseable {
     /** Object tagging (Get/Put/DeleteObjectTagging, tags given with a PUT or a copy). */
     public ObjectTags tags() {
         return tags;
+    }
+
+    /** Each bucket's configuration documents (policy, public access block...), forgotten with the bucket. */
+    public BucketSettings bucketSettings() {
+        return sidecar.bucketSettings();
     }
 
     /** Multipart uploads: create, parts, complete, abort, list, and the sweep of stale ones. */

@@ -69,14 +69,29 @@ class AccessTest {
     }
 
     @Test
-    void anonymousCallersReadPublicBucketsOnly() {
-        Access anonymous = Access.anonymous(Set.of("public"));
-        assertTrue(anonymous.allows(Permission.PUBLIC_READ, "public", "a"));
-        assertTrue(anonymous.allows(Permission.PUBLIC_READ, "public", null));
-        assertFalse(anonymous.allows(Permission.READ, "public", "a"));
-        assertFalse(anonymous.allows(Permission.WRITE, "public", "a"));
-        assertFalse(anonymous.allows(Permission.PUBLIC_READ, "private", "a"));
+    void anonymousCallersGetOnlyWhatAPolicyAllowedThem() {
+        Access anonymous = Access.anonymous();
+        assertFalse(anonymous.allows(Permission.PUBLIC_READ, "public", "a"));
+        assertFalse(anonymous.allows(Permission.PUBLIC_READ, "public", null));
+        Access listing = anonymous.allowedByPolicy("public", null);
+        assertTrue(listing.allows(Permission.PUBLIC_READ, "public", null));
+        assertNull(listing.readablePrefixes("public"), "a listing the policy allowed shows the whole bucket");
+        assertFalse(listing.allows(Permission.READ, "public", "a"));
+        assertFalse(listing.allows(Permission.PUBLIC_READ, "private", null));
+        assertTrue(anonymous.allowedByPolicy("public", "a").allows(Permission.PUBLIC_READ, "public", "a"));
+        assertFalse(anonymous.allowedByPolicy("public", "a").allows(Permission.WRITE, "public", "b"));
         assertFalse(anonymous.allows(Permission.LIST_BUCKETS, null, null));
+    }
+
+    @Test
+    void onlyTheAdminAndWholeBucketWritersConfigureABucket() {
+        assertTrue(Access.admin().configures("photos"));
+        assertTrue(key("photos:rw").configures("photos"));
+        assertTrue(key("*:rw").configures("photos"));
+        assertFalse(key("photos:ro").configures("photos"));
+        assertFalse(key("photos/2024/:rw").configures("photos"));
+        assertFalse(key("other:rw").configures("photos"));
+        assertTrue(Access.anonymous().allowedByPolicy("photos", null).configures("photos"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.cubby.s3;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.cubby.policy.BucketPolicyEngine;
 import dev.cubby.s3.xml.Owner;
 import dev.cubby.store.ObjectStore;
 import dev.cubby.store.space.SpacePolicy;
@@ -20,7 +21,8 @@ class OperationBindingsTest {
     @Test
     void everyOperationHasAHandler() {
         try (ObjectStore store = ObjectStore.openAt(root, Map.of(), 256L << 20, 0, SpacePolicy.UNLIMITED)) {
-            OperationTable table = OperationBindings.over(store, "us-east-1", new Owner("0".repeat(64), "cubby"));
+            OperationTable table = OperationBindings.over(store, "us-east-1", new Owner("0".repeat(64), "cubby"),
+                    BucketPolicyEngine.over(store, java.util.Set.of()));
             List<Operation> unbound = new ArrayList<>();
             for (Operation operation : Operation.values()) {
                 try {
