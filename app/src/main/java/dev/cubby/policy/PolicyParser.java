@@ -60,11 +60,13 @@ final class PolicyParser {
         try (var reader = READERS.createReader(new StringReader(json))) {
             root = reader.readValue();
         } catch (JsonParsingException e) {
-            throw malformed("The policy is not valid JSON (line " + e.getLocation().getLineNumber() + ", column "
+            // KeyStrategy.NONE refuses a field given twice, which would otherwise hide one of its values
+            String what = e.getMessage() != null && e.getMessage().contains("uplicate")
+                    ? "names a field twice" : "is not valid JSON";
+            throw malformed("The policy " + what + " (line " + e.getLocation().getLineNumber() + ", column "
                     + e.getLocation().getColumnNumber() + ").");
         } catch (JsonException e) {
-            // also a field given twice (KeyStrategy.NONE), which would otherwise hide one of its values
-            throw malformed("The policy is not valid JSON, or names a field twice.");
+            throw malformed("The policy is not valid JSON.");
         }
         if (!(root instanceof JsonObject top)) {
             throw malformed("The policy must be a JSON object with a Version and a Statement.");
