@@ -78,8 +78,8 @@ final class ConditionKeys {
             for (String pair : header.split("&")) {
                 if (!pair.isEmpty()) {
                     int eq = pair.indexOf('=');
-                    tags.putIfAbsent(decode(eq < 0 ? pair : pair.substring(0, eq)),
-                            eq < 0 ? "" : decode(pair.substring(eq + 1)));
+                    tags.putIfAbsent(decodeForm(eq < 0 ? pair : pair.substring(0, eq)),
+                            eq < 0 ? "" : decodeForm(pair.substring(eq + 1)));
                 }
             }
         }
@@ -100,6 +100,16 @@ final class ConditionKeys {
         return source.startsWith("/") ? source.substring(1) : source;
     }
 
+    /** Query encoding, as PutObject reads the header: '+' is a space. */
+    private static String decodeForm(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
+    }
+
+    /** Path encoding, as a copy source is written: '+' is itself. */
     private static String decode(String text) {
         try {
             return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);

@@ -155,13 +155,14 @@ class ConditionTest {
     @Test
     void requestObjectTagsFromTheTaggingHeader() {
         var r = new Request();
-        r.headers.put("x-amz-tagging", "security=public&team=a%20b");
+        r.headers.put("x-amz-tagging", "security=public&team=a%20b&note=c+d");
         assertTrue(holds("{\"StringEquals\":{\"s3:RequestObjectTag/security\":\"public\"}}", r));
         assertTrue(holds("{\"StringEquals\":{\"s3:RequestObjectTag/team\":\"a b\"}}", r));
         assertFalse(holds("{\"StringEquals\":{\"s3:RequestObjectTag/Security\":\"public\"}}", r), "tag keys keep case");
+        assertTrue(holds("{\"StringEquals\":{\"s3:RequestObjectTag/note\":\"c d\"}}", r), "'+' is a space, as PutObject reads it");
         assertTrue(holds("{\"ForAnyValue:StringEquals\":{\"s3:RequestObjectTagKeys\":\"team\"}}", r));
         assertFalse(holds("{\"ForAllValues:StringEquals\":{\"s3:RequestObjectTagKeys\":\"team\"}}", r));
-        assertTrue(holds("{\"ForAllValues:StringEquals\":{\"s3:RequestObjectTagKeys\":[\"team\",\"security\"]}}", r));
+        assertTrue(holds("{\"ForAllValues:StringEquals\":{\"s3:RequestObjectTagKeys\":[\"team\",\"security\",\"note\"]}}", r));
         var none = new Request();
         assertTrue(holds("{\"ForAllValues:StringEquals\":{\"s3:RequestObjectTagKeys\":\"team\"}}", none),
                 "every one of no values holds");
