@@ -19,22 +19,32 @@ import java.util.Objects;
 public final class Access {
     private static final Access ADMIN = new Access(null, null, List.of(), true, null);
 
+    /** The bucket policies as they answer for this caller and this request ({@link AccessPolicy} binds them). */
+    @FunctionalInterface
+    interface PolicyCheck {
+        PolicyVerdict verdict(String action, String bucket, String key);
+    }
+
+
     private final String accessKeyId;
     private final String name;
     private final List<Grant> grants;
     private final boolean admin;
-    /** The request's own bucket and key (null: the bucket) when the bucket policy allowed it, else null. */
-    private final PolicyTarget policyAllowed;
+    /** The request's own action, bucket and key, the policies, and whether they allowed it; null when unbound. */
+    private final PolicyScope policy;
 
-    private record PolicyTarget(String bucket, String key) {
+    private record PolicyScope(PolicyCheck check, String action, String bucket, String key, boolean allowed) {
+        boolean isTarget(String otherBucket, String otherKey) {
+            return Objects.equals(bucket, otherBucket) && Objects.equals(key, otherKey);
+        }
     }
 
-    private Access(String accessKeyId, String name, List<Grant> grants, boolean admin, PolicyTarget policyAllowed) {
+    private Access(String accessKeyId, String name, List<Grant> grants, boolean admin, PolicyScope policy) {
         this.accessKeyId = accessKeyId;
         this.name = name;
         this.grants = grants;
         this.admin = admin;
-        this.policyAllowed = policyAllowed;
+        this.policy = policy;
     }
 
     public static Access admin() {
@@ -51,13 +61,31 @@ public final class Access {
         return new Access(null, null, List.of(), false, null);
     }
 
-    /** This caller, also allowed {@code bucket} and {@code key} (null: the bucket) because its policy says so. */
+    /**
+     * This caller within one request: {@code allowed} when the bucket policy allowed the request's
+     * own {@code bucket} and {@code key} (null: the bucket). Further objects the handler asks about
+     * (a copy's source, the keys of a DeleteObjects body) are put to {@code check} too: as
+     * s3:GetObject for a read, as the request's own {@code action} for a write.
+     */
+    Access underPolicy(PolicyCheck check, String action, String bucket, String key, boolean allowed) {
+        return new Access(accessKeyId, name, grants, admin, new PolicyScope(check, action, bucket, key, allowed));
+    }
+
+    /** For tests and the like: allowed {@code bucket} and {@code key} by a policy, with no further policy. */
     Access allowedByPolicy(String bucket, String key) {
-        return admin ? this : new Access(accessKeyId, name, grants, false, new PolicyTarget(bucket, key));
+        return underPolicy((action, b, k) -> PolicyVerdict.NONE, null, bucket, key, true);
     }
 
     private boolean policyAllows(String bucket, String key) {
-        return policyAllowed != null && policyAllowed.bucket().equals(bucket) && Objects.equals(policyAllowed.key(), key);
+        return policy != null && policy.allowed() && policy.isTarget(bucket, key);
+    }
+
+    /** What the policy says about an object beyond the request's own; NONE for the request's own target. */
+    private PolicyVerdict furtherVerdict(Permission permission, String bucket, String key) {
+        if (policy == null || bucket == null || key == null || policy.isTarget(bucket, key)) {
+            return PolicyVerdict.NONE;
+        }
+        return policy.check().verdict(permission.reads() ? "s3:GetObject" : policy.action(), bucket, key);
     }
 
     public boolean isAnonymous() {
@@ -66,8 +94,12 @@ public final class Access {
 
     /** Whether this caller may do what {@code permission} names on {@code bucket} (and {@code key}, if not null). */
     public boolean allows(Permission permission, String bucket, String key) {
-        if (admin || policyAllows(bucket, key)) {
+        if (policyAllows(bucket, key)) {
             return true;
+        }
+        PolicyVerdict further = furtherVerdict(permission, bucket, key);
+        if (further != PolicyVerdict.NONE || admin) {
+            return further != PolicyVerdict.DENY;
         }
         if (isAnonymous()) {
             return false;
@@ -99,6 +131,10 @@ public final class Access {
     }
 
     String denial(Permission permission, String bucket, String key) {
+        if (furtherVerdict(permission, bucket, key) == PolicyVerdict.DENY) {
+            return "Access Denied: the policy of bucket " + bucket + " denies " + (permission.reads() ? "reading "
+                    : "changing ") + target(bucket, key) + " to this caller.";
+        }
         if (isAnonymous()) {
             return "Anonymous requests are not allowed" + (bucket != null
                     ? " on " + target(bucket, key) + " (neither public-read nor allowed by the bucket policy)" : "")

@@ -46,11 +46,12 @@ public final class AccessPolicy {
             throw S3Exception.of(S3ErrorCode.ACCESS_DENIED, "Access Denied: the policy of bucket " + bucket
                     + " denies " + action + " to this caller.");
         }
-        if (verdict == PolicyVerdict.ALLOW) {
-            return access.allowedByPolicy(bucket, key);
+        Access bound = access.underPolicy((further, b, k) -> policies.evaluate(principal, further, b, k, context),
+                action, bucket, key, verdict == PolicyVerdict.ALLOW);
+        if (verdict != PolicyVerdict.ALLOW) {
+            bound.require(needed, bucket, key);
         }
-        access.require(needed, bucket, key);
-        return access;
+        return bound;
     }
 
     private AccessKey key(Authentication caller) {

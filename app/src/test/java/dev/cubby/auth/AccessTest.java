@@ -84,6 +84,28 @@ class AccessTest {
     }
 
     @Test
+    void furtherObjectsAreAskedOfThePolicyAsReadsOrTheRequestsAction() {
+        var asked = new java.util.ArrayList<String>();
+        Access.PolicyCheck check = (action, bucket, key) -> {
+            asked.add(action + " " + bucket + "/" + key);
+            return key.startsWith("keep/") ? PolicyVerdict.DENY : key.startsWith("open/") ? PolicyVerdict.ALLOW
+                    : PolicyVerdict.NONE;
+        };
+        Access writer = key("photos:rw").underPolicy(check, "s3:DeleteObject", "photos", null, false);
+        assertFalse(writer.allows(Permission.WRITE, "photos", "keep/a"));
+        assertTrue(writer.allows(Permission.WRITE, "photos", "other/a"));
+        assertTrue(writer.allows(Permission.READ, "photos", "other/a"));
+        assertEquals(List.of("s3:DeleteObject photos/keep/a", "s3:DeleteObject photos/other/a",
+                "s3:GetObject photos/other/a"), asked);
+        assertTrue(writer.denial(Permission.WRITE, "photos", "keep/a").contains("policy of bucket photos denies"));
+        assertFalse(Access.admin().underPolicy(check, "s3:DeleteObject", "photos", null, false)
+                .allows(Permission.WRITE, "photos", "keep/a"), "a Deny holds for the admin too");
+        Access stranger = key("other:ro").underPolicy(check, "s3:PutObject", "photos", "x", false);
+        assertTrue(stranger.allows(Permission.READ, "photos", "open/a"));
+        assertFalse(stranger.allows(Permission.READ, "photos", "other/a"));
+    }
+
+    @Test
     void onlyTheAdminAndWholeBucketWritersConfigureABucket() {
         assertTrue(Access.admin().configures("photos"));
         assertTrue(key("photos:rw").configures("photos"));

@@ -123,6 +123,25 @@ class BucketPolicyTest {
     }
 
     @Test
+    void aDenyHoldsForTheKeysOfADeleteObjectsBodyAndForACopySource() throws Exception {
+        String bucket = bucketWith("keep/a.txt", "scratch/b.txt", "secret/c.txt");
+        var writer = clientOf(CubbyCli.createKey(server.state(), "batch-" + bucket, List.of(bucket + ":rw")));
+        put(bucket, policy(
+                statement("Deny", "\"*\"", "s3:DeleteObject", "arn:aws:s3:::" + bucket + "/keep/*", null),
+                statement("Deny", "\"*\"", "s3:GetObject", "arn:aws:s3:::" + bucket + "/secret/*", null)));
+        var result = writer.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(
+                o -> o.key("keep/a.txt"), o -> o.key("scratch/b.txt"))));
+        assertEquals(List.of("scratch/b.txt"), result.deleted().stream().map(o -> o.key()).toList());
+        assertEquals(List.of("AccessDenied"), result.errors().stream().map(e -> e.code()).toList());
+        assertTrue(Files.exists(server.file(bucket, "keep/a.txt")));
+        assertS3Error(403, "AccessDenied", () -> writer.copyObject(b -> b.sourceBucket(bucket).sourceKey("secret/c.txt")
+                .destinationBucket(bucket).destinationKey("copied.txt")));
+        assertTrue(Files.notExists(server.file(bucket, "copied.txt")));
+        writer.copyObject(b -> b.sourceBucket(bucket).sourceKey("keep/a.txt").destinationBucket(bucket)
+                .destinationKey("copied.txt"));
+    }
+
+    @Test
     void sourceIpConditionsSeeTheCallersAddress() throws Exception {
         String bucket = bucketWith("a.txt");
         put(bucket, policy(statement("Allow", user("reader"), "s3:GetObject", "arn:aws:s3:::" + bucket + "/*",
