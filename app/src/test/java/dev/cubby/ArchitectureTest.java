@@ -14,6 +14,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * The S3 error catalogue ({@code error}) and the settings ({@code config}) are leaves every layer may use.
  * No two top-level packages depend on each other, directly or around a loop.
  * The key store ({@code keys}) joins auth's sealing to meta's table; cli and server's start-up ({@code ServerSecrets}) open it.
+ * Bucket policies ({@code policy}) implement auth's BucketPolicies over the store's bucket settings.
  * The FUSE mount ({@code fuse}) is a second door onto store and meta beside S3, never through it.
  */
 @AnalyzeClasses(packages = "dev.cubby", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -62,6 +63,13 @@ class ArchitectureTest {
     static final ArchRule theServerLeavesStorageFailuresToS3 = noClasses()
             .that().resideInAPackage("dev.cubby.server..")
             .should().dependOnClassesThat().resideInAPackage("dev.cubby.meta..");
+
+    /** Bucket policies are decided from what auth hands them and what the store holds, never from HTTP. */
+    @ArchTest
+    static final ArchRule policiesKnowNoHttp = noClasses()
+            .that().resideInAPackage("dev.cubby.policy..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.cubby.s3..", "dev.cubby.server..",
+                    "dev.cubby.cli..", "dev.cubby.keys..", "io.helidon..");
 
     @ArchTest
     static final ArchRule keyStoreKnowsNoHttp = noClasses()

@@ -12,7 +12,8 @@ import java.util.Set;
  * DeleteObjects body, the buckets and keys a listing shows). The rules are all here, asked per
  * policy action ({@code s3:GetObject}...) so policies and ACLs decide on the same thing. In order:
  * <ol>
- *   <li>an explicit Deny of the bucket's policy refuses, whoever asks;</li>
+ *   <li>an explicit Deny of the bucket's policy refuses, whoever asks (except that the admin and
+ *       the owner may still read, replace and delete the policy, so it cannot lock them out);</li>
  *   <li>the admin key may do everything;</li>
  *   <li>the key's grants: object operations need one covering the key, bucket operations one
  *       anywhere in the bucket (listings then show only what the grants reach);</li>
@@ -21,22 +22,23 @@ import java.util.Set;
  *   <li>the ACL grants: the bucket's for listings and object writes, the object's for reading the
  *       object and its ACL ({@link AclNeeds}); an object's writer may do everything on it.</li>
  * </ol>
- * The config's {@code public-read} buckets let anonymous callers read, as before. A request about
+ * The config's {@code public-read} buckets are statements of the policy engine. A request about
  * a bucket that does not exist is let through, so the handler answers NoSuchBucket.
  */
 public final class Access {
+    /** What the admin and a bucket's owner may do even under a policy that denies it: mend the policy. */
+    private static final Set<String> MENDS_POLICY =
+            Set.of("s3:GetBucketPolicy", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy");
+
     private final AccessKey key;
     private final boolean admin;
-    private final Set<String> publicRead;
     private final AclRecords records;
     private final BucketPolicies policies;
     private final RequestContext context;
 
-    Access(AccessKey key, Set<String> publicRead, AclRecords records, BucketPolicies policies,
-           RequestContext context) {
+    Access(AccessKey key, AclRecords records, BucketPolicies policies, RequestContext context) {
         this.key = key;
         this.admin = key != null && key.kind() == KeyKind.ADMIN;
-        this.publicRead = publicRead;
         this.records = records;
         this.policies = policies;
         this.context = context;
@@ -45,7 +47,7 @@ public final class Access {
     /** The admin's access, without ACL records or policies (handler tests). */
     public static Access admin() {
         return new Access(new AccessKey(new Credential("CUBBYADMIN", "-"), "cubby", KeyKind.ADMIN, List.of(),
-                java.time.Instant.EPOCH, null, null), Set.of(), null, BucketPolicies.NONE, RequestContext.none());
+                java.time.Instant.EPOCH, null, null), null, BucketPolicies.NONE, RequestContext.none());
     }
 
     /** The request this answer was given for, for checks a handler makes later (a browser upload's form). */
@@ -79,7 +81,7 @@ public final class Access {
     public boolean allows(String action, Permission permission, String bucket, String key) {
         PolicyVerdict verdict = bucket == null ? PolicyVerdict.NONE
                 : policies.evaluate(principal(), action, bucket, key, context);
-        if (verdict == PolicyVerdict.DENY) {
+        if (verdict == PolicyVerdict.DENY && !(MENDS_POLICY.contains(action) && (admin || ownsBucket(bucket)))) {
             return false;
         }
         if (admin) {
@@ -100,7 +102,7 @@ public final class Access {
 
     private boolean grantsAllow(Permission permission, String bucket, String key) {
         if (isAnonymous()) {
-            return permission == Permission.PUBLIC_READ && bucket != null && publicRead.contains(bucket);
+            return false; // anonymous callers get in by a policy (the config's public-read buckets are one) or an ACL
         }
         return switch (permission) {
             case LIST_BUCKETS -> true;
@@ -118,6 +120,9 @@ public final class Access {
 
     /** Steps 4 to 6: ownership, a policy's Allow, the ACLs. */
     private boolean beyondGrants(String action, String bucket, String key, PolicyVerdict verdict) {
+        if (verdict == PolicyVerdict.ALLOW) {
+            return true;
+        }
         if (records == null) {
             return false;
         }
@@ -126,7 +131,7 @@ public final class Access {
             return !"s3:CreateBucket".equals(action); // no such bucket: the handler says so
         }
         String me = canonicalId();
-        if (owner.equals(me) || verdict == PolicyVerdict.ALLOW) {
+        if (owner.equals(me)) {
             return true;
         }
         AclPermission needed = AclNeeds.of(action, key);
@@ -198,7 +203,7 @@ public final class Access {
      * it may read the whole bucket (as its owner, by an ACL or policy, or a whole-bucket grant).
      */
     public List<String> readablePrefixes(String bucket) {
-        if (admin || (isAnonymous() && publicRead.contains(bucket))) {
+        if (admin) {
             return null;
         }
         var prefixes = new ArrayList<String>();
@@ -217,6 +222,26 @@ public final class Access {
             return null;
         }
         return List.copyOf(prefixes);
+    }
+
+    private boolean ownsBucket(String bucket) {
+        return key != null && records != null && bucket != null && key.canonicalId().equals(records.bucketOwner(bucket));
+    }
+
+    /**
+     * Whether the caller may read and change the bucket's policy and public access block with
+     * {@code action}: the admin, the bucket's owner, a key with a read-write grant on the whole
+     * bucket, or whom the bucket's policy allows.
+     */
+    public boolean configures(String bucket, String action) {
+        if (admin || ownsBucket(bucket)) {
+            return true;
+        }
+        if (policies.evaluate(principal(), action, bucket, null, context) == PolicyVerdict.ALLOW) {
+            return true;
+        }
+        return key != null && key.grants().stream()
+                .anyMatch(grant -> grant.inBucket(bucket) && grant.write() && !grant.exact() && grant.prefix().isEmpty());
     }
 
     /** Whether the caller may read {@code key}, for filtering listings of uploads. */

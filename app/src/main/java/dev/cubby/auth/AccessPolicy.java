@@ -2,7 +2,6 @@ package dev.cubby.auth;
 
 import dev.cubby.error.S3ErrorCode;
 import dev.cubby.error.S3Exception;
-import java.util.Set;
 
 /**
  * The one permission check, run once per request after the signature is verified and before
@@ -12,18 +11,15 @@ import java.util.Set;
  */
 public final class AccessPolicy {
     private final KeyRing keys;
-    private final Set<String> publicRead;
     private final AclRecords records;
     private final BucketPolicies policies;
 
     /**
-     * @param publicRead buckets that anonymous callers may read (GetObject, HeadObject, HeadBucket, listings)
      * @param records    owners and ACLs of buckets and objects
      * @param policies   the buckets' policies ({@link BucketPolicies#NONE} when there are none)
      */
-    public AccessPolicy(KeyRing keys, Set<String> publicRead, AclRecords records, BucketPolicies policies) {
+    public AccessPolicy(KeyRing keys, AclRecords records, BucketPolicies policies) {
         this.keys = keys;
-        this.publicRead = Set.copyOf(publicRead);
         this.records = records;
         this.policies = policies;
     }
@@ -37,7 +33,7 @@ public final class AccessPolicy {
      */
     public Access check(Authentication caller, String action, Permission needed, String bucket, String key,
                         RequestContext context) {
-        Access access = new Access(key(caller), publicRead, records, policies, context);
+        Access access = new Access(key(caller), records, policies, context);
         access.require(action, needed, bucket, key);
         requireExpectedOwner(bucket, context);
         return access;
@@ -48,7 +44,7 @@ public final class AccessPolicy {
      * signature is in its body (a browser POST upload), whose handler checks once it has read it.
      */
     public Access access(Authentication caller, RequestContext context) {
-        return new Access(key(caller), publicRead, records, policies, context);
+        return new Access(key(caller), records, policies, context);
     }
 
     /** {@code x-amz-expected-bucket-owner}: a request meant for another owner's bucket is refused. */
@@ -79,6 +75,6 @@ public final class AccessPolicy {
 
     /** What an unsigned request may do, for the requests that are never signed (CORS preflights). */
     public Access unsigned() {
-        return new Access(null, publicRead, records, policies, RequestContext.none());
+        return new Access(null, records, policies, RequestContext.none());
     }
 }

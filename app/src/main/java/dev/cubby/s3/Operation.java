@@ -71,7 +71,16 @@ public enum Operation {
     // ownership and ACLs
     GET_BUCKET_OWNERSHIP_CONTROLS("GET", Target.BUCKET, "ownershipControls", Permission.READ),
     PUT_BUCKET_OWNERSHIP_CONTROLS("PUT", Target.BUCKET, "ownershipControls", Permission.WRITE),
-    DELETE_BUCKET_OWNERSHIP_CONTROLS("DELETE", Target.BUCKET, "ownershipControls", Permission.WRITE);
+    DELETE_BUCKET_OWNERSHIP_CONTROLS("DELETE", Target.BUCKET, "ownershipControls", Permission.WRITE),
+
+    // bucket policies: the handler also asks Access.configures (the admin, the owner, a whole-bucket rw grant, or the policy)
+    GET_BUCKET_POLICY("GET", Target.BUCKET, "policy", Permission.READ),
+    PUT_BUCKET_POLICY("PUT", Target.BUCKET, "policy", Permission.WRITE),
+    DELETE_BUCKET_POLICY("DELETE", Target.BUCKET, "policy", Permission.WRITE),
+    GET_BUCKET_POLICY_STATUS("GET", Target.BUCKET, "policyStatus", Permission.READ),
+    GET_PUBLIC_ACCESS_BLOCK("GET", Target.BUCKET, "publicAccessBlock", Permission.READ),
+    PUT_PUBLIC_ACCESS_BLOCK("PUT", Target.BUCKET, "publicAccessBlock", Permission.WRITE),
+    DELETE_PUBLIC_ACCESS_BLOCK("DELETE", Target.BUCKET, "publicAccessBlock", Permission.WRITE);
 
     /** What a request path addresses. */
     public enum Target { SERVICE, BUCKET, OBJECT }
@@ -130,6 +139,8 @@ public enum Operation {
             case GET_BUCKET_CORS -> "s3:GetBucketCORS";
             case PUT_BUCKET_CORS, DELETE_BUCKET_CORS -> "s3:PutBucketCORS";
             case DELETE_BUCKET_OWNERSHIP_CONTROLS -> "s3:PutBucketOwnershipControls";
+            case GET_PUBLIC_ACCESS_BLOCK -> "s3:GetBucketPublicAccessBlock";
+            case PUT_PUBLIC_ACCESS_BLOCK, DELETE_PUBLIC_ACCESS_BLOCK -> "s3:PutBucketPublicAccessBlock";
             default -> "s3:" + s3Name;
         };
     }

@@ -5,8 +5,10 @@ import static dev.cubby.s3.Operation.*;
 import dev.cubby.auth.AccessPolicy;
 import dev.cubby.auth.PostPolicySignature;
 import dev.cubby.s3.handler.AclHandlers;
+import dev.cubby.policy.BucketPolicyEngine;
 import dev.cubby.s3.handler.BucketHandlers;
 import dev.cubby.s3.handler.BucketTaggingHandlers;
+import dev.cubby.s3.handler.BucketPolicyHandlers;
 import dev.cubby.s3.handler.CopyObjectHandler;
 import dev.cubby.s3.handler.CorsHandlers;
 import dev.cubby.s3.handler.DeleteObjectHandler;
@@ -36,9 +38,10 @@ public final class OperationBindings {
      * @param owners who owns each bucket and object, and their ACLs
      * @param forms  checks the signatures of browser POST uploads, which the handler verifies itself
      * @param accessPolicy the one permission check, which a browser upload's handler asks once it has read the form
+     * @param policies the bucket policies, which the policy calls store and GetBucketPolicyStatus asks
      */
     public static OperationTable over(ObjectStore store, String region, Owners owners, PostPolicySignature forms,
-                                      AccessPolicy accessPolicy) {
+                                      AccessPolicy accessPolicy, BucketPolicyEngine policies) {
         var buckets = new BucketHandlers(store, region, owners);
         var listObjects = new ListObjectsHandler(store, owners);
         var getObject = new GetObjectHandler(store);
@@ -49,6 +52,7 @@ public final class OperationBindings {
         var cors = new CorsHandlers(store, BucketCors.over(store));
         var putObject = new PutObjectHandler(store, owners);
         var bucketTagging = new BucketTaggingHandlers(store);
+        var policy = new BucketPolicyHandlers(store, policies);
         return new OperationTable()
                 .bind(LIST_BUCKETS, buckets::listBuckets)
 
@@ -103,6 +107,15 @@ public final class OperationBindings {
                 // ownership and ACLs
                 .bind(GET_BUCKET_OWNERSHIP_CONTROLS, ownershipControls::get)
                 .bind(PUT_BUCKET_OWNERSHIP_CONTROLS, ownershipControls::put)
-                .bind(DELETE_BUCKET_OWNERSHIP_CONTROLS, ownershipControls::delete);
+                .bind(DELETE_BUCKET_OWNERSHIP_CONTROLS, ownershipControls::delete)
+
+                // bucket policies
+                .bind(GET_BUCKET_POLICY, policy::getPolicy)
+                .bind(PUT_BUCKET_POLICY, policy::putPolicy)
+                .bind(DELETE_BUCKET_POLICY, policy::deletePolicy)
+                .bind(GET_BUCKET_POLICY_STATUS, policy::getPolicyStatus)
+                .bind(GET_PUBLIC_ACCESS_BLOCK, policy::getPublicAccessBlock)
+                .bind(PUT_PUBLIC_ACCESS_BLOCK, policy::putPublicAccessBlock)
+                .bind(DELETE_PUBLIC_ACCESS_BLOCK, policy::deletePublicAccessBlock);
     }
 }

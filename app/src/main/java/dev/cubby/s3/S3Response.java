@@ -22,6 +22,10 @@ public sealed interface S3Response {
     record Xml(int status, Map<String, String> headers, XmlDocument document) implements S3Response {
     }
 
+    /** A small body held whole (GetBucketPolicy's JSON document), with its content type. */
+    record Bytes(int status, Map<String, String> headers, String contentType, byte[] body) implements S3Response {
+    }
+
     /** {@code length} bytes of an opened object from {@code offset}; the server closes the object. */
     record ObjectBytes(int status, Map<String, String> headers, OpenObject object, long offset, long length)
             implements S3Response {

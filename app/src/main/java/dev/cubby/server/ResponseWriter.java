@@ -51,6 +51,11 @@ final class ResponseWriter {
                 send(res, document);
                 return document.length;
             }
+            case S3Response.Bytes bytes -> {
+                res.header(HeaderNames.CONTENT_TYPE, bytes.contentType());
+                send(res, bytes.body());
+                return bytes.body().length;
+            }
             case S3Response.ObjectBytes bytes -> {
                 sendObject(res, bytes);
                 return req.prologue().method().text().equals("HEAD") ? 0 : bytes.length();

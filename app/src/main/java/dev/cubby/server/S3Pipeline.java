@@ -2,6 +2,7 @@ package dev.cubby.server;
 
 import dev.cubby.auth.Access;
 import dev.cubby.auth.AccessPolicy;
+import dev.cubby.auth.RequestContext;
 import dev.cubby.auth.Authentication;
 import dev.cubby.auth.RequestContext;
 import dev.cubby.auth.SignatureVerifier;

@@ -2,6 +2,7 @@ package dev.cubby.server;
 
 import dev.cubby.auth.AccessPolicy;
 import dev.cubby.auth.BucketPolicies;
+import dev.cubby.auth.PolicyVerdict;
 import dev.cubby.auth.CanonicalIds;
 import dev.cubby.auth.Credential;
 import dev.cubby.auth.KeyRing;
@@ -9,6 +10,7 @@ import dev.cubby.auth.PostPolicySignature;
 import dev.cubby.auth.SignatureVerifier;
 import dev.cubby.config.ClientLimits;
 import dev.cubby.config.Settings;
+import dev.cubby.policy.BucketPolicyEngine;
 import dev.cubby.s3.OperationBindings;
 import dev.cubby.s3.Owners;
 import dev.cubby.s3.cors.BucketCors;
@@ -44,19 +46,36 @@ final class ServerParts implements AutoCloseable {
      * @param keys    every key the server accepts
      * @param permits the requests the server runs at once (the same figure bounds Helidon's listeners)
      */
+    /** Two sources of policy statements decided as one policy: a Deny in either wins, then an Allow. */
+    private static BucketPolicies alongside(BucketPolicies first, BucketPolicies second) {
+        if (second == BucketPolicies.NONE) {
+            return first;
+        }
+        return (principal, action, bucket, key, context) -> {
+            PolicyVerdict a = first.evaluate(principal, action, bucket, key, context);
+            PolicyVerdict b = second.evaluate(principal, action, bucket, key, context);
+            if (a == PolicyVerdict.DENY || b == PolicyVerdict.DENY) {
+                return PolicyVerdict.DENY;
+            }
+            return a == PolicyVerdict.ALLOW || b == PolicyVerdict.ALLOW ? PolicyVerdict.ALLOW : PolicyVerdict.NONE;
+        };
+    }
+
     static ServerParts start(Settings settings, Credential admin, KeyRing keys, int permits) {
         return start(settings, admin, keys, permits, BucketPolicies.NONE);
     }
 
-    /** @param policies the buckets' policies, asked by the one permission check */
-    static ServerParts start(Settings settings, Credential admin, KeyRing keys, int permits, BucketPolicies policies) {
+    /** @param extraPolicies asked beside the buckets' stored policies (tests inject a Deny with it) */
+    static ServerParts start(Settings settings, Credential admin, KeyRing keys, int permits,
+                             BucketPolicies extraPolicies) {
         var store = ObjectStore.openAt(settings.root(), settings.buckets(),
                 settings.hashOnReadLimit(), settings.indexBytesPerSecond(),
                 new SpacePolicy(settings.quotas(), settings.freeSpaceReserve(), settings.quotaRescan()));
         var owners = new Owners(store, CanonicalIds.of(admin.accessKeyId()), keys);
-        var accessPolicy = new AccessPolicy(keys, settings.publicRead(), owners, policies);
+        var engine = BucketPolicyEngine.over(store, settings.publicRead());
+        var accessPolicy = new AccessPolicy(keys, owners, alongside(engine, extraPolicies));
         var operations = OperationBindings.over(store, settings.region(), owners, new PostPolicySignature(keys),
-                accessPolicy);
+                accessPolicy, engine);
         var sweeper = StaleUploadSweeper.start(store.multipart(), settings.multipartExpiry());
         var verifier = new SignatureVerifier(keys, Clock.systemUTC());
         AuditLog audit = settings.auditLog() ? AuditLog.toStandardOutput() : null;

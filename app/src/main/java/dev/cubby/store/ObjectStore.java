@@ -1,5 +1,6 @@
 package dev.cubby.store;
 
+import dev.cubby.meta.BucketSettings;
 import dev.cubby.meta.Sidecar;
 import dev.cubby.store.space.QuotaReadings;
 import dev.cubby.store.space.SpaceLimits;

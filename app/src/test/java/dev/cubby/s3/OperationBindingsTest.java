@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.cubby.auth.AccessPolicy;
 import dev.cubby.auth.KeyRing;
 import dev.cubby.auth.PostPolicySignature;
+import dev.cubby.policy.BucketPolicyEngine;
 import dev.cubby.store.ObjectStore;
 import dev.cubby.store.space.SpacePolicy;
 import java.nio.file.Path;
@@ -26,8 +27,9 @@ class OperationBindingsTest {
         try (ObjectStore store = ObjectStore.openAt(root, Map.of(), 256L << 20, 0, SpacePolicy.UNLIMITED)) {
             var keys = new KeyRing(null, List.of(), Clock.systemUTC());
             var owners = new Owners(store, "0".repeat(64), null);
+            var policies = BucketPolicyEngine.over(store, Set.of());
             OperationTable table = OperationBindings.over(store, "us-east-1", owners,
-                    new PostPolicySignature(keys), new AccessPolicy(keys, Set.of(), owners, dev.cubby.auth.BucketPolicies.NONE));
+                    new PostPolicySignature(keys), new AccessPolicy(keys, owners, policies), policies);
             List<Operation> unbound = new ArrayList<>();
             for (Operation operation : Operation.values()) {
                 try {
