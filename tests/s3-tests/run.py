@@ -263,11 +263,7 @@ def main():
     try:
         users = {}
         for section, name in (("main", "s3tests-main"), ("alt", "s3tests-alt"), ("tenant", "s3tests-tenant")):
-            if section == "main" and os.environ.get("S3TESTS_BASELINE"):
-                key_id, secret, user_id = ADMIN_ID, ADMIN_SECRET, ADMIN_ID
-            else:
-                key_id, secret, user_id = make_key(jar, state, name, ["*:rw"]) if os.environ.get("S3TESTS_BASELINE") \
-                    else make_key(jar, state, name, [], ["--create-buckets"])
+            key_id, secret, user_id = make_key(jar, state, name, [], ["--create-buckets"])
             users[section] = {"display_name": name, "user_id": user_id, "email": name + "@cubby.invalid",
                               "access_key": key_id, "secret_key": secret}
         users["tenant"]["tenant"] = "testx"
