@@ -33,6 +33,8 @@ public enum S3ErrorCode {
     INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP("InvalidBucketAclWithObjectOwnership", 400,
             "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting."),
     INVALID_BUCKET_NAME("InvalidBucketName", 400, "The specified bucket is not valid."),
+    INVALID_ENCRYPTION_ALGORITHM("InvalidEncryptionAlgorithmError", 400,
+            "The encryption request you specified is not valid. The valid value is AES256."),
     INVALID_DIGEST("InvalidDigest", 400, "The Content-MD5 or checksum you specified is not valid."),
     INVALID_OBJECT_NAME("InvalidArgument", 400, "The object key is not valid."),
     /** A browser POST upload's policy document that is not valid JSON, or misses what a policy needs. */

@@ -164,13 +164,18 @@ class AuthRejectionTest {
     }
 
     @Test
-    void presignedExpiresBelowZeroOrOverAWeekIsAMalformedUrl() throws IOException {
-        // As AWS answers (ceph/s3-tests#462): 400, not the 403 of an expired URL.
+    void presignedExpiresBelowZeroOrOverAWeekIsDeniedAndWritesNothing() throws IOException {
+        // As AWS answers (ceph/s3-tests#454, apache/ozone#10749): 403, as for an expired URL.
+        TreeSnapshot before = TreeSnapshot.of(server.base());
         for (long expires : new long[] {-7, -1000, 604_801, 609_901}) {
             RawRequest url = server.signer().presign(server.request("GET", "/photos/readme.txt"), Instant.now(),
                     expires);
-            S3Assert.assertS3Error(server.send(url), 400, "AuthorizationQueryParametersError");
+            S3Assert.assertS3Error(server.send(url), 403, "AccessDenied");
         }
+        RawRequest put = server.signer().presign(server.request("PUT", "/photos/negative.txt")
+                .withBody("foo".getBytes(StandardCharsets.UTF_8)), Instant.now(), -1000);
+        S3Assert.assertS3Error(server.send(put), 403, "AccessDenied");
+        assertEquals(before, TreeSnapshot.of(server.base()));
     }
 
     @Test

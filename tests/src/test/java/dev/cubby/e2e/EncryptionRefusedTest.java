@@ -39,6 +39,42 @@ class EncryptionRefusedTest {
     }
 
     @Test
+    void malformedOrConflictingEncryptionHeadersGetS3sBadRequestAndStoreNothing() throws Exception {
+        var s3 = server.client();
+        String bucket = server.newBucket("ssebad");
+        String md5 = Digests.md5Base64(new byte[32]);
+        String[][] broken = {
+            {"x-amz-server-side-encryption", "aes:kms"},
+            {"x-amz-server-side-encryption", "AES256", "x-amz-server-side-encryption-aws-kms-key-id", "k"},
+            {"x-amz-server-side-encryption", "AES256", "x-amz-server-side-encryption-customer-algorithm", "AES256",
+                "x-amz-server-side-encryption-customer-key", CUSTOMER_KEY,
+                "x-amz-server-side-encryption-customer-key-md5", md5},
+            {"x-amz-server-side-encryption-customer-key", CUSTOMER_KEY,
+                "x-amz-server-side-encryption-customer-key-md5", md5},
+            {"x-amz-server-side-encryption-customer-algorithm", "AES256"},
+            {"x-amz-server-side-encryption-customer-algorithm", "AES256",
+                "x-amz-server-side-encryption-customer-key", CUSTOMER_KEY},
+            {"x-amz-server-side-encryption-customer-algorithm", "AES256",
+                "x-amz-server-side-encryption-customer-key", CUSTOMER_KEY,
+                "x-amz-server-side-encryption-customer-key-md5", "AAAAAAAAAAAAAAAAAAAAAA=="},
+        };
+        for (String[] headers : broken) {
+            assertS3Error(400, "InvalidArgument", () -> s3.putObject(b -> b.bucket(bucket).key("bad.txt")
+                    .overrideConfiguration(o -> {
+                        for (int i = 0; i < headers.length; i += 2) {
+                            o.putHeader(headers[i], headers[i + 1]);
+                        }
+                    }), RequestBody.fromString("x")));
+        }
+        assertS3Error(400, "InvalidEncryptionAlgorithmError", () -> s3.putObject(b -> b.bucket(bucket).key("bad.txt")
+                .overrideConfiguration(o -> o.putHeader("x-amz-server-side-encryption-customer-algorithm", "AES1")
+                        .putHeader("x-amz-server-side-encryption-customer-key", CUSTOMER_KEY)
+                        .putHeader("x-amz-server-side-encryption-customer-key-md5", md5)),
+                RequestBody.fromString("x")));
+        assertFalse(Files.exists(server.file(bucket, "bad.txt")));
+    }
+
+    @Test
     void aReadNamingACustomerKeyIsInvalidAndAPlainReadWorks() throws Exception {
         var s3 = server.client();
         String bucket = server.newBucket("ssec");

@@ -78,6 +78,23 @@ class MultipartPartsKeptTest {
     }
 
     @Test
+    void aPartReadWithChecksumModeNamesTheObjectsChecksumType() throws IOException {
+        String bucket = server.newBucket("parttype");
+        uploadThree(bucket, "composite.bin", ChecksumAlgorithm.CRC32);
+        uploadThree(bucket, "full.bin", ChecksumAlgorithm.CRC64_NVME);
+
+        GetObjectResponse composite = s3.getObjectAsBytes(b -> b.bucket(bucket).key("composite.bin")
+                .partNumber(2).checksumMode(ChecksumMode.ENABLED)).response();
+        GetObjectResponse full = s3.getObjectAsBytes(b -> b.bucket(bucket).key("full.bin")
+                .partNumber(3).checksumMode(ChecksumMode.ENABLED)).response();
+
+        assertEquals(software.amazon.awssdk.services.s3.model.ChecksumType.COMPOSITE, composite.checksumType());
+        assertEquals(Digests.checksumBase64(ChecksumAlgorithm.CRC32, PART_2), composite.checksumCRC32());
+        assertEquals(software.amazon.awssdk.services.s3.model.ChecksumType.FULL_OBJECT, full.checksumType());
+        assertEquals(Digests.checksumBase64(ChecksumAlgorithm.CRC64_NVME, LAST), full.checksumCRC64NVME());
+    }
+
+    @Test
     void aPartTheObjectDoesNotHaveOrAPartWithARangeIsRefused() throws IOException {
         String bucket = server.newBucket("parts");
         uploadThree(bucket, "three.bin", null);
@@ -212,7 +229,7 @@ class MultipartPartsKeptTest {
             UploadPartResponse sent = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(id).partNumber(number)
                     .checksumAlgorithm(algorithm), RequestBody.fromBytes(bodies.get(number - 1)));
             parts.add(CompletedPart.builder().partNumber(number).eTag(sent.eTag()).checksumCRC32(sent.checksumCRC32())
-                    .checksumSHA256(sent.checksumSHA256()).build());
+                    .checksumSHA256(sent.checksumSHA256()).checksumCRC64NVME(sent.checksumCRC64NVME()).build());
         }
         return parts;
     }

@@ -6,6 +6,7 @@ import static dev.cubby.e2e.TestServer.SECRET_KEY;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -235,6 +236,19 @@ class PostObjectTest {
         var response = post(bucket, form.body("beach day.jpg", "jpeg".getBytes()));
         assertEquals(204, response.status(), response.toString());
         assertArrayEquals("jpeg".getBytes(), stored(bucket, "photos/beach day.jpg"));
+    }
+
+    @Test
+    void createdAnswerIsAPostResponseWithoutNamespaceAsS3SendsIt() throws Exception {
+        String bucket = server.newBucket("plainxml");
+        var created = post(bucket, v4Form("plain.txt", inAnHour(), "{\"bucket\": \"" + bucket + "\"}",
+                "[\"starts-with\", \"$key\", \"\"]", "[\"starts-with\", \"$success_action_status\", \"\"]")
+                .field("success_action_status", "201").body("f", "p".getBytes()));
+        assertEquals(201, created.status(), created.toString());
+        var root = created.xml().getDocumentElement();
+        assertEquals("PostResponse", root.getLocalName());
+        assertNull(root.getNamespaceURI(), new String(created.body(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("plain.txt", Xml.text(root, "Key"));
     }
 
     @Test

@@ -69,9 +69,11 @@ public final class GetObjectHandler {
         var headers = ObjectHeaders.of(object, request, wholeObject);
         part.ifPresent(p -> {
             headers.put("x-amz-mp-parts-count", p.partsCount());
+            // A part's own checksum, with the type of the object's (as S3 answers a part read).
             if (p.checksum() != null && object.checksum() != null && ObjectHeaders.checksumMode(request)) {
                 headers.put("x-amz-checksum-" + object.checksum().algorithm().toLowerCase(java.util.Locale.ROOT),
                         p.checksum());
+                headers.put("x-amz-checksum-type", object.checksum().type().name());
             }
         });
         int tagCount = store.tags().count(object);
