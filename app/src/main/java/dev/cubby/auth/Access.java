@@ -20,7 +20,9 @@ import java.util.Set;
  *   <li>the bucket's owner may do everything on it;</li>
  *   <li>an Allow of the bucket's policy;</li>
  *   <li>the ACL grants: the bucket's for listings and object writes, the object's for reading the
- *       object and its ACL ({@link AclNeeds}); an object's writer may do everything on it.</li>
+ *       object and its ACL ({@link AclNeeds}); an object's writer may do everything on it. Public
+ *       grants (AllUsers, AuthenticatedUsers) count for nothing while the bucket's public access
+ *       block has IgnorePublicAcls on.</li>
  * </ol>
  * The config's {@code public-read} buckets are statements of the policy engine. A request about
  * a bucket that does not exist is let through, so the handler answers NoSuchBucket.
