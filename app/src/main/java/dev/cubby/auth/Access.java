@@ -20,7 +20,9 @@ import java.util.Set;
  *   <li>the bucket's owner may do everything on it;</li>
  *   <li>an Allow of the bucket's policy;</li>
  *   <li>the ACL grants: the bucket's for listings and object writes, the object's for reading the
- *       object and its ACL ({@link AclNeeds}); an object's writer may do everything on it.</li>
+ *       object and its ACL ({@link AclNeeds}); an object's writer may do everything on it. Public
+ *       grants (AllUsers, AuthenticatedUsers) count for nothing while the bucket's public access
+ *       block has IgnorePublicAcls on.</li>
  * </ol>
  * The config's {@code public-read} buckets are statements of the policy engine. A request about
  * a bucket that does not exist is let through, so the handler answers NoSuchBucket.
@@ -140,15 +142,33 @@ public final class Access {
         }
         if (AclNeeds.decidedByObject(action, key)) {
             AclRecords.ObjectAcl object = records.objectAcl(bucket, key);
-            if (object != null && (object.ownerId().equals(me) || object.acl().gives(me, needed))) {
+            if (object != null && (object.ownerId().equals(me) || counted(bucket, object.acl()).gives(me, needed))) {
                 return true;
             }
             // As S3: who may list the bucket learns that a key is missing (NoSuchKey), others get AccessDenied.
-            return object == null && needed == AclPermission.READ
-                    && records.bucketAcl(bucket, owner).gives(me, AclPermission.READ)
-                    && !records.objectExists(bucket, key);
+            return object == null && needed == AclPermission.READ && !records.objectExists(bucket, key)
+                    && maySeeMissing(bucket, owner, key);
         }
-        return records.bucketAcl(bucket, owner).gives(me, needed);
+        return counted(bucket, records.bucketAcl(bucket, owner)).gives(me, needed);
+    }
+
+    /** The ACL as the decision counts it: without its public grants while the bucket's IgnorePublicAcls is on. */
+    private Acl counted(String bucket, Acl acl) {
+        return acl.isPublic() && records.ignoresPublicAcls(bucket) ? acl.withoutPublicGrants() : acl;
+    }
+
+    /**
+     * Whether the caller may list {@code bucket} where {@code key} would be: by the bucket's ACL,
+     * or by a policy allowing s3:ListBucket with the key as the listing's prefix (so a condition
+     * on s3:prefix reaches exactly the keys that listing would show).
+     */
+    private boolean maySeeMissing(String bucket, String owner, String key) {
+        if (counted(bucket, records.bucketAcl(bucket, owner)).gives(canonicalId(), AclPermission.READ)) {
+            return true;
+        }
+        var listing = new RequestContext(context.sourceIp(), context.secureTransport(), context.header(),
+                name -> "prefix".equals(name) ? key : null, context.now());
+        return policies.evaluate(principal(), "s3:ListBucket", bucket, null, listing) == PolicyVerdict.ALLOW;
     }
 
     private static boolean reaches(Grant grant, String bucket, String key) {

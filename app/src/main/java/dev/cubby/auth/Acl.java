@@ -33,6 +33,20 @@ public record Acl(List<Grant> grants) {
         return false;
     }
 
+    /**
+     * Whether a grant goes to everyone or to every key (AllUsers, AuthenticatedUsers): what the
+     * public access block's BlockPublicAcls refuses and IgnorePublicAcls ignores, and what makes
+     * GetBucketPolicyStatus say IsPublic.
+     */
+    public boolean isPublic() {
+        return grants.stream().anyMatch(grant -> grant.grantee() instanceof Grantee.Group);
+    }
+
+    /** This ACL without its public grants (IgnorePublicAcls). */
+    public Acl withoutPublicGrants() {
+        return new Acl(grants.stream().filter(grant -> !(grant.grantee() instanceof Grantee.Group)).toList());
+    }
+
     /** Whether anyone other than {@code ownerId} holds anything: BucketOwnerEnforced refuses such an ACL. */
     public boolean grantsBeyond(String ownerId) {
         return grants.stream().anyMatch(g -> !(g.grantee() instanceof Grantee.CanonicalUser user

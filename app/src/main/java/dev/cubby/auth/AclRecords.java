@@ -19,6 +19,9 @@ public interface AclRecords {
     /** Whether the object exists (a reader who may list the bucket then hears NoSuchKey, not AccessDenied). */
     boolean objectExists(String bucket, String key);
 
+    /** Whether the bucket's public access block has IgnorePublicAcls on: public grants then count for nothing. */
+    boolean ignoresPublicAcls(String bucket);
+
     /** An object's writer (or the bucket owner, under BucketOwnerEnforced) and the grants set on it. */
     record ObjectAcl(String ownerId, Acl acl) {
     }

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
  * flags: {@code blockPublicPolicy} refuses a public policy when it is put, and
  * {@code restrictPublicBuckets} keeps a public policy's statements from unsigned callers. The
  * other two are for ACLs: {@code blockPublicAcls} refuses public canned ACLs and grants,
- * {@code ignorePublicAcls} makes public ACLs count for nothing; the ACL code asks them through
- * {@link BucketPolicyStore#publicAccessBlock(String)}.
+ * {@code ignorePublicAcls} makes public ACLs count for nothing; the ACL code (the s3 package's
+ * Owners, which the one decision asks) reads them through {@link BucketPolicyStore#publicAccessBlock(String)}.
  */
 public record PublicAccessBlock(boolean blockPublicAcls, boolean ignorePublicAcls, boolean blockPublicPolicy,
                                 boolean restrictPublicBuckets) {

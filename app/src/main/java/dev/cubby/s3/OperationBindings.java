@@ -52,7 +52,7 @@ public final class OperationBindings {
         var cors = new CorsHandlers(store, BucketCors.over(store));
         var putObject = new PutObjectHandler(store, owners);
         var bucketTagging = new BucketTaggingHandlers(store);
-        var policy = new BucketPolicyHandlers(store, policies);
+        var policy = new BucketPolicyHandlers(store, policies, owners);
         return new OperationTable()
                 .bind(LIST_BUCKETS, buckets::listBuckets)
 

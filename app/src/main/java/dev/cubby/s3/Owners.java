@@ -4,8 +4,11 @@ import dev.cubby.auth.Acl;
 import dev.cubby.auth.AclRecords;
 import dev.cubby.auth.AccessKey;
 import dev.cubby.auth.KeyRing;
+import dev.cubby.error.S3ErrorCode;
+import dev.cubby.error.S3Exception;
 import dev.cubby.meta.BucketSettings;
 import dev.cubby.meta.ObjectAcls;
+import dev.cubby.policy.BucketPolicyStore;
 import dev.cubby.s3.xml.Owner;
 import dev.cubby.store.ObjectStore;
 import dev.cubby.store.StoreException;
@@ -64,6 +67,35 @@ public final class Owners implements AclRecords {
     public ObjectAcl objectAcl(String bucket, String key) {
         return store.objectAcls().find(bucket, key)
                 .map(entry -> new ObjectAcl(entry.owner(), Acl.decode(entry.acl()))).orElse(null);
+    }
+
+    @Override
+    public boolean ignoresPublicAcls(String bucket) {
+        return publicAccess().publicAccessBlock(bucket).ignorePublicAcls();
+    }
+
+    /**
+     * BlockPublicAcls: refuses an ACL that grants everyone or every key while the bucket's public
+     * access block is on, before anything is written. Every ACL a request sets (on the bucket, on
+     * an object it writes, copies, starts as an upload, or replaces) comes by here.
+     *
+     * @throws S3Exception AccessDenied
+     */
+    public void requireAllowedAcl(String bucket, Acl acl) {
+        if (acl != null && acl.isPublic() && publicAccess().publicAccessBlock(bucket).blockPublicAcls()) {
+            throw S3Exception.of(S3ErrorCode.ACCESS_DENIED, "Access Denied: the ACL grants AllUsers or "
+                    + "AuthenticatedUsers, and the public access block of bucket " + bucket + " has BlockPublicAcls "
+                    + "on; send a private ACL or change the block (PutPublicAccessBlock).");
+        }
+    }
+
+    /** GetBucketPolicyStatus: the bucket's ACL makes it public (unless IgnorePublicAcls is on). */
+    public boolean aclIsPublic(String bucket) {
+        return bucketAcl(bucket, ownerOf(bucket)).isPublic() && !ignoresPublicAcls(bucket);
+    }
+
+    private BucketPolicyStore publicAccess() {
+        return new BucketPolicyStore(store.bucketSettings());
     }
 
     @Override

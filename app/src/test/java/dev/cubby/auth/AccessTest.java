@@ -27,6 +27,12 @@ class AccessTest {
         final Map<String, Acl> bucketAcls = new HashMap<>();
         final Map<String, ObjectAcl> objectAcls = new HashMap<>();
         final Set<String> objects = new java.util.HashSet<>(Set.of("alice/k"));
+        final Set<String> ignoringPublicAcls = new java.util.HashSet<>();
+
+        @Override
+        public boolean ignoresPublicAcls(String bucket) {
+            return ignoringPublicAcls.contains(bucket);
+        }
 
         @Override
         public boolean objectExists(String bucket, String key) {
@@ -256,5 +262,38 @@ class AccessTest {
         };
         new Access(BOB, aliceOwnsHerBucket(), recording, context).allows(GET, Permission.READ, "alice", "k");
         assertEquals(List.of("cubkbob s3:GetObject alice/k 10.0.0.7"), seen);
+    }
+
+    @Test
+    void ignorePublicAclsMakesPublicGrantsCountForNothing() {
+        Records records = aliceOwnsHerBucket();
+        records.bucketAcls.put("alice", CannedAcl.PUBLIC_READ.grants(ALICE.canonicalId(), ALICE.canonicalId()));
+        records.objectAcls.put("alice/k", new AclRecords.ObjectAcl(ALICE.canonicalId(),
+                CannedAcl.PUBLIC_READ.grants(ALICE.canonicalId(), ALICE.canonicalId())));
+        Access bob = with(BOB, records, BucketPolicies.NONE);
+        assertTrue(bob.allows(LIST, Permission.PUBLIC_READ, "alice", null));
+        assertTrue(bob.allows(GET, Permission.READ, "alice", "k"));
+
+        records.ignoringPublicAcls.add("alice");
+        assertFalse(bob.allows(LIST, Permission.PUBLIC_READ, "alice", null));
+        assertFalse(bob.allows(GET, Permission.READ, "alice", "k"));
+        assertFalse(bob.allows(GET, Permission.READ, "alice", "gone"), "nor may bob learn which keys are missing");
+        assertTrue(with(ALICE, records, BucketPolicies.NONE).allows(GET, Permission.READ, "alice", "k"));
+    }
+
+    @Test
+    void whomThePolicyLetsListAPrefixHearsNoSuchKeyForAMissingKeyThere() {
+        var prefixes = new java.util.ArrayList<String>();
+        BucketPolicies listPublic = (principal, action, bucket, key, context) -> {
+            String prefix = context.query().apply("prefix");
+            prefixes.add(prefix);
+            return action.equals(LIST) && prefix != null && prefix.startsWith("public/") ? PolicyVerdict.ALLOW
+                    : PolicyVerdict.NONE;
+        };
+        Access bob = with(BOB, aliceOwnsHerBucket(), listPublic);
+        assertTrue(bob.allows(GET, Permission.READ, "alice", "public/gone"));
+        assertFalse(bob.allows(GET, Permission.READ, "alice", "private/gone"));
+        assertFalse(bob.allows(GET, Permission.READ, "alice", "k"), "an existing object is its own ACL's business");
+        assertTrue(prefixes.contains("public/gone"));
     }
 }

@@ -65,4 +65,15 @@ class AclTest {
         assertFalse(Acl.ownerFullControl(OWNER).grantsBeyond(OWNER));
         assertTrue(CannedAcl.PUBLIC_READ.grants(OWNER, OWNER).grantsBeyond(OWNER));
     }
+
+    @Test
+    void aclsGrantingEveryoneOrEveryKeyArePublicAndLoseThoseGrantsWhenIgnored() {
+        assertFalse(CannedAcl.PRIVATE.grants(OWNER, OWNER).isPublic());
+        assertFalse(CannedAcl.BUCKET_OWNER_FULL_CONTROL.grants(OTHER, OWNER).isPublic());
+        for (CannedAcl canned : List.of(CannedAcl.PUBLIC_READ, CannedAcl.PUBLIC_READ_WRITE, CannedAcl.AUTHENTICATED_READ)) {
+            Acl acl = canned.grants(OWNER, OWNER);
+            assertTrue(acl.isPublic(), canned.toString());
+            assertEquals(Acl.ownerFullControl(OWNER), acl.withoutPublicGrants(), canned.toString());
+        }
+    }
 }

@@ -44,9 +44,7 @@ public final class AclHandlers {
         store.bucket(request.bucket());
         String owner = owners.ownerOf(request.bucket());
         Acl acl = requested(request, owner, owner);
-        if (ObjectWriteAcl.BUCKET_OWNER_ENFORCED.equals(owners.objectOwnership(request.bucket()).orElse(null))) {
-            ObjectWriteAcl.requireNoAclUnderEnforced(acl, owner);
-        }
+        allowed(request, acl, owner);
         owners.putBucketAcl(request.bucket(), owner, acl);
         return new S3Response.Empty(200, Map.of());
     }
@@ -56,11 +54,18 @@ public final class AclHandlers {
         String bucketOwner = owners.ownerOf(request.bucket());
         AclRecords.ObjectAcl current = owners.objectAclOrDefault(request.bucket(), request.key());
         Acl acl = requested(request, current.ownerId(), bucketOwner);
-        if (ObjectWriteAcl.BUCKET_OWNER_ENFORCED.equals(owners.objectOwnership(request.bucket()).orElse(null))) {
-            ObjectWriteAcl.requireNoAclUnderEnforced(acl, bucketOwner);
-        }
+        allowed(request, acl, bucketOwner);
         owners.putObjectAcl(request.bucket(), request.key(), current.ownerId(), acl);
         return new S3Response.Empty(200, Map.of());
+    }
+
+    /** @throws S3Exception when the bucket's ownership controls turn ACLs off, or its public access block refuses it */
+    private void allowed(S3Request request, Acl acl, String bucketOwner) {
+        if (ObjectWriteAcl.BUCKET_OWNER_ENFORCED.equals(owners.objectOwnership(request.bucket()).orElse(null))) {
+            String canned = request.header("x-amz-acl");
+            ObjectWriteAcl.requireNoAclUnderEnforced(canned == null ? null : canned.trim(), acl, bucketOwner);
+        }
+        owners.requireAllowedAcl(request.bucket(), acl);
     }
 
     /** The headers' ACL, else the body's AccessControlPolicy; one of them is needed. */

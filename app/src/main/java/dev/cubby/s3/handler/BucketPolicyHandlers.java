@@ -5,6 +5,7 @@ import dev.cubby.error.S3Exception;
 import dev.cubby.policy.BucketPolicyEngine;
 import dev.cubby.policy.BucketPolicyStore;
 import dev.cubby.policy.PublicAccessBlock;
+import dev.cubby.s3.Owners;
 import dev.cubby.s3.S3Request;
 import dev.cubby.s3.S3Response;
 import dev.cubby.s3.xml.PolicyStatus;
@@ -28,10 +29,13 @@ public final class BucketPolicyHandlers {
 
     private final ObjectStore store;
     private final BucketPolicyEngine engine;
+    private final Owners owners;
     private final BucketPolicyStore policies;
 
-    public BucketPolicyHandlers(ObjectStore store, BucketPolicyEngine engine) {
+    /** @param owners the bucket ACLs, for GetBucketPolicyStatus (a public ACL makes the bucket public too) */
+    public BucketPolicyHandlers(ObjectStore store, BucketPolicyEngine engine, Owners owners) {
         this.store = store;
+        this.owners = owners;
         this.engine = engine;
         this.policies = engine.store();
     }
@@ -65,7 +69,12 @@ public final class BucketPolicyHandlers {
     }
 
     public S3Response getPolicyStatus(S3Request request) {
-        return new S3Response.Xml(200, Map.of(), new PolicyStatus(engine.isPublic(configurable(request))));
+        return new S3Response.Xml(200, Map.of(), new PolicyStatus(isPublic(configurable(request))));
+    }
+
+    /** As S3: a public policy statement, the config's public-read, or a bucket ACL granting AllUsers or AuthenticatedUsers. */
+    private boolean isPublic(String bucket) {
+        return engine.isPublic(bucket) || owners.aclIsPublic(bucket);
     }
 
     public S3Response putPublicAccessBlock(S3Request request) {

@@ -27,18 +27,26 @@ record ObjectWriteAcl(String ownerId, Acl acl, String bucketOwnerId) {
         String canned = request.header("x-amz-acl") == null ? null : request.header("x-amz-acl").trim();
         if (ownership.equals(BUCKET_OWNER_ENFORCED)) {
             Acl asked = AclHeaders.requested(request, bucketOwner, bucketOwner, owners);
-            requireNoAclUnderEnforced(asked, bucketOwner);
+            requireNoAclUnderEnforced(canned, asked, bucketOwner);
             return new ObjectWriteAcl(bucketOwner, Acl.ownerFullControl(bucketOwner), bucketOwner);
         }
         String owner = ownership.equals(BUCKET_OWNER_PREFERRED)
                 && CannedAcl.BUCKET_OWNER_FULL_CONTROL.header().equals(canned) ? bucketOwner : writer;
         Acl asked = AclHeaders.requested(request, owner, bucketOwner, owners);
+        owners.requireAllowedAcl(bucket, asked);
         return new ObjectWriteAcl(owner, asked == null ? Acl.ownerFullControl(owner) : asked, bucketOwner);
     }
 
-    /** BucketOwnerEnforced: an ACL that grants anyone but the bucket's owner is refused, as S3 does. */
-    static void requireNoAclUnderEnforced(Acl asked, String bucketOwner) {
-        if (asked != null && asked.grantsBeyond(bucketOwner)) {
+    /**
+     * BucketOwnerEnforced: as S3, a request may set no ACL but {@code bucket-owner-full-control}
+     * (or grants that give the bucket's owner alone); any other canned ACL, {@code private}
+     * included, and any grant to someone else are refused.
+     *
+     * @param canned the request's x-amz-acl, or null
+     */
+    static void requireNoAclUnderEnforced(String canned, Acl asked, String bucketOwner) {
+        boolean otherCanned = canned != null && !CannedAcl.BUCKET_OWNER_FULL_CONTROL.header().equals(canned);
+        if (otherCanned || (asked != null && asked.grantsBeyond(bucketOwner))) {
             throw S3Exception.of(S3ErrorCode.ACCESS_CONTROL_LIST_NOT_SUPPORTED, "The bucket's ownership controls "
                     + "are BucketOwnerEnforced, so ACLs are off: send no ACL, 'private' or 'bucket-owner-full-control', "
                     + "or change the ownership controls (PutBucketOwnershipControls).");

@@ -117,12 +117,13 @@ class AclHandlersTest {
     }
 
     @Test
-    void bucketOwnerEnforcedRefusesAclsButAcceptsPrivate() {
+    void bucketOwnerEnforcedRefusesEveryCannedAclButBucketOwnerFullControl() {
         hs.store.bucketSettings().put("bkt", dev.cubby.meta.BucketSettings.OWNERSHIP_CONTROLS, "BucketOwnerEnforced");
         assertEquals("AccessControlListNotSupported", refused(Map.of("x-amz-acl", "public-read"), ""));
+        assertEquals("AccessControlListNotSupported", refused(Map.of("x-amz-acl", "private"), ""));
         assertEquals(200, putObjectAcl(Map.of("x-amz-acl", "bucket-owner-full-control"), ""));
-        assertEquals(200, handler.putBucketAcl(RequestFixture.request(Operation.PUT_BUCKET_ACL, "bkt", null,
-                Map.of("x-amz-acl", "private"), "")).status());
+        assertEquals("AccessControlListNotSupported", RequestFixture.errorCode(() -> handler.putBucketAcl(
+                RequestFixture.request(Operation.PUT_BUCKET_ACL, "bkt", null, Map.of("x-amz-acl", "private"), ""))));
     }
 
     @Test
