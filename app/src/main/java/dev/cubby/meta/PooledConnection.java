@@ -39,6 +39,15 @@ final class PooledConnection implements AutoCloseable {
         this.opener = opener;
     }
 
+    /** Runs a statement whose parameters are all text, in order; returns the rows it changed. */
+    int update(String sql, String... args) throws SQLException {
+        var ps = statement(sql);
+        for (int i = 0; i < args.length; i++) {
+            ps.setString(i + 1, args[i]);
+        }
+        return ps.executeUpdate();
+    }
+
     /** The compiled statement for {@code sql}, compiled now if this connection has not seen it. */
     PreparedStatement statement(String sql) throws SQLException {
         PreparedStatement statement = statements.get(sql);

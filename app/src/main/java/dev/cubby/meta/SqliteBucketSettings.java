@@ -52,8 +52,6 @@ final class SqliteBucketSettings implements BucketSettings {
     }
 
     static void forgetBucket(PooledConnection c, String bucket) throws SQLException {
-        var ps = c.statement(FORGET_BUCKET);
-        ps.setString(1, bucket);
-        ps.executeUpdate();
+        c.update(FORGET_BUCKET, bucket);
     }
 }

@@ -178,7 +178,7 @@ public final class SqliteSidecar implements Sidecar {
             update.setString(i, key);
             if (update.executeUpdate() > 0) {
                 if (!keepMetadata) {
-                    update(t, CLEAR_METADATA, bucket, key);
+                    t.update(CLEAR_METADATA, bucket, key);
                 }
                 return null;
             }
@@ -240,7 +240,7 @@ public final class SqliteSidecar implements Sidecar {
         connections.write(c -> c.inTransactionIf(t -> {
             SqliteTags.forget(t, bucket, key);
             SqliteObjectAcls.forget(t, bucket, key);
-            update(t, DELETE, bucket, key);
+            t.update(DELETE, bucket, key);
             return !replaced.getAsBoolean();
         }));
     }
@@ -248,17 +248,17 @@ public final class SqliteSidecar implements Sidecar {
     @Override
     public void deleteBucket(String bucket) {
         connections.write(c -> {
-            update(c, DELETE_BUCKET, bucket);
+            c.update(DELETE_BUCKET, bucket);
             SqliteTags.forgetBucket(c, bucket);
             SqliteObjectAcls.forgetBucket(c, bucket);
             SqliteBucketSettings.forgetBucket(c, bucket);
-            return update(c, DELETE_BUCKET_FOLDERS, bucket);
+            return c.update(DELETE_BUCKET_FOLDERS, bucket);
         });
     }
 
     @Override
     public void markImplicitFolder(String bucket, String folderKey) {
-        connections.write(c -> update(c, MARK_FOLDER, bucket, folderKey));
+        connections.write(c -> c.update(MARK_FOLDER, bucket, folderKey));
     }
 
     @Override
@@ -275,7 +275,7 @@ public final class SqliteSidecar implements Sidecar {
 
     @Override
     public void forgetImplicitFolder(String bucket, String folderKey) {
-        connections.write(c -> update(c, FORGET_FOLDER, bucket, folderKey));
+        connections.write(c -> c.update(FORGET_FOLDER, bucket, folderKey));
     }
 
     @Override
@@ -323,13 +323,5 @@ public final class SqliteSidecar implements Sidecar {
     @Override
     public void close() {
         connections.close();
-    }
-
-    private static int update(PooledConnection c, String sql, String... args) throws SQLException {
-        var ps = c.statement(sql);
-        for (int i = 0; i < args.length; i++) {
-            ps.setString(i + 1, args[i]);
-        }
-        return ps.executeUpdate();
     }
 }

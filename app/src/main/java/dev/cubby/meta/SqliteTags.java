@@ -57,15 +57,10 @@ final class SqliteTags implements TagState {
     }
 
     static void forget(PooledConnection c, String bucket, String key) throws SQLException {
-        var ps = c.statement(FORGET);
-        ps.setString(1, bucket);
-        ps.setString(2, key);
-        ps.executeUpdate();
+        c.update(FORGET, bucket, key);
     }
 
     static void forgetBucket(PooledConnection c, String bucket) throws SQLException {
-        var ps = c.statement(FORGET_BUCKET);
-        ps.setString(1, bucket);
-        ps.executeUpdate();
+        c.update(FORGET_BUCKET, bucket);
     }
 }
